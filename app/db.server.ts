@@ -1,0 +1,57 @@
+// The one Prisma client. Every database access in the app goes through it.
+// It connects through a driver adapter (no native engine): better-sqlite3 for
+// the embedded SQLite file, pg for PostgreSQL. Queries slower than
+// SLOW_QUERY_MS are logged, and tests can count the queries a page makes.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
+import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
+import { databaseTarget } from "~/db/database-url";
+
+export type { Prisma } from "~/generated/sqlite/client";
+/** Both generated clients share one shape; the SQLite one names the type. */
+export type Db = SqliteClient;
+
+const SLOW_QUERY_MS = Number(process.env.SLOW_QUERY_MS ?? 200);
+
+type QueryListener = (query: string) => void;
+const queryListeners = new Set<QueryListener>();
+
+/** Calls `listener` with every SQL statement the client sends, until the returned function is called. */
+export function onQuery(listener: QueryListener): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
+type QueryEvents = { $on(event: "query", listener: (event: { query: string; duration: number }) => void): void };
+
+function createClient(): Db {
+  const target = databaseTarget();
+  const log = [{ emit: "event", level: "query" } as const];
+  let client: Db;
+  if (target.provider === "postgresql") {
+    const adapter = new PrismaPg(
+      { connectionString: target.connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      { schema: target.schema },
+    );
+    // The two clients are generated from one datamodel and differ only in provider.
+    client = new PostgresClient({ adapter, log }) as unknown as Db;
+  } else {
+    mkdirSync(dirname(target.file), { recursive: true });
+    client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log });
+  }
+  (client as unknown as QueryEvents).$on("query", (event) => {
+    for (const listener of queryListeners) listener(event.query);
+    if (event.duration >= SLOW_QUERY_MS) {
+      console.warn(`[db] slow query (${event.duration} ms): ${event.query.slice(0, 300)}`);
+    }
+  });
+  return client;
+}
+
+// One client per process, kept across dev-server reloads (as Indie Stack does).
+const globalForDb = globalThis as unknown as { __afterwordDb?: Db };
+export const db: Db = globalForDb.__afterwordDb ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForDb.__afterwordDb = db;
