@@ -1,0 +1,241 @@
+// Everything the article page and the thread page show, read in a fixed
+// number of queries whatever the number of posts: the article with its
+// sections, the per-section counts, one page of questions, and every
+// published reply of those questions at once.
+import { THREADS_PER_PAGE, type ThreadSort } from "~/articles/listing";
+import { db } from "~/db.server";
+import { VISIBLE_STATUS } from "~/posts/status";
+import { buildThreads, type Threaded } from "~/posts/thread-tree";
+import { type ShownDate, showDate, showDateTime } from "~/utils/dates";
+
+export type SectionRef = { anchor: string; title: string };
+
+export type ShownPost = {
+  id: number;
+  parentId: number | null;
+  rootId: number | null;
+  number: number | null;
+  depth: number;
+  writer: string;
+  byArticleAuthor: boolean;
+  date: ShownDate;
+  bodyHtml: string;
+  /** Null when the post is about the whole article (or its section left the article). */
+  section: SectionRef | null;
+};
+
+const postSelect = {
+  id: true,
+  parentId: true,
+  rootId: true,
+  number: true,
+  depth: true,
+  guestName: true,
+  userId: true,
+  user: { select: { displayName: true } },
+  publishedAt: true,
+  createdAt: true,
+  bodyHtml: true,
+  sectionId: true,
+} as const;
+
+type PostRow = {
+  id: number;
+  parentId: number | null;
+  rootId: number | null;
+  number: number | null;
+  depth: number;
+  guestName: string | null;
+  userId: string | null;
+  user: { displayName: string } | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  bodyHtml: string;
+  sectionId: string | null;
+};
+
+async function loadArticle(slug: string) {
+  return db.article.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      authorName: true,
+      authorId: true,
+      introHtml: true,
+      footnotesHtml: true,
+      publishedAt: true,
+      updatedAt: true,
+      sections: {
+        select: { id: true, anchor: true, title: true, html: true, removedAt: true },
+        orderBy: { position: "asc" },
+      },
+    },
+  });
+}
+type LoadedArticle = NonNullable<Awaited<ReturnType<typeof loadArticle>>>;
+
+function shapePost(row: PostRow, article: LoadedArticle, sections: Map<string, SectionRef>): ShownPost {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    rootId: row.rootId,
+    number: row.number,
+    depth: row.depth,
+    writer: row.user?.displayName ?? row.guestName ?? "Anonymous",
+    byArticleAuthor: row.userId !== null && row.userId === article.authorId,
+    date: showDateTime(row.publishedAt ?? row.createdAt),
+    bodyHtml: row.bodyHtml,
+    section: row.sectionId ? (sections.get(row.sectionId) ?? null) : null,
+  };
+}
+
+function liveSections(article: LoadedArticle) {
+  return new Map(
+    article.sections.filter((s) => !s.removedAt).map((s) => [s.id, { anchor: s.anchor, title: s.title }] as const),
+  );
+}
+
+export type ArticlePageQuery = { page?: number; sort?: ThreadSort; section?: string | null };
+
+export async function getArticlePage(slug: string, query: ArticlePageQuery = {}) {
+  const article = await loadArticle(slug);
+  if (!article) return null;
+  const sections = liveSections(article);
+  const sort = query.sort ?? "oldest";
+  const filter = query.section
+    ? (article.sections.find((s) => s.anchor === query.section && !s.removedAt) ?? null)
+    : null;
+
+  const counts = await db.post.groupBy({
+    by: ["sectionId"],
+    where: { articleId: article.id, parentId: null, status: VISIBLE_STATUS },
+    _count: { _all: true },
+    _sum: { replyCount: true },
+  });
+  let questionCount = 0;
+  let replyCount = 0;
+  const perSection = new Map<string, number>();
+  for (const row of counts) {
+    questionCount += row._count._all;
+    replyCount += row._sum.replyCount ?? 0;
+    // Questions on a removed section count towards the whole article.
+    if (row.sectionId && sections.has(row.sectionId)) perSection.set(row.sectionId, row._count._all);
+  }
+
+  const listed = filter ? (perSection.get(filter.id) ?? 0) : questionCount;
+  const pageCount = Math.max(1, Math.ceil(listed / THREADS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+  const orderBy =
+    sort === "newest"
+      ? [{ number: "desc" as const }]
+      : sort === "replies"
+        ? [{ replyCount: "desc" as const }, { number: "asc" as const }]
+        : [{ number: "asc" as const }];
+  const roots: PostRow[] = await db.post.findMany({
+    where: {
+      articleId: article.id,
+      parentId: null,
+      status: VISIBLE_STATUS,
+      ...(filter ? { sectionId: filter.id } : {}),
+      ...(sort === "unanswered" ? { authorAnswered: false } : {}),
+    },
+    orderBy,
+    skip: (page - 1) * THREADS_PER_PAGE,
+    take: THREADS_PER_PAGE,
+    select: postSelect,
+  });
+  const replies: PostRow[] = roots.length
+    ? await db.post.findMany({
+        where: { rootId: { in: roots.map((r) => r.id) }, status: VISIBLE_STATUS },
+        orderBy: { id: "asc" },
+        select: postSelect,
+      })
+    : [];
+
+  const shape = (row: PostRow) => shapePost(row, article, sections);
+  return {
+    article: {
+      slug: article.slug,
+      title: article.title,
+      description: article.description,
+      authorName: article.authorName,
+      published: showDate(article.publishedAt),
+      updated: showDate(article.updatedAt),
+      introHtml: article.introHtml,
+      footnotesHtml: article.footnotesHtml,
+    },
+    sections: article.sections
+      .filter((s) => !s.removedAt)
+      .map((s) => ({ anchor: s.anchor, title: s.title, html: s.html, questionCount: perSection.get(s.id) ?? 0 })),
+    questionCount,
+    replyCount,
+    sort,
+    filter: filter ? { anchor: filter.anchor, title: filter.title, questionCount: listed } : null,
+    page,
+    pageCount,
+    threads: buildThreads(roots.map(shape), replies.map(shape)),
+  };
+}
+
+export type ArticlePage = NonNullable<Awaited<ReturnType<typeof getArticlePage>>>;
+export type ShownThread = Threaded<ShownPost>;
+
+/** One question with all its published replies, for `/articles/:slug/questions/:id`. */
+export async function getThreadPage(slug: string, questionId: number) {
+  const article = await loadArticle(slug);
+  if (!article) return null;
+  const root: PostRow | null = await db.post.findFirst({
+    where: { id: questionId, articleId: article.id, parentId: null, status: VISIBLE_STATUS },
+    select: postSelect,
+  });
+  if (!root) return null;
+  const replies: PostRow[] = await db.post.findMany({
+    where: { rootId: root.id, status: VISIBLE_STATUS },
+    orderBy: { id: "asc" },
+    select: postSelect,
+  });
+  const sections = liveSections(article);
+  const shape = (row: PostRow) => shapePost(row, article, sections);
+  const [thread] = buildThreads([shape(root)], replies.map(shape));
+  return {
+    article: { slug: article.slug, title: article.title, authorName: article.authorName },
+    thread,
+    replyCount: replies.length,
+  };
+}
+
+/** The home page: every article with its number of published questions. */
+export async function listArticles() {
+  const [articles, counts] = await Promise.all([
+    db.article.findMany({
+      orderBy: { publishedAt: "desc" },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        description: true,
+        authorName: true,
+        publishedAt: true,
+        wordCount: true,
+      },
+    }),
+    db.post.groupBy({
+      by: ["articleId"],
+      where: { parentId: null, status: VISIBLE_STATUS },
+      _count: { _all: true },
+    }),
+  ]);
+  const byArticle = new Map(counts.map((c) => [c.articleId, c._count._all]));
+  return articles.map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    description: a.description,
+    authorName: a.authorName,
+    published: showDate(a.publishedAt),
+    readingMinutes: Math.max(1, Math.round(a.wordCount / 230)),
+    questionCount: byArticle.get(a.id) ?? 0,
+  }));
+}

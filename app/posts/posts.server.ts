@@ -1,0 +1,120 @@
+// Writing posts: placing a reply in its thread, and publishing, which gives a
+// question its public number and keeps the thread's counters. Every write
+// that touches more than one row runs in one transaction.
+import { type Db, db } from "~/db.server";
+import { renderPostBody } from "~/posts/body.server";
+import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/posts/status";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export class PostInputError extends Error {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type NewPost = {
+  articleId: string;
+  parentId?: number | null;
+  sectionId?: string | null;
+  sectionSuggested?: boolean;
+  userId?: string | null;
+  guestName?: string | null;
+  guestEmail?: string | null;
+  guestKey?: string | null;
+  ipHash?: string | null;
+  body: string;
+  status: PostStatus;
+  /** Render moderator cut markers (only for text a moderator edited). */
+  editMarkers?: boolean;
+  externalId?: string | null;
+  createdAt?: Date;
+};
+
+/** Where a reply to `parentId` goes: past MAX_DEPTH it answers beside its parent, as WordPress does. */
+async function placeReply(tx: Tx, articleId: string, parentId: number) {
+  const parent = await tx.post.findUnique({
+    where: { id: parentId },
+    select: { id: true, articleId: true, status: true, depth: true, rootId: true, parentId: true, sectionId: true },
+  });
+  if (!parent || parent.articleId !== articleId || parent.status !== VISIBLE_STATUS) {
+    throw new PostInputError("parentId", "The post you are replying to is not on this article or not published.");
+  }
+  const attachTo = parent.depth >= MAX_DEPTH && parent.parentId !== null ? parent.parentId : parent.id;
+  return {
+    parentId: attachTo,
+    rootId: parent.rootId ?? parent.id,
+    depth: Math.min(parent.depth + 1, MAX_DEPTH),
+    sectionId: parent.sectionId,
+  };
+}
+
+export async function createPost(input: NewPost, tx?: Tx) {
+  const run = async (t: Tx) => {
+    const placement = input.parentId
+      ? await placeReply(t, input.articleId, input.parentId)
+      : { parentId: null, rootId: null, depth: 1, sectionId: input.sectionId ?? null };
+    const post = await t.post.create({
+      data: {
+        articleId: input.articleId,
+        parentId: placement.parentId,
+        rootId: placement.rootId,
+        depth: placement.depth,
+        // A reply is about what its question is about.
+        sectionId: placement.sectionId,
+        sectionSuggested: input.parentId ? false : (input.sectionSuggested ?? false),
+        userId: input.userId ?? null,
+        guestName: input.guestName ?? null,
+        guestEmail: input.guestEmail ?? null,
+        guestKey: input.guestKey ?? null,
+        ipHash: input.ipHash ?? null,
+        bodySource: input.body,
+        bodyHtml: renderPostBody(input.body, { editMarkers: input.editMarkers }),
+        status: "pending",
+        externalId: input.externalId ?? null,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+      },
+      select: { id: true },
+    });
+    if (input.status === VISIBLE_STATUS) await publishPost(post.id, t, input.createdAt);
+    else if (input.status !== "pending")
+      await t.post.update({ where: { id: post.id }, data: { status: input.status } });
+    return post;
+  };
+  return tx ? run(tx) : db.$transaction(run);
+}
+
+/**
+ * Makes a post public. A question gets the next number of its article (kept
+ * on the article so numbers are never reused, even for rejected questions);
+ * a reply counts towards its question, and an author's reply answers it.
+ */
+export async function publishPost(postId: number, tx: Tx, at = new Date()) {
+  const post = await tx.post.findUnique({
+    where: { id: postId },
+    select: { status: true, parentId: true, rootId: true, number: true, userId: true, articleId: true },
+  });
+  if (!post) throw new PostInputError("postId", "That post does not exist.");
+  if (post.status === VISIBLE_STATUS) return;
+  let number = post.number;
+  if (post.parentId === null && number === null) {
+    const article = await tx.article.update({
+      where: { id: post.articleId },
+      data: { lastQuestionNumber: { increment: 1 } },
+      select: { lastQuestionNumber: true },
+    });
+    number = article.lastQuestionNumber;
+  }
+  if (post.rootId !== null) {
+    const article = await tx.article.findUnique({ where: { id: post.articleId }, select: { authorId: true } });
+    const byAuthor = post.userId !== null && post.userId === article?.authorId;
+    await tx.post.update({
+      where: { id: post.rootId },
+      data: { replyCount: { increment: 1 }, ...(byAuthor ? { authorAnswered: true } : {}) },
+    });
+  }
+  await tx.post.update({ where: { id: postId }, data: { status: VISIBLE_STATUS, number, publishedAt: at } });
+}

@@ -1,0 +1,91 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import appCss from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Afterword" }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to="/" className="site-title">
+              Afterword
+            </Link>
+            <span className="site-tagline">Questions and answers under every article</span>
+          </div>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Afterword · reader questions, answered by the people who wrote the articles.</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const notFound = error.status === 404;
+    return (
+      <div className="error-page">
+        <p className="error-page__status">{error.status}</p>
+        <h1>{notFound ? "We couldn’t find that page" : error.statusText || "Something went wrong"}</h1>
+        <p>
+          {notFound
+            ? "The article or question may have moved, or the link may be mistyped."
+            : typeof error.data === "string" && error.data
+              ? error.data
+              : "The request could not be completed."}
+        </p>
+        <p>
+          <Link to="/">Back to all articles</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="error-page">
+      <p className="error-page__status">500</p>
+      <h1>Something went wrong on our side</h1>
+      <p>Please try again in a moment. Nothing you wrote has been lost.</p>
+      <p>
+        <Link to="/">Back to all articles</Link>
+      </p>
+    </div>
+  );
+}
