@@ -49,4 +49,6 @@ for (const [dir, sql] of [
   writeFileSync(path.join(dir, folder, "migration.sql"), sql);
 }
 copyFileSync(SQLITE_SCHEMA, SCHEMA_SNAPSHOT);
-console.log(`Wrote ${SQLITE_MIGRATIONS}/${folder} and ${POSTGRES_MIGRATIONS}/${folder}. Apply with npm run db:migrate.`);
+console.log(
+  `Wrote ${SQLITE_MIGRATIONS}/${folder} and ${POSTGRES_MIGRATIONS}/${folder}. Apply with npm run db:migrate.`,
+);

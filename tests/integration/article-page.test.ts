@@ -92,7 +92,11 @@ describe("the article page", () => {
 
   it("filters by section and counts each section's questions", async () => {
     const page = (await getArticlePage(DEMO_ARTICLE, { section: "unavoidable-contact" }))!;
-    expect(page.filter).toEqual({ anchor: "unavoidable-contact", title: "If you can’t avoid your ex completely", questionCount: 2 });
+    expect(page.filter).toEqual({
+      anchor: "unavoidable-contact",
+      title: "If you can’t avoid your ex completely",
+      questionCount: 2,
+    });
     expect(page.threads.map((t) => t.writer)).toEqual(["Priya", "Hannah"]);
     expect(page.sections.find((s) => s.anchor === "how-long")!.questionCount).toBe(3);
   });
@@ -100,7 +104,9 @@ describe("the article page", () => {
   it("answers 404 for unknown articles and questions through the route loaders", async () => {
     const request = (path: string) => new Request(`http://localhost${path}`);
     expect(
-      await loadStatus(() => articleLoader({ request: request("/articles/nope"), params: { slug: "nope" }, context: {} })),
+      await loadStatus(() =>
+        articleLoader({ request: request("/articles/nope"), params: { slug: "nope" }, context: {} }),
+      ),
     ).toBe(404);
     const ok = await articleLoader({
       request: request(`/articles/${DEMO_ARTICLE}?sort=bogus&page=999`),

@@ -1,0 +1,94 @@
+// npm test — every suite, in order: unit, integration on SQLite, integration
+// on PostgreSQL (TEST_POSTGRES_URL), then the browser tests against a fresh
+// build. Every suite runs even if an earlier one failed; the exit code and the
+// closing "N passed, N failed" line cover them all. Under CI a suite that
+// cannot run for want of its service is a failure, not a skip.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+type Outcome = { suite: string; passed: number; failed: number; skipped: number; ok: boolean; note?: string };
+const TMP = "tests/.tmp";
+mkdirSync(TMP, { recursive: true });
+const outcomes: Outcome[] = [];
+const strict = Boolean(process.env.CI);
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : null;
+}
+
+function vitestSuite(suite: string, project: string, env: Record<string, string> = {}) {
+  const report = `${TMP}/${suite.replace(/\W+/g, "-")}.json`;
+  rmSync(report, { force: true });
+  console.log(`\n━━ ${suite} ━━`);
+  const ok = run(
+    "node_modules/.bin/vitest",
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
+    env,
+  );
+  const json = readJson(report) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+  const passed = json?.numPassedTests ?? 0;
+  const failed = json?.numFailedTests ?? 0;
+  outcomes.push({
+    suite,
+    passed,
+    failed,
+    skipped: json?.numPendingTests ?? 0,
+    ok: ok && passed > 0,
+    note: passed === 0 ? "ran no test" : undefined,
+  });
+}
+
+vitestSuite("unit", "unit");
+vitestSuite("integration (SQLite)", "integration");
+
+if (process.env.TEST_POSTGRES_URL) {
+  vitestSuite("integration (PostgreSQL)", "integration", { TEST_DB: "postgresql" });
+} else {
+  const note = "TEST_POSTGRES_URL is not set (see README: Testing)";
+  console.log(`\n━━ integration (PostgreSQL) ━━\n${strict ? "FAILED" : "Skipped"}: ${note}`);
+  outcomes.push({ suite: "integration (PostgreSQL)", passed: 0, failed: 0, skipped: 0, ok: !strict, note });
+}
+
+console.log("\n━━ browser (Playwright, Chromium) ━━");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  const note = `no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  console.log(`${strict ? "FAILED" : "Skipped"}: ${note}`);
+  outcomes.push({ suite: "browser", passed: 0, failed: 0, skipped: 0, ok: !strict, note });
+} else {
+  const built = run("node_modules/.bin/remix", ["vite:build"]);
+  const report = `${TMP}/e2e-results.json`;
+  rmSync(report, { force: true });
+  const ok = built && run("node_modules/.bin/playwright", ["test"]);
+  const stats = (readJson(report)?.stats ?? {}) as {
+    expected?: number;
+    unexpected?: number;
+    skipped?: number;
+    flaky?: number;
+  };
+  const passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+  outcomes.push({
+    suite: "browser",
+    passed,
+    failed: stats.unexpected ?? (built ? 0 : 1),
+    skipped: stats.skipped ?? 0,
+    ok: ok && passed > 0,
+    note: built ? undefined : "the build failed",
+  });
+}
+
+console.log("\n━━ summary ━━");
+for (const o of outcomes) {
+  const counts = `${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ""}`;
+  console.log(`${o.ok ? "✓" : "✗"} ${o.suite.padEnd(26)} ${counts}${o.note ? ` — ${o.note}` : ""}`);
+}
+// A suite that failed without a failing test (a crash, a missing service) counts as one failure.
+const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
+const failed = outcomes.reduce((sum, o) => sum + (o.failed || (o.ok ? 0 : 1)), 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(outcomes.every((o) => o.ok) ? 0 : 1);

@@ -1,0 +1,56 @@
+import { expect, test } from "./fixtures";
+
+const TITLE = "The No Contact Rule After a Breakup: What It Can Do, and What It Can’t";
+
+test("a reader finds the article, follows a section, and reads a thread with the author's answer", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: TITLE }).click();
+
+  await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
+  await expect(page.getByText("By Nora Whitfield")).toBeVisible();
+
+  const contents = page.getByRole("navigation", { name: "Contents" });
+  await contents.getByRole("link", { name: "If you can’t avoid your ex completely" }).click();
+  await expect(page).toHaveURL(/#unavoidable-contact$/);
+  await expect(page.getByRole("heading", { name: /If you can’t avoid your ex completely/, level: 2 })).toBeInViewport();
+
+  await expect(page.getByRole("heading", { name: `14 questions on “${TITLE}”` })).toBeVisible();
+  const question = page.getByRole("article", { name: "Question 1 by Tomasz" });
+  await expect(question).toContainText("Does my thirty days start from Tuesday");
+  const answer = page.getByRole("article", { name: "Reply by Nora Whitfield" }).first();
+  await expect(answer).toContainText("Post author");
+  await expect(answer).toContainText("Day one is the day after your last message");
+
+  await question.getByRole("link", { name: "Open this thread" }).click();
+  await expect(page.getByRole("heading", { name: "Question 1 from Tomasz", level: 1 })).toBeVisible();
+  await expect(page.getByText("4 replies")).toBeVisible();
+  await expect(page.getByRole("article", { name: "Reply by Tomasz" })).toHaveCount(2);
+});
+
+test("each section's question count links to its questions", async ({ page }) => {
+  await page.goto("/articles/no-contact-after-a-breakup");
+  await page
+    .getByRole("region", { name: /If you can’t avoid your ex completely/ })
+    .getByRole("link", { name: "2 questions about this section" })
+    .click();
+  await expect(page.getByText("Showing questions about If you can’t avoid your ex completely")).toBeVisible();
+  await expect(page.getByRole("article", { name: /^Question \d+ by/ })).toHaveCount(2);
+  await page.getByRole("link", { name: "show all" }).click();
+  await expect(page.getByRole("article", { name: /^Question \d+ by/ })).toHaveCount(14);
+});
+
+test("a trimmed post shows the moderator's marker", async ({ page }) => {
+  await page.goto("/articles/no-contact-after-a-breakup");
+  const trimmed = page.getByRole("article", { name: /Question \d+ by Ravi/ });
+  await expect(trimmed.getByRole("note", { name: "Edited for length by a moderator" })).toBeVisible();
+  await expect(trimmed).not.toContainText("long distance");
+});
+
+test("unknown articles and questions get a real 404 page", async ({ page }) => {
+  const response = await page.goto("/articles/no-such-article");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  expect((await page.goto("/articles/no-contact-after-a-breakup/questions/999999"))?.status()).toBe(404);
+  expect((await page.request.get("/healthz")).status()).toBe(200);
+});
