@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import {
   Link,
   Links,
@@ -8,8 +8,10 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { flashCookie, readCookie } from "~/security/cookies.server";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -19,7 +21,20 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Afterword" }];
 
+const NO_FLASH = { flash: null };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // A one-time message set by the action before its redirect; shown once, then cleared.
+  const flash = await readCookie<{ message?: string }>(request, flashCookie);
+  if (!flash?.message) return NO_FLASH;
+  return data(
+    { flash: flash.message },
+    { headers: { "Set-Cookie": await (await flashCookie()).serialize("", { maxAge: 0 }) } },
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en">
       <head>
@@ -41,6 +56,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <main id="main" className="site-main">
+          {rootData?.flash ? (
+            <p className="flash" role="status">
+              {rootData.flash}
+            </p>
+          ) : null}
           {children}
         </main>
         <footer className="site-footer">

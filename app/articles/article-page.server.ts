@@ -22,7 +22,12 @@ export type ShownPost = {
   bodyHtml: string;
   /** Null when the post is about the whole article (or its section left the article). */
   section: SectionRef | null;
+  /** Shown only to its writer until a moderator approves it. */
+  pending: boolean;
 };
+
+/** Whose pending posts a page may show: the person who wrote them, and nobody else. */
+export type Viewer = { guestKey: string | null; userId: string | null };
 
 const postSelect = {
   id: true,
@@ -37,6 +42,7 @@ const postSelect = {
   createdAt: true,
   bodyHtml: true,
   sectionId: true,
+  status: true,
 } as const;
 
 type PostRow = {
@@ -52,6 +58,7 @@ type PostRow = {
   createdAt: Date;
   bodyHtml: string;
   sectionId: string | null;
+  status: string;
 };
 
 async function loadArticle(slug: string) {
@@ -89,7 +96,22 @@ function shapePost(row: PostRow, article: LoadedArticle, sections: Map<string, S
     date: showDateTime(row.publishedAt ?? row.createdAt),
     bodyHtml: row.bodyHtml,
     section: row.sectionId ? (sections.get(row.sectionId) ?? null) : null,
+    pending: row.status !== VISIBLE_STATUS,
   };
+}
+
+/** The viewer's own posts awaiting moderation on this article: one query, and none for a stranger. */
+async function pendingFor(articleId: string, viewer: Viewer | undefined): Promise<PostRow[]> {
+  const who = [
+    viewer?.guestKey ? { guestKey: viewer.guestKey } : null,
+    viewer?.userId ? { userId: viewer.userId } : null,
+  ].filter((w) => w !== null);
+  if (who.length === 0) return [];
+  return db.post.findMany({
+    where: { articleId, status: "pending", OR: who },
+    orderBy: { id: "asc" },
+    select: postSelect,
+  });
 }
 
 function liveSections(article: LoadedArticle) {
@@ -100,7 +122,7 @@ function liveSections(article: LoadedArticle) {
 
 export type ArticlePageQuery = { page?: number; sort?: ThreadSort; section?: string | null };
 
-export async function getArticlePage(slug: string, query: ArticlePageQuery = {}) {
+export async function getArticlePage(slug: string, query: ArticlePageQuery = {}, viewer?: Viewer) {
   const article = await loadArticle(slug);
   if (!article) return null;
   const sections = liveSections(article);
@@ -154,6 +176,8 @@ export async function getArticlePage(slug: string, query: ArticlePageQuery = {})
         select: postSelect,
       })
     : [];
+  const pending = await pendingFor(article.id, viewer);
+  const rootIds = new Set(roots.map((r) => r.id));
 
   const shape = (row: PostRow) => shapePost(row, article, sections);
   return {
@@ -176,7 +200,13 @@ export async function getArticlePage(slug: string, query: ArticlePageQuery = {})
     filter: filter ? { anchor: filter.anchor, title: filter.title, questionCount: listed } : null,
     page,
     pageCount,
-    threads: buildThreads(roots.map(shape), replies.map(shape)),
+    threads: buildThreads(
+      roots.map(shape),
+      [...replies, ...pending.filter((p) => p.rootId !== null && rootIds.has(p.rootId))]
+        .sort((a, b) => a.id - b.id)
+        .map(shape),
+    ),
+    pendingQuestions: buildThreads(pending.filter((p) => p.parentId === null).map(shape), []),
   };
 }
 
@@ -184,13 +214,16 @@ export type ArticlePage = NonNullable<Awaited<ReturnType<typeof getArticlePage>>
 export type ShownThread = Threaded<ShownPost>;
 
 /** One question with all its published replies, for `/articles/:slug/questions/:id`. */
-export async function getThreadPage(slug: string, questionId: number) {
+export async function getThreadPage(slug: string, questionId: number, viewer?: Viewer) {
   const article = await loadArticle(slug);
   if (!article) return null;
-  const root: PostRow | null = await db.post.findFirst({
-    where: { id: questionId, articleId: article.id, parentId: null, status: VISIBLE_STATUS },
-    select: postSelect,
-  });
+  const pending = await pendingFor(article.id, viewer);
+  const root: PostRow | null =
+    pending.find((p) => p.id === questionId && p.parentId === null) ??
+    (await db.post.findFirst({
+      where: { id: questionId, articleId: article.id, parentId: null, status: VISIBLE_STATUS },
+      select: postSelect,
+    }));
   if (!root) return null;
   const replies: PostRow[] = await db.post.findMany({
     where: { rootId: root.id, status: VISIBLE_STATUS },
@@ -199,7 +232,8 @@ export async function getThreadPage(slug: string, questionId: number) {
   });
   const sections = liveSections(article);
   const shape = (row: PostRow) => shapePost(row, article, sections);
-  const [thread] = buildThreads([shape(root)], replies.map(shape));
+  const mine = pending.filter((p) => p.rootId === root.id);
+  const [thread] = buildThreads([shape(root)], [...replies, ...mine].sort((a, b) => a.id - b.id).map(shape));
   return {
     article: { slug: article.slug, title: article.title, authorName: article.authorName },
     thread,

@@ -1,37 +1,60 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
+import { useCallback, useState } from "react";
 import type { ShownThread } from "~/articles/article-page.server";
+import { PostForm } from "~/components/post-form";
 
-type Props = { thread: ShownThread; articleSlug: string };
+export type ThreadContext = {
+  articleSlug: string;
+  /** The post whose reply form the URL opened (`?replyto=`), for readers without JavaScript. */
+  replyTo: number | null;
+  guestName: string | null;
+};
 
 /** A question and its replies, nested as they were written. */
-export function PostThread({ thread, articleSlug }: Props) {
+export function PostThread({ thread, context }: { thread: ShownThread; context: ThreadContext }) {
   return (
     <li className="thread">
-      <PostItem post={thread} articleSlug={articleSlug} />
+      <PostItem post={thread} context={context} />
     </li>
   );
 }
 
-function PostItem({ post, articleSlug }: { post: ShownThread; articleSlug: string }) {
+function replyHref(search: string, postId: number) {
+  const params = new URLSearchParams(search);
+  params.set("replyto", String(postId));
+  params.delete("ask");
+  return `?${params.toString()}#reply-${postId}`;
+}
+
+function PostItem({ post, context }: { post: ShownThread; context: ThreadContext }) {
+  const location = useLocation();
+  const [replying, setReplying] = useState(context.replyTo === post.id);
+  const close = useCallback(() => setReplying(false), []);
   const isQuestion = post.parentId === null;
-  const threadHref = `/articles/${articleSlug}/questions/${post.rootId ?? post.id}`;
+  const threadHref = `/articles/${context.articleSlug}/questions/${post.rootId ?? post.id}`;
+  const label = isQuestion
+    ? post.number !== null
+      ? `Question ${post.number} by ${post.writer}`
+      : `Question by ${post.writer}`
+    : `Reply by ${post.writer}`;
   return (
     <>
       <article
         id={`post-${post.id}`}
-        className={`post${post.byArticleAuthor ? " post--author" : ""}${isQuestion ? " post--question" : ""}`}
-        aria-label={`${isQuestion ? `Question ${post.number ?? ""}` : "Reply"} by ${post.writer}`}
+        className={`post${post.byArticleAuthor ? " post--author" : ""}${isQuestion ? " post--question" : ""}${post.pending ? " post--pending" : ""}`}
+        aria-label={label}
       >
         <header className="post__header">
           {isQuestion && post.number !== null ? <span className="post__number">{post.number}.</span> : null}
           <span className="post__writer">{post.writer}</span>
           {post.byArticleAuthor ? <span className="badge badge--author">Post author</span> : null}
+          {post.pending ? <span className="badge badge--pending">Awaiting moderation</span> : null}
           <a className="post__date" href={`${threadHref}#post-${post.id}`} title="Permalink to this post">
             <time dateTime={post.date.iso}>{post.date.text}</time>
           </a>
           {isQuestion ? (
             post.section ? (
-              <Link className="chip" to={`/articles/${articleSlug}#${post.section.anchor}`}>
+              <Link className="chip" to={`/articles/${context.articleSlug}#${post.section.anchor}`}>
                 <span className="visually-hidden">About the section: </span>
                 {post.section.title}
               </Link>
@@ -40,18 +63,48 @@ function PostItem({ post, articleSlug }: { post: ShownThread; articleSlug: strin
             )
           ) : null}
         </header>
-        <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-        {isQuestion ? (
-          <footer className="post__footer">
-            <Link to={threadHref}>{post.replies.length === 0 ? "Open this question" : `Open this thread`}</Link>
-          </footer>
+        {post.answers ? (
+          <p className="post__answers">
+            In reply to <a href={`#post-${post.answers.id}`}>{post.answers.writer}</a>
+          </p>
         ) : null}
+        <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        {post.pending ? (
+          <p className="post__note">Only you can see this until a moderator approves it.</p>
+        ) : (
+          <footer className="post__footer">
+            <a
+              href={replyHref(location.search, post.id)}
+              aria-expanded={replying}
+              aria-controls={`reply-${post.id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                setReplying((open) => !open);
+              }}
+            >
+              Reply<span className="visually-hidden"> to {post.writer}</span>
+            </a>
+            {isQuestion ? <Link to={threadHref}>Open this thread</Link> : null}
+          </footer>
+        )}
+        <div id={`reply-${post.id}`}>
+          {replying ? (
+            <PostForm
+              kind="reply"
+              parentId={post.id}
+              answering={post.writer}
+              guestName={context.guestName}
+              onCancel={close}
+              onPosted={close}
+            />
+          ) : null}
+        </div>
       </article>
       {post.replies.length > 0 ? (
         <ol className="replies">
           {post.replies.map((reply) => (
             <li key={reply.id}>
-              <PostItem post={reply} articleSlug={articleSlug} />
+              <PostItem post={reply} context={context} />
             </li>
           ))}
         </ol>

@@ -30,11 +30,17 @@ export type NewPost = {
   status: PostStatus;
   /** Render moderator cut markers (only for text a moderator edited). */
   editMarkers?: boolean;
+  /** Intake flags for moderators: long, links, … */
+  flags?: string[];
   externalId?: string | null;
   createdAt?: Date;
 };
 
-/** Where a reply to `parentId` goes: past MAX_DEPTH it answers beside its parent, as WordPress does. */
+/**
+ * Where a reply to `parentId` goes. The parent is always the post answered;
+ * past MAX_DEPTH the depth stops growing and the page shows the reply beside
+ * its parent, naming whom it answers, as WordPress does.
+ */
 async function placeReply(tx: Tx, articleId: string, parentId: number) {
   const parent = await tx.post.findUnique({
     where: { id: parentId },
@@ -43,9 +49,8 @@ async function placeReply(tx: Tx, articleId: string, parentId: number) {
   if (!parent || parent.articleId !== articleId || parent.status !== VISIBLE_STATUS) {
     throw new PostInputError("parentId", "The post you are replying to is not on this article or not published.");
   }
-  const attachTo = parent.depth >= MAX_DEPTH && parent.parentId !== null ? parent.parentId : parent.id;
   return {
-    parentId: attachTo,
+    parentId: parent.id,
     rootId: parent.rootId ?? parent.id,
     depth: Math.min(parent.depth + 1, MAX_DEPTH),
     sectionId: parent.sectionId,
@@ -74,6 +79,7 @@ export async function createPost(input: NewPost, tx?: Tx) {
         bodySource: input.body,
         bodyHtml: renderPostBody(input.body, { editMarkers: input.editMarkers }),
         status: "pending",
+        flags: (input.flags ?? []).join(","),
         externalId: input.externalId ?? null,
         ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       },

@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getArticlePage } from "~/articles/article-page.server";
 import { SORTS, SORT_LABELS, parseSort } from "~/articles/listing";
-import { PostThread } from "~/components/post-thread";
+import { PostForm } from "~/components/post-form";
+import { PostThread, type ThreadContext } from "~/components/post-thread";
+import { postAction } from "~/posts/post-action.server";
+import { readerPage, replyToParam } from "~/posts/reader-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -13,13 +16,27 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sort = parseSort(url.searchParams.get("sort"));
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
-  const data = await getArticlePage(params.slug ?? "", {
-    sort,
-    page: Number.isFinite(page) ? page : 1,
-    section: url.searchParams.get("section"),
-  });
-  if (!data) throw new Response("Not found", { status: 404 });
-  return data;
+  const reader = await readerPage(request);
+  const article = await getArticlePage(
+    params.slug ?? "",
+    { sort, page: Number.isFinite(page) ? page : 1, section: url.searchParams.get("section") },
+    reader.viewer,
+  );
+  if (!article) throw new Response("Not found", { status: 404 });
+  const ask = url.searchParams.get("ask");
+  return data(
+    {
+      ...article,
+      replyTo: replyToParam(url),
+      askSection: ask && article.sections.some((s) => s.anchor === ask) ? ask : "suggest",
+      guestName: reader.guestName,
+    },
+    { headers: reader.headers },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return postAction(request, params.slug);
 }
 
 function listHref(slug: string, params: { sort?: string; section?: string | null; page?: number }) {
@@ -35,6 +52,7 @@ export default function ArticlePage() {
   const data = useLoaderData<typeof loader>();
   const { article, sections, threads } = data;
   const section = data.filter?.anchor ?? null;
+  const context: ThreadContext = { articleSlug: article.slug, replyTo: data.replyTo, guestName: data.guestName };
   return (
     <div className="article-layout">
       <article className="article" aria-labelledby="article-title">
@@ -71,6 +89,9 @@ export default function ArticlePage() {
               <Link to={listHref(article.slug, { section: s.anchor })}>
                 {s.questionCount} {s.questionCount === 1 ? "question" : "questions"} about this section
               </Link>
+              <Link to={`?ask=${s.anchor}#ask`} preventScrollReset={false}>
+                Ask about this section<span className="visually-hidden">: {s.title}</span>
+              </Link>
             </p>
           </section>
         ))}
@@ -88,6 +109,25 @@ export default function ArticlePage() {
             Showing questions about <a href={`#${data.filter.anchor}`}>{data.filter.title}</a> ·{" "}
             <Link to={listHref(article.slug, { sort: data.sort })}>show all</Link>
           </p>
+        ) : null}
+        <section id="ask" className="ask" aria-labelledby="ask-title">
+          <h3 id="ask-title">Ask a question</h3>
+          <PostForm
+            key={data.askSection}
+            kind="ask"
+            sections={sections.map((s) => ({ anchor: s.anchor, title: s.title }))}
+            defaultSection={data.askSection}
+            guestName={data.guestName}
+          />
+        </section>
+        {data.pendingQuestions.length > 0 ? (
+          <section className="pending-questions" aria-label="Your questions awaiting moderation">
+            <ol className="threads">
+              {data.pendingQuestions.map((thread) => (
+                <PostThread key={thread.id} thread={thread} context={context} />
+              ))}
+            </ol>
+          </section>
         ) : null}
         <nav className="sort-links" aria-label="Sort questions">
           <span>Sort:</span>
@@ -108,7 +148,7 @@ export default function ArticlePage() {
         ) : (
           <ol className="threads">
             {threads.map((thread) => (
-              <PostThread key={thread.id} thread={thread} articleSlug={article.slug} />
+              <PostThread key={thread.id} thread={thread} context={context} />
             ))}
           </ol>
         )}

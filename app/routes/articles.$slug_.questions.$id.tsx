@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getThreadPage } from "~/articles/article-page.server";
 import { PostThread } from "~/components/post-thread";
+import { postAction } from "~/posts/post-action.server";
+import { readerPage, replyToParam } from "~/posts/reader-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -12,22 +14,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Not found — Afterword" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id);
-  const data = Number.isSafeInteger(id) && id > 0 ? await getThreadPage(params.slug ?? "", id) : null;
-  if (!data) throw new Response("Not found", { status: 404 });
-  return data;
+  const reader = await readerPage(request);
+  const page = Number.isSafeInteger(id) && id > 0 ? await getThreadPage(params.slug ?? "", id, reader.viewer) : null;
+  if (!page) throw new Response("Not found", { status: 404 });
+  return data(
+    { ...page, replyTo: replyToParam(new URL(request.url)), guestName: reader.guestName },
+    { headers: reader.headers },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return postAction(request, params.slug);
 }
 
 export default function ThreadPage() {
-  const { article, thread, replyCount } = useLoaderData<typeof loader>();
+  const { article, thread, replyCount, replyTo, guestName } = useLoaderData<typeof loader>();
   return (
     <div className="thread-page">
       <p className="breadcrumb">
         <Link to={`/articles/${article.slug}#post-${thread.id}`}>← Back to “{article.title}”</Link>
       </p>
       <h1>
-        Question {thread.number} from {thread.writer}
+        {thread.number !== null ? `Question ${thread.number} from ${thread.writer}` : `Question from ${thread.writer}`}
       </h1>
       <p className="thread-page__meta">
         {replyCount} {replyCount === 1 ? "reply" : "replies"}
@@ -41,7 +51,7 @@ export default function ThreadPage() {
         )}
       </p>
       <ol className="threads">
-        <PostThread thread={thread} articleSlug={article.slug} />
+        <PostThread thread={thread} context={{ articleSlug: article.slug, replyTo, guestName }} />
       </ol>
     </div>
   );

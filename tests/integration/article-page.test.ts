@@ -108,7 +108,7 @@ describe("the article page", () => {
         articleLoader({ request: request("/articles/nope"), params: { slug: "nope" }, context: {} }),
       ),
     ).toBe(404);
-    const ok = await articleLoader({
+    const { data: ok } = await articleLoader({
       request: request(`/articles/${DEMO_ARTICLE}?sort=bogus&page=999`),
       params: { slug: DEMO_ARTICLE },
       context: {},

@@ -1,0 +1,261 @@
+// Intake: what happens to a reader's question or reply between the form and
+// the database. The form is validated field by field; then an ordered list
+// of small checks may refuse it (honeypot, too fast, rate limit, duplicate);
+// then flags are added for moderators, and the post is written once, in one
+// transaction, or not at all.
+import { z } from "zod";
+import { suggestSection } from "~/content/suggest-section";
+import { db } from "~/db.server";
+import { PostInputError, createPost } from "~/posts/posts.server";
+import { type PostStatus, VISIBLE_STATUS } from "~/posts/status";
+import { type Settings, getSettings } from "~/settings/settings.server";
+
+export const SECTION_SUGGEST = "suggest";
+export const SECTION_WHOLE = "article";
+
+export type Visitor = {
+  userId: string | null;
+  role: string | null;
+  guestKey: string | null;
+  ipHash: string | null;
+  /** When this visitor was last shown a posting form (ms), from a signed cookie. */
+  formShownAt: number | null;
+};
+
+export type PostFields = {
+  name?: string;
+  email?: string;
+  section?: string;
+  body?: string;
+  parentId?: string;
+  website?: string; // the honeypot: hidden from people, filled in by bots
+};
+
+export type IntakeRefusal = {
+  ok: false;
+  status: 400 | 403 | 409 | 429;
+  fieldErrors: Partial<Record<"name" | "email" | "section" | "body" | "parentId", string>>;
+  formError?: string;
+};
+export type IntakeSuccess = {
+  ok: true;
+  post: { id: number; status: PostStatus; rootId: number | null; sectionSuggested: boolean };
+  suggestedSection: { anchor: string; title: string } | null;
+};
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+function fieldsSchema(settings: Settings, guest: boolean) {
+  const text = z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").replace(/\r\n?/g, "\n"));
+  return z.object({
+    name: guest
+      ? text
+          .transform((v) => v.trim())
+          .pipe(
+            z
+              .string()
+              .min(1, "Please give a name to show with your post.")
+              .max(80, "Please keep your name to 80 characters or fewer."),
+          )
+      : text,
+    email: text
+      .transform((v) => v.trim())
+      .pipe(
+        z.union([
+          z.literal(""),
+          z.string().max(254, "That email address is too long.").email("That doesn’t look like an email address."),
+        ]),
+      ),
+    body: text.superRefine((value, ctx) => {
+      if (value.trim() === "") {
+        ctx.addIssue({ code: "custom", message: "Please write something before posting." });
+      } else if (value.length > settings.hardLimit) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Your text is ${count(value.length)} characters; the limit is ${count(settings.hardLimit)}. Please shorten it by ${count(value.length - settings.hardLimit)}.`,
+        });
+      }
+    }),
+    section: text,
+    parentId: text,
+    website: text,
+  });
+}
+
+/** Words normalised for the duplicate rule: case, spacing and punctuation do not make a post new. */
+function sameText(a: string, b: string) {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return norm(a) === norm(b);
+}
+
+export function countLinks(markdown: string) {
+  return (markdown.match(/\]\(|https?:\/\/|www\./gi) ?? []).length;
+}
+
+type Article = { id: string; slug: string };
+
+/** Checks, in order; the first that refuses decides. */
+async function refusal(
+  visitor: Visitor,
+  body: string,
+  honeypot: string,
+  settings: Settings,
+): Promise<IntakeRefusal | null> {
+  const refuse = (status: IntakeRefusal["status"], formError: string): IntakeRefusal => ({
+    ok: false,
+    status,
+    fieldErrors: {},
+    formError,
+  });
+  if (honeypot.trim() !== "") {
+    return refuse(400, "This form could not be sent. If you are a person, please reload the page and try again.");
+  }
+  const isStaff = visitor.role === "author" || visitor.role === "moderator" || visitor.role === "admin";
+  if (!isStaff) {
+    const elapsed = visitor.formShownAt === null ? null : (Date.now() - visitor.formShownAt) / 1000;
+    if (elapsed === null || elapsed < settings.minSecondsToPost) {
+      return refuse(
+        400,
+        elapsed === null
+          ? "We couldn’t tell when this form was opened (is your browser blocking cookies?). Please reload the page and send it again."
+          : "That was sent within a few seconds of opening the page, which is how spam robots post. Please wait a moment and send it again.",
+      );
+    }
+  }
+  const who = [
+    visitor.userId ? { userId: visitor.userId } : null,
+    visitor.guestKey ? { guestKey: visitor.guestKey } : null,
+    visitor.ipHash ? { ipHash: visitor.ipHash } : null,
+  ].filter((w) => w !== null);
+  if (who.length === 0 || isStaff) return null;
+  const since = new Date(Date.now() - settings.rateWindowMinutes * 60_000);
+  const recent = await db.post.findMany({
+    where: { OR: who, createdAt: { gte: new Date(Date.now() - 24 * 3_600_000) } },
+    select: { bodySource: true, createdAt: true, articleId: true },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  if (recent.filter((p) => p.createdAt >= since).length >= settings.rateLimit) {
+    return refuse(
+      429,
+      `You have posted ${settings.rateLimit} times in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`,
+    );
+  }
+  if (recent.some((p) => sameText(p.bodySource, body))) {
+    return refuse(
+      409,
+      "You already sent this same text today. It is either on the page or awaiting moderation, so there is no need to send it again.",
+    );
+  }
+  return null;
+}
+
+export async function submitPost(
+  article: Article,
+  fields: PostFields,
+  visitor: Visitor,
+): Promise<IntakeRefusal | IntakeSuccess> {
+  const settings = await getSettings();
+  const guest = visitor.userId === null;
+  const parsed = fieldsSchema(settings, guest).safeParse(fields);
+  const fieldErrors: IntakeRefusal["fieldErrors"] = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof IntakeRefusal["fieldErrors"];
+      fieldErrors[field] ??= issue.message;
+    }
+  }
+  const input = parsed.success ? parsed.data : null;
+  const isReply = Boolean(fields.parentId);
+
+  // The section, for a question: a live section's id, the whole article, or a suggestion.
+  const sections = await db.section.findMany({
+    where: { articleId: article.id, removedAt: null },
+    select: { id: true, anchor: true, title: true, text: true },
+  });
+  let sectionId: string | null = null;
+  let suggested = false;
+  const sectionChoice = (fields.section ?? "").trim();
+  if (!isReply && sectionChoice && sectionChoice !== SECTION_WHOLE && sectionChoice !== SECTION_SUGGEST) {
+    const match = sections.find((s) => s.anchor === sectionChoice);
+    if (match) sectionId = match.id;
+    else fieldErrors.section = "That section is not part of this article. Please choose one from the list.";
+  }
+
+  let parentId: number | null = null;
+  if (isReply) {
+    parentId = Number(fields.parentId);
+    const parent = Number.isSafeInteger(parentId)
+      ? await db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } })
+      : null;
+    if (!parent || parent.articleId !== article.id || parent.status !== VISIBLE_STATUS) {
+      fieldErrors.parentId = "The post you are replying to is not on this page any more. Your text is kept below.";
+    }
+  }
+  if (!input || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, status: 400, fieldErrors };
+  }
+
+  const refused = await refusal(visitor, input.body, input.website, settings);
+  if (refused) return refused;
+
+  if (!isReply && sectionChoice === SECTION_SUGGEST) {
+    const best = suggestSection(input.body, sections);
+    if (best) {
+      sectionId = best.id;
+      suggested = true;
+    }
+  }
+
+  const flags: string[] = [];
+  if (input.body.length > settings.softLimit) flags.push("long");
+  if (countLinks(input.body) > settings.maxLinks) flags.push("links");
+  const isStaff = visitor.role === "author" || visitor.role === "moderator" || visitor.role === "admin";
+  // Guests are always held; signed-in readers' trust and moderation modes come with accounts.
+  const status: PostStatus = isStaff ? VISIBLE_STATUS : "pending";
+
+  try {
+    const post = await db.$transaction(async (tx) => {
+      const created = await createPost(
+        {
+          articleId: article.id,
+          parentId,
+          sectionId,
+          sectionSuggested: suggested,
+          userId: visitor.userId,
+          guestName: guest ? input.name : null,
+          guestEmail: guest ? input.email || null : null,
+          guestKey: visitor.guestKey,
+          ipHash: visitor.ipHash,
+          body: input.body,
+          status,
+          flags,
+        },
+        tx,
+      );
+      return tx.post.findUniqueOrThrow({
+        where: { id: created.id },
+        select: { id: true, status: true, rootId: true, sectionSuggested: true },
+      });
+    });
+    const section = suggested ? sections.find((s) => s.id === sectionId)! : null;
+    return {
+      ok: true,
+      post: { ...post, status: post.status as PostStatus },
+      suggestedSection: section ? { anchor: section.anchor, title: section.title } : null,
+    };
+  } catch (error) {
+    // The parent was hidden between the check and the write.
+    if (error instanceof PostInputError) {
+      return { ok: false, status: 400, fieldErrors: { parentId: error.message } };
+    }
+    throw error;
+  }
+}

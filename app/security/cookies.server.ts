@@ -1,0 +1,67 @@
+// Afterword's signed cookies. The signing secret is SESSION_SECRET, or, when
+// that is not set, a random one kept in the database, so that every instance
+// on one database signs alike without any set-up.
+import { randomBytes } from "node:crypto";
+import { type Cookie, createCookie } from "@remix-run/node";
+import { db } from "~/db.server";
+
+const SECRET_KEY = "secret:cookies";
+
+async function loadSecret(): Promise<string> {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const existing = await db.setting.findUnique({ where: { key: SECRET_KEY } });
+  if (existing) return existing.value;
+  // Two instances starting at once: the first insert wins, the other reads it.
+  await db.setting
+    .createMany({ data: [{ key: SECRET_KEY, value: randomBytes(32).toString("base64url") }] })
+    .catch(() => {});
+  return (await db.setting.findUniqueOrThrow({ where: { key: SECRET_KEY } })).value;
+}
+
+let secretPromise: Promise<string> | null = null;
+function secret() {
+  secretPromise ??= loadSecret().catch((error) => {
+    secretPromise = null;
+    throw error;
+  });
+  return secretPromise;
+}
+
+const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+
+function signed(name: string, maxAge?: number) {
+  let cookie: Cookie | null = null;
+  return async () => {
+    cookie ??= createCookie(name, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure,
+      secrets: [await secret()],
+      ...(maxAge ? { maxAge } : {}),
+    });
+    return cookie;
+  };
+}
+
+/** Identifies a guest who has posted, so they alone see their posts awaiting moderation. */
+export const guestCookie = signed("aw_guest", 60 * 60 * 24 * 365);
+/** When the reader last saw a posting form: people take a few seconds to write; bots do not. */
+export const formShownCookie = signed("aw_form", 60 * 60 * 24);
+/** A one-time message for the page after a redirect. */
+export const flashCookie = signed("aw_flash", 60);
+
+export type GuestIdentity = { key: string; name?: string };
+
+export async function readGuest(request: Request): Promise<GuestIdentity | null> {
+  const value = await (await guestCookie()).parse(request.headers.get("Cookie"));
+  return value && typeof value.key === "string" ? (value as GuestIdentity) : null;
+}
+
+export async function readCookie<T>(request: Request, cookie: () => Promise<Cookie>): Promise<T | null> {
+  return ((await (await cookie()).parse(request.headers.get("Cookie"))) as T | null) ?? null;
+}
+
+export function newGuestKey() {
+  return randomBytes(16).toString("base64url");
+}
