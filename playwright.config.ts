@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB = "tests/.tmp/e2e.db";
+export const E2E_DATABASE_URL = `file:./${DB}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,11 +29,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Every form must work without JavaScript: the reader tests run again with it off.
+    {
+      name: "chromium-no-js",
+      use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false },
+      testMatch: ["reader.spec.ts", "article.spec.ts"],
+    },
+  ],
   webServer: {
     command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/db-migrate.ts && tsx scripts/db-seed.ts && remix-serve ./build/server/index.js`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { DATABASE_URL: `file:./${DB}`, PORT: String(PORT), NODE_ENV: "production" },
+    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(PORT), NODE_ENV: "production" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

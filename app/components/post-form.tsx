@@ -221,3 +221,26 @@ export function PostForm(props: Props & DoneProps) {
     </fetcher.Form>
   );
 }
+
+/**
+ * A reply refused because the post it answered was hidden while it was being
+ * written. Without JavaScript the page comes back without that post, so the
+ * words are shown here instead of being lost.
+ */
+export function RefusedReply() {
+  const actionData = useActionData<PostActionData>();
+  if (actionData?.intent !== "reply" || !actionData.fieldErrors.parentId) return null;
+  return (
+    <section className="refused-reply" aria-labelledby="refused-reply-title">
+      <h2 id="refused-reply-title">This reply could not be posted</h2>
+      <p className="form-error" role="alert">
+        {actionData.fieldErrors.parentId}
+      </p>
+      <div className="field">
+        <label htmlFor="refused-reply-text">Your reply</label>
+        <textarea id="refused-reply-text" rows={5} defaultValue={actionData.values.body ?? ""} readOnly />
+        <p className="field-hint">Copy it if you like, or ask it as a new question below.</p>
+      </div>
+    </section>
+  );
+}

@@ -1,8 +1,9 @@
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getArticlePage } from "~/articles/article-page.server";
 import { SORTS, SORT_LABELS, parseSort } from "~/articles/listing";
-import { PostForm } from "~/components/post-form";
+import { PostForm, RefusedReply } from "~/components/post-form";
 import { PostThread, type ThreadContext } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
@@ -35,6 +36,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   );
 }
 
+// A refused post keeps the page as it was, so the form and its text stay where the reader left them.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? false : defaultShouldRevalidate;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   return postAction(request, params.slug);
 }
@@ -55,6 +60,7 @@ export default function ArticlePage() {
   const context: ThreadContext = { articleSlug: article.slug, replyTo: data.replyTo, guestName: data.guestName };
   return (
     <div className="article-layout">
+      <RefusedReply />
       <article className="article" aria-labelledby="article-title">
         <header className="article__header">
           <h1 id="article-title">{article.title}</h1>

@@ -1,6 +1,8 @@
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getThreadPage } from "~/articles/article-page.server";
+import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
@@ -25,6 +27,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   );
 }
 
+// A refused post keeps the page as it was, so the form and its text stay where the reader left them.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? false : defaultShouldRevalidate;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   return postAction(request, params.slug);
 }
@@ -33,6 +39,7 @@ export default function ThreadPage() {
   const { article, thread, replyCount, replyTo, guestName } = useLoaderData<typeof loader>();
   return (
     <div className="thread-page">
+      <RefusedReply />
       <p className="breadcrumb">
         <Link to={`/articles/${article.slug}#post-${thread.id}`}>← Back to “{article.title}”</Link>
       </p>

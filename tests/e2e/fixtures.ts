@@ -6,8 +6,10 @@ export const test = base.extend<{ failOnConsoleErrors: void }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        // A 404 page logs its failed document request; that is the page doing its job.
-        if (message.type() === "error" && !/status of 404/.test(message.text())) errors.push(message.text());
+        // A 404 page, or a refused form answering 4xx, logs its failed request: that is the page doing its job.
+        if (message.type() === "error" && !/the server responded with a status of 4\d\d/.test(message.text())) {
+          errors.push(message.text());
+        }
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use();

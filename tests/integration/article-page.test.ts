@@ -31,7 +31,7 @@ async function loadStatus(work: () => Promise<unknown>) {
 describe("the article page", () => {
   let staff: Record<string, string>;
 
-  it("reads a fixed number of queries with 10 published posts and with 1,000", async () => {
+  it("reads a fixed number of queries with 10 published posts, with 1,000 and with 5,000", async () => {
     await seed();
     const users = await db.user.findMany({ select: { id: true, role: true } });
     staff = Object.fromEntries(users.map((u) => [u.role, u.id]));
@@ -54,6 +54,15 @@ describe("the article page", () => {
     expect(large.result!.pageCount).toBeGreaterThan(5);
     expect(small.count).toBeGreaterThan(0);
     expect(large.count).toBe(small.count);
+
+    await seedGeneratedPosts("load", 5000, staff);
+    expect(await published()).toBe(5000);
+    const largest = await countQueries(() => getArticlePage("load", { page: 30 }));
+    expect(largest.result!.threads).toHaveLength(20);
+    expect(largest.count).toBe(small.count);
+    // A guest who has written costs two queries more (their pending posts, and those posts' writers), whatever the numbers.
+    const writer = await countQueries(() => getArticlePage("load", {}, { guestKey: "someone", userId: null }));
+    expect(writer.count).toBe(small.count + 2);
   });
 
   it("numbers questions in publication order and keeps numbers across sorts and pages", async () => {

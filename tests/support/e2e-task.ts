@@ -1,0 +1,31 @@
+// Lets browser tests do what the moderation queue will do, through the same
+// domain modules, on the e2e server's database:
+//   tsx tests/support/e2e-task.ts publish <postId>     prints the question's number
+//   tsx tests/support/e2e-task.ts hide <postId>
+//   tsx tests/support/e2e-task.ts setting <key> <value>
+//   tsx tests/support/e2e-task.ts latest <guestName>    prints the newest post id by that guest
+//   tsx tests/support/e2e-task.ts question <guestName> <text>   adds a published question, prints its id
+import { db } from "~/db.server";
+import { createPost, publishPost } from "~/posts/posts.server";
+import { type Settings, setSetting } from "~/settings/settings.server";
+
+const [task, ...args] = process.argv.slice(2);
+if (task === "publish") {
+  await db.$transaction((tx) => publishPost(Number(args[0]), tx));
+  const { number } = await db.post.findUniqueOrThrow({ where: { id: Number(args[0]) } });
+  process.stdout.write(String(number ?? ""));
+} else if (task === "hide") {
+  await db.post.update({ where: { id: Number(args[0]) }, data: { status: "rejected" } });
+} else if (task === "setting") {
+  await setSetting(args[0] as keyof Settings, Number(args[1]));
+} else if (task === "latest") {
+  const post = await db.post.findFirstOrThrow({ where: { guestName: args[0] }, orderBy: { id: "desc" } });
+  process.stdout.write(String(post.id)); // not console.log: the test runner forces colours
+} else if (task === "question") {
+  const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
+  const post = await createPost({ articleId: article.id, guestName: args[0], body: args[1], status: "published" });
+  process.stdout.write(String(post.id));
+} else {
+  throw new Error(`unknown task ${task}`);
+}
+await db.$disconnect();
