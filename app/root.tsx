@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { shareable } from "~/articles/page-cache.server";
 import { flashCookie, readCookie } from "~/security/cookies.server";
 import appCss from "~/styles/app.css?url";
 
@@ -21,7 +22,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Afterword" }];
 
-const NO_FLASH = { flash: null };
+// One object for every page without a message, so pages can be shared (page-cache.server.ts).
+const NO_FLASH = shareable({ flash: null });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // A one-time message set by the action before its redirect; shown once, then cleared.

@@ -2,6 +2,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getArticlePage } from "~/articles/article-page.server";
+import { articleVersion, cachedByVersion, hasPersonalCookies, sharedPageData } from "~/articles/page-cache.server";
 import { SORTS, SORT_LABELS, parseSort } from "~/articles/listing";
 import { PostForm, RefusedReply } from "~/components/post-form";
 import { PostThread, type ThreadContext } from "~/components/post-thread";
@@ -15,20 +16,36 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const sort = parseSort(url.searchParams.get("sort"));
-  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
+  const slug = params.slug ?? "";
+  const pageNumber = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
+  const query = {
+    sort: parseSort(url.searchParams.get("sort")),
+    page: Number.isFinite(pageNumber) ? pageNumber : 1,
+    section: url.searchParams.get("section"),
+  };
   const reader = await readerPage(request);
-  const article = await getArticlePage(
-    params.slug ?? "",
-    { sort, page: Number.isFinite(page) ? page : 1, section: url.searchParams.get("section") },
-    reader.viewer,
-  );
-  if (!article) throw new Response("Not found", { status: 404 });
   const ask = url.searchParams.get("ask");
+  const replyTo = replyToParam(url);
+
+  if (!hasPersonalCookies(request) && !replyTo && !ask) {
+    // Nothing personal on this page: the one copy every reader of this version shares.
+    const version = await articleVersion(slug);
+    if (!version) throw new Response("Not found", { status: 404 });
+    const key = `${slug}?${query.sort}&${query.page}&${query.section ?? ""}`;
+    const page = await cachedByVersion(key, version, async () => {
+      const article = await getArticlePage(slug, query);
+      return article && { ...article, replyTo: null, askSection: "suggest", guestName: null };
+    });
+    if (!page) throw new Response("Not found", { status: 404 });
+    return data(sharedPageData(request, page) as typeof page, { headers: reader.headers });
+  }
+
+  const article = await getArticlePage(slug, query, reader.viewer);
+  if (!article) throw new Response("Not found", { status: 404 });
   return data(
     {
       ...article,
-      replyTo: replyToParam(url),
+      replyTo,
       askSection: ask && article.sections.some((s) => s.anchor === ask) ? ask : "suggest",
       guestName: reader.guestName,
     },

@@ -86,7 +86,7 @@ test("a reply lands nested under the post it answers", async ({ page }) => {
   await expect(page.locator(`#${elena} + ol.replies`).getByText(text)).toBeVisible();
 });
 
-test("every bad input shows its message next to the field and keeps the text", async ({ page }) => {
+test("every bad input shows its message next to the field and keeps the text", async ({ page, browser }) => {
   await page.goto(`${ARTICLE}#ask`);
   const ask = page.getByRole("form", { name: "Ask a question" });
   const body = ask.getByLabel("Your question");
@@ -113,6 +113,13 @@ test("every bad input shows its message next to the field and keeps the text", a
     ask.getByText(/Your text is 10,400 characters; the limit is 10,000\. Please shorten it by 400\./),
   ).toBeVisible();
   await expect(ask.getByLabel("Your question")).toHaveValue(long);
+
+  // What one reader typed and was told is theirs alone: a stranger gets the plain page.
+  const stranger = await browser.newPage({ javaScriptEnabled: test.info().project.use.javaScriptEnabled });
+  await stranger.goto(ARTICLE);
+  await expect(stranger.getByText("Please keep your name to 80 characters or fewer.")).toHaveCount(0);
+  await expect(stranger.getByRole("form", { name: "Ask a question" }).getByLabel("Your question")).toHaveValue("");
+  await stranger.close();
 });
 
 test("a question about a section that is not in the article is refused with the text kept", async ({ page }) => {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Post_articleId_updatedAt_idx" ON "Post"("articleId", "updatedAt");
