@@ -33,7 +33,12 @@ function createClient(): Db {
   let client: Db;
   if (target.provider === "postgresql") {
     const adapter = new PrismaPg(
-      { connectionString: target.connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      {
+        connectionString: target.connectionString,
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        // Raw queries name tables without a schema; Prisma's own queries name it themselves.
+        options: `-c search_path=${target.schema}`,
+      },
       { schema: target.schema },
     );
     // The two clients are generated from one datamodel and differ only in provider.

@@ -12,6 +12,9 @@ export function databaseTarget(url = process.env.DATABASE_URL || DEFAULT_DATABAS
     // `?schema=` is Prisma's convention; pg itself does not know it.
     const parsed = new URL(url);
     const schema = parsed.searchParams.get("schema") || "public";
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+      throw new Error(`DATABASE_URL names the schema "${schema}": use letters, digits and underscores`);
+    }
     parsed.searchParams.delete("schema");
     return { provider: "postgresql", connectionString: parsed.toString(), schema };
   }
