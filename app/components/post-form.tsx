@@ -36,7 +36,7 @@ export function PostForm(props: Props & DoneProps) {
   const submitted = result && result.intent !== "preview" ? result : null;
   const previewHtml = result?.intent === "preview" ? result.previewHtml : null;
   const errors = submitted?.fieldErrors ?? {};
-  const values = submitted?.values ?? {};
+  const values = result?.values ?? {};
   const { action, returnTo } = useReturnTo();
   const id = useId();
   const [body, setBody] = useState<string | null>(null);

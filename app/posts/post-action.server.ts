@@ -17,7 +17,7 @@ export type PostActionData =
       fieldErrors: IntakeRefusal["fieldErrors"];
       formError: string | null;
     }
-  | { intent: "preview"; parentId: string | null; previewHtml: string };
+  | { intent: "preview"; parentId: string | null; values: PostFields; previewHtml: string };
 
 const FIELDS = ["name", "email", "section", "body", "parentId", "website"] as const;
 
@@ -34,7 +34,13 @@ export async function postAction(request: Request, slug: string | undefined) {
   const parentId = values.parentId || null;
 
   if (intent === "preview") {
-    return data<PostActionData>({ intent: "preview", parentId, previewHtml: renderPostBody(values.body ?? "") });
+    const { website: _honeypot, ...kept } = values;
+    return data<PostActionData>({
+      intent: "preview",
+      parentId,
+      values: kept,
+      previewHtml: renderPostBody(values.body ?? ""),
+    });
   }
   if (intent !== "ask" && intent !== "reply") {
     return data<PostActionData>(

@@ -122,6 +122,23 @@ test("every bad input shows its message next to the field and keeps the text", a
   await stranger.close();
 });
 
+test("a reader previews their Markdown before posting", async ({ page }) => {
+  await page.goto(`${ARTICLE}#ask`);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill("Pia");
+  await ask.getByLabel("Your question").fill("Is it *really* thirty days? See [the section](https://example.com/x)");
+  await ask.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.locator("em")).toHaveText("really");
+  await expect(preview.getByRole("link", { name: "the section" })).toHaveAttribute(
+    "rel",
+    "nofollow ugc noopener noreferrer",
+  );
+  await expect(page.getByRole("form", { name: "Ask a question" }).getByLabel("Your question")).toHaveValue(
+    "Is it *really* thirty days? See [the section](https://example.com/x)",
+  );
+});
+
 test("a question about a section that is not in the article is refused with the text kept", async ({ page }) => {
   await page.goto(ARTICLE);
   await think(page);

@@ -204,6 +204,27 @@ describe("flags and what readers see", () => {
   });
 });
 
+describe("threads at the depth limit", () => {
+  it("answers a post at depth 5 at the same depth, keeping whom it answers", async () => {
+    const deepest = await db.post.findFirstOrThrow({ where: { articleId: article.id, depth: 5, status: "published" } });
+    const result = await submitPost(
+      article,
+      { name: "Deep", body: "Replying to the deepest post.", parentId: String(deepest.id) },
+      guest(),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    await db.$transaction(async (tx) => (await import("~/posts/posts.server")).publishPost(result.post.id, tx));
+    const stored = await db.post.findUniqueOrThrow({ where: { id: result.post.id } });
+    expect(stored).toMatchObject({ depth: 5, parentId: deepest.id, rootId: deepest.rootId });
+    const page = (await getArticlePage(DEMO_ARTICLE))!;
+    const thread = page.threads.find((t) => t.id === deepest.rootId)!;
+    const level4 = thread.replies[0].replies[0].replies[0];
+    const shown = level4.replies.find((r) => r.id === result.post.id)!;
+    expect(shown.answers).toEqual({ id: deepest.id, writer: "Tomasz" });
+  });
+});
+
 describe("the sanitiser", () => {
   const payloads = [
     "<script>alert(1)</script>",
