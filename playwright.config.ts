@@ -39,7 +39,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/db-migrate.ts && tsx scripts/db-seed.ts && remix-serve ./build/server/index.js`,
+    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/db-migrate.ts && tsx scripts/db-seed.ts && node scripts/server.js`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(PORT), NODE_ENV: "production" },
     reuseExistingServer: false,

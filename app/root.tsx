@@ -1,5 +1,6 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import {
+  Form,
   Link,
   Links,
   Meta,
@@ -12,7 +13,9 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { shareable } from "~/articles/page-cache.server";
+import { getUser } from "~/auth/guards.server";
 import { flashCookie, readCookie } from "~/security/cookies.server";
+import { useNonce } from "~/security/nonce";
 import appCss from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -22,21 +25,24 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Afterword" }];
 
-// One object for every page without a message, so pages can be shared (page-cache.server.ts).
-const NO_FLASH = shareable({ flash: null });
+// One object for every page with nobody signed in and no message, so pages can be shared (page-cache.server.ts).
+const ANONYMOUS = shareable({ flash: null, user: null });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // A one-time message set by the action before its redirect; shown once, then cleared.
+  // A one-time message set by an action before its redirect; shown once, then cleared.
   const flash = await readCookie<{ message?: string }>(request, flashCookie);
-  if (!flash?.message) return NO_FLASH;
+  const session = await getUser(request);
+  const user = session ? { displayName: session.displayName, role: session.role } : null;
+  if (!flash?.message && !user) return ANONYMOUS;
   return data(
-    { flash: flash.message },
-    { headers: { "Set-Cookie": await (await flashCookie()).serialize("", { maxAge: 0 }) } },
+    { flash: flash?.message ?? null, user },
+    flash?.message ? { headers: { "Set-Cookie": await (await flashCookie()).serialize("", { maxAge: 0 }) } } : {},
   );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -55,6 +61,27 @@ export function Layout({ children }: { children: ReactNode }) {
               Afterword
             </Link>
             <span className="site-tagline">Questions and answers under every article</span>
+            <nav className="account-nav" aria-label="Account">
+              {rootData?.user ? (
+                <>
+                  <span>
+                    Signed in as <strong>{rootData.user.displayName}</strong>
+                  </span>
+                  {rootData.user.role === "admin" ? <Link to="/admin/settings">Settings</Link> : null}
+                  <Link to="/account">Account</Link>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      Sign out
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <>
+                  <Link to="/login">Sign in</Link>
+                  <Link to="/signup">Create account</Link>
+                </>
+              )}
+            </nav>
           </div>
         </header>
         <main id="main" className="site-main">
@@ -68,8 +95,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>Afterword · reader questions, answered by the people who wrote the articles.</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -50,12 +50,17 @@ const results: string[] = [];
 for (const posts of sizes) {
   const file = `./data/bench-${posts}.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-  const env: Record<string, string> = { DATABASE_URL: `file:${file}`, NODE_ENV: "production", PORT: String(port) };
+  const env: Record<string, string> = {
+    DATABASE_URL: `file:${file}`,
+    NODE_ENV: "production",
+    PORT: String(port),
+    LOG_REQUESTS: "0",
+  };
   console.log(`\nSeeding ${file} with ${posts} generated posts…`);
   step("migrate", "node_modules/.bin/tsx", ["scripts/db-migrate.ts"], env);
   step("seed", "node_modules/.bin/tsx", ["scripts/db-seed.ts", "--posts", String(posts)], env);
 
-  const server = spawn("node_modules/.bin/remix-serve", ["./build/server/index.js"], {
+  const server = spawn("node", ["scripts/server.js"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

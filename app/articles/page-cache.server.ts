@@ -25,7 +25,9 @@ const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 const entries = new Map<string, Entry>();
 const shared = new WeakSet<object>();
-const renderedHtml = new WeakMap<object, Map<string, ArrayBuffer>>();
+/** A kept page's bytes, in parts between which each response's CSP nonce goes. */
+export type KeptHtml = Uint8Array[];
+const renderedHtml = new WeakMap<object, Map<string, KeptHtml>>();
 
 /** The version of everything an article's pages show. One small query, answered from indexes. */
 export async function articleVersion(slug: string): Promise<string | null> {
@@ -79,8 +81,8 @@ export function isShareable(value: unknown): boolean {
 /** A page whose HTML is already kept, standing in for its data. */
 export class CachedPage {
   // Private, so Remix's serialiser sees an empty object rather than the page again.
-  readonly #html: ArrayBuffer;
-  constructor(html: ArrayBuffer) {
+  readonly #html: KeptHtml;
+  constructor(html: KeptHtml) {
     this.#html = html;
     shared.add(this);
   }
@@ -89,7 +91,7 @@ export class CachedPage {
   }
 }
 
-export function rememberRendered(data: object, url: string, html: ArrayBuffer) {
+export function rememberRendered(data: object, url: string, html: KeptHtml) {
   let byUrl = renderedHtml.get(data);
   if (!byUrl) renderedHtml.set(data, (byUrl = new Map()));
   // A handful of spellings of one page at most; a crawler inventing query strings cannot grow this without bound.

@@ -2,7 +2,7 @@
 // that post and redirect without JavaScript; with it, they post in place and
 // keep the page where it is. Errors come back next to their fields with the
 // text kept.
-import { useActionData, useFetcher, useLocation } from "@remix-run/react";
+import { useActionData, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { PostActionData } from "~/posts/post-action.server";
 
@@ -65,6 +65,7 @@ export function PostForm(props: Props & DoneProps) {
     }
   }, [busy, fetcher.data, onPosted]);
   const isAsk = props.kind === "ask";
+  const signedIn = useRouteLoaderData<{ user: { displayName: string } | null }>("root")?.user ?? null;
   const field = (name: string) => `${id}-${name}`;
   const described = (name: keyof typeof errors, extra?: string) =>
     [errors[name] ? `${field(name)}-error` : null, extra].filter(Boolean).join(" ") || undefined;
@@ -92,43 +93,49 @@ export function PostForm(props: Props & DoneProps) {
       <input type="hidden" name="returnTo" value={returnTo} />
       {props.kind === "reply" ? <input type="hidden" name="parentId" value={props.parentId} /> : null}
 
-      <div className="form-row">
-        <div className="field">
-          <label htmlFor={field("name")}>Name</label>
-          <input
-            id={field("name")}
-            name="name"
-            autoComplete="name"
-            maxLength={200}
-            required
-            defaultValue={values.name ?? props.guestName ?? ""}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={described("name")}
-          />
-          {errors.name ? (
-            <p className="field-error" id={`${field("name")}-error`}>
-              {errors.name}
-            </p>
-          ) : null}
+      {signedIn ? (
+        <p className="signed-in-note">
+          Posting as <strong>{signedIn.displayName}</strong>
+        </p>
+      ) : (
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor={field("name")}>Name</label>
+            <input
+              id={field("name")}
+              name="name"
+              autoComplete="name"
+              maxLength={200}
+              required
+              defaultValue={values.name ?? props.guestName ?? ""}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={described("name")}
+            />
+            {errors.name ? (
+              <p className="field-error" id={`${field("name")}-error`}>
+                {errors.name}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor={field("email")}>Email (optional, never shown)</label>
+            <input
+              id={field("email")}
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={values.email ?? ""}
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={described("email")}
+            />
+            {errors.email ? (
+              <p className="field-error" id={`${field("email")}-error`}>
+                {errors.email}
+              </p>
+            ) : null}
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor={field("email")}>Email (optional, never shown)</label>
-          <input
-            id={field("email")}
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={values.email ?? ""}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={described("email")}
-          />
-          {errors.email ? (
-            <p className="field-error" id={`${field("email")}-error`}>
-              {errors.email}
-            </p>
-          ) : null}
-        </div>
-      </div>
+      )}
 
       {props.kind === "ask" ? (
         <div className="field">

@@ -4,6 +4,7 @@
 // then flags are added for moderators, and the post is written once, in one
 // transaction, or not at all.
 import { z } from "zod";
+import { isStaff } from "~/auth/roles";
 import { suggestSection } from "~/content/suggest-section";
 import { db } from "~/db.server";
 import { PostInputError, createPost } from "~/posts/posts.server";
@@ -117,8 +118,8 @@ async function refusal(
   if (honeypot.trim() !== "") {
     return refuse(400, "This form could not be sent. If you are a person, please reload the page and try again.");
   }
-  const isStaff = visitor.role === "author" || visitor.role === "moderator" || visitor.role === "admin";
-  if (!isStaff) {
+  const staff = isStaff(visitor.role);
+  if (!staff) {
     const elapsed = visitor.formShownAt === null ? null : (Date.now() - visitor.formShownAt) / 1000;
     if (elapsed === null || elapsed < settings.minSecondsToPost) {
       return refuse(
@@ -134,7 +135,7 @@ async function refusal(
     visitor.guestKey ? { guestKey: visitor.guestKey } : null,
     visitor.ipHash ? { ipHash: visitor.ipHash } : null,
   ].filter((w) => w !== null);
-  if (who.length === 0 || isStaff) return null;
+  if (who.length === 0 || staff) return null;
   const since = new Date(Date.now() - settings.rateWindowMinutes * 60_000);
   const recent = await db.post.findMany({
     where: { OR: who, createdAt: { gte: new Date(Date.now() - 24 * 3_600_000) } },
@@ -155,6 +156,16 @@ async function refusal(
     );
   }
   return null;
+}
+
+/** Published at once, or held for a moderator, by role and the moderation mode. */
+async function intakeStatus(visitor: Visitor, settings: Settings): Promise<PostStatus> {
+  if (isStaff(visitor.role)) return VISIBLE_STATUS;
+  if (settings.moderationMode === "post") return VISIBLE_STATUS;
+  if (settings.moderationMode === "pre" || visitor.userId === null) return "pending";
+  // "first": a reader with an approved post is trusted.
+  const approved = await db.post.count({ where: { userId: visitor.userId, status: VISIBLE_STATUS } });
+  return approved > 0 ? VISIBLE_STATUS : "pending";
 }
 
 export async function submitPost(
@@ -217,9 +228,7 @@ export async function submitPost(
   const flags: string[] = [];
   if (input.body.length > settings.softLimit) flags.push("long");
   if (countLinks(input.body) > settings.maxLinks) flags.push("links");
-  const isStaff = visitor.role === "author" || visitor.role === "moderator" || visitor.role === "admin";
-  // Guests are always held; signed-in readers' trust and moderation modes come with accounts.
-  const status: PostStatus = isStaff ? VISIBLE_STATUS : "pending";
+  const status = await intakeStatus(visitor, settings);
 
   try {
     const post = await db.$transaction(async (tx) => {

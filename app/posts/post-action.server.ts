@@ -2,12 +2,13 @@
 // article page and the thread page. It reads the form, hands it to intake,
 // and answers with the form's errors (4xx, values kept) or a redirect to the
 // new post with a one-time message.
-import { data, redirect } from "@remix-run/node";
+import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
 import { type IntakeRefusal, type PostFields, submitPost } from "~/posts/intake.server";
 import { readVisitor } from "~/posts/visitor.server";
 import { flashCookie, guestCookie, newGuestKey } from "~/security/cookies.server";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
 
 export type PostActionData =
   | {
@@ -21,7 +22,8 @@ export type PostActionData =
 
 const FIELDS = ["name", "email", "section", "body", "parentId", "website"] as const;
 
-export async function postAction(request: Request, slug: string | undefined) {
+export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
+  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403, statusText: "Forbidden" });
   const article = slug ? await db.article.findUnique({ where: { slug }, select: { id: true, slug: true } }) : null;
   if (!article) throw new Response("Not found", { status: 404 });
   const form = await request.formData();
@@ -51,7 +53,7 @@ export async function postAction(request: Request, slug: string | undefined) {
   if (intent === "ask") delete values.parentId;
   else if (!values.parentId) values.parentId = "missing";
 
-  const visitor = await readVisitor(request);
+  const visitor = await readVisitor(request, context);
   const guestKey = visitor.userId ? null : (visitor.guestKey ?? newGuestKey());
   const result = await submitPost(article, values, { ...visitor, guestKey });
   if (!result.ok) {

@@ -1,6 +1,7 @@
 // What every page with reader forms needs from the request: who the viewer
 // is (to show them their own pending posts), the name to prefill, and the
 // signed "form shown at" cookie that the too-fast check reads on posting.
+import { getUser } from "~/auth/guards.server";
 import { formShownCookie, readCookie, readGuest } from "~/security/cookies.server";
 import type { Viewer } from "~/articles/article-page.server";
 
@@ -8,8 +9,9 @@ import type { Viewer } from "~/articles/article-page.server";
 const FORM_SHOWN_FOR_MS = 60 * 60_000;
 
 export async function readerPage(request: Request) {
-  const guest = await readGuest(request);
-  const viewer: Viewer = { guestKey: guest?.key ?? null, userId: null };
+  const user = await getUser(request);
+  const guest = user ? null : await readGuest(request);
+  const viewer: Viewer = { guestKey: guest?.key ?? null, userId: user?.id ?? null };
   // Pages differ by cookie (a writer sees their pending posts); shared caches must not keep them.
   const headers = new Headers({ "Cache-Control": "private, no-cache" });
   const shown = await readCookie<{ t?: number }>(request, formShownCookie);

@@ -31,8 +31,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus !== undefined && actionStatus >= 400 ? false : defaultShouldRevalidate;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return postAction(request, params.slug);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return postAction(request, params.slug, context);
 }
 
 export default function ThreadPage() {

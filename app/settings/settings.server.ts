@@ -16,18 +16,35 @@ export const SETTING_DEFAULTS = {
   minSecondsToPost: 3,
 } as const;
 
-export type Settings = { -readonly [K in keyof typeof SETTING_DEFAULTS]: number };
+export type NumericSettings = { -readonly [K in keyof typeof SETTING_DEFAULTS]: number };
+
+/**
+ * pre: hold every post that is not staff's; first (default): hold guests, and
+ * readers until one of their posts has been approved; post: publish at once
+ * and review after.
+ */
+export const MODERATION_MODES = ["pre", "first", "post"] as const;
+export type ModerationMode = (typeof MODERATION_MODES)[number];
+
+export type Settings = NumericSettings & { moderationMode: ModerationMode };
+export type SettingKey = keyof Settings;
 
 export async function getSettings(): Promise<Settings> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.keys(SETTING_DEFAULTS) } } });
-  const settings: Settings = { ...SETTING_DEFAULTS };
+  const keys = [...Object.keys(SETTING_DEFAULTS), "moderationMode"];
+  const rows = await db.setting.findMany({ where: { key: { in: keys } } });
+  const settings: Settings = { ...SETTING_DEFAULTS, moderationMode: "first" };
   for (const row of rows) {
+    if (row.key === "moderationMode") {
+      const mode = MODERATION_MODES.find((m) => m === row.value);
+      if (mode) settings.moderationMode = mode;
+      continue;
+    }
     const value = Number(row.value);
-    if (row.key in settings && Number.isFinite(value)) settings[row.key as keyof Settings] = value;
+    if (row.key in SETTING_DEFAULTS && Number.isFinite(value)) settings[row.key as keyof NumericSettings] = value;
   }
   return settings;
 }
 
-export async function setSetting(key: keyof Settings, value: number) {
+export async function setSetting(key: SettingKey, value: number | string) {
   await db.setting.upsert({ where: { key }, create: { key, value: String(value) }, update: { value: String(value) } });
 }

@@ -1,6 +1,7 @@
 // The demo data: staff accounts, the articles from content/, the demo
 // threads, and on request generated posts for load. Safe to run again:
 // everything is keyed, so a second run adds nothing it already added.
+import { hashPassword } from "~/auth/passwords.server";
 import { syncContent } from "~/content/sync.server";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
@@ -13,14 +14,17 @@ export const DEMO_STAFF = [
 ] as const;
 
 export const DEMO_ARTICLE = "no-contact-after-a-breakup";
+/** The demo staff's password, for trying the staff pages locally. Never seed a real site with it. */
+export const DEMO_PASSWORD = "afterword-demo-2026";
 const HOUR = 3_600_000;
 
 async function seedStaff() {
   const ids: Record<string, string> = {};
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const staff of DEMO_STAFF) {
     const user = await db.user.upsert({
       where: { email: staff.email },
-      create: staff,
+      create: { ...staff, passwordHash },
       update: {},
       select: { id: true },
     });

@@ -160,7 +160,11 @@ describe("bad input", () => {
       request: new Request(`http://localhost/articles/${DEMO_ARTICLE}`, {
         method: "POST",
         body,
-        headers: { Cookie: shown.split(";")[0], "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Cookie: shown.split(";")[0],
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: "http://localhost",
+        },
       }),
       params: { slug: DEMO_ARTICLE },
       context: {},

@@ -57,11 +57,11 @@ describe("the shared article page", () => {
   it("stands a kept page in for its data only when a browser asks for the document", async () => {
     const page = await load();
     const url = `/articles/${DEMO_ARTICLE}`;
-    rememberRendered(page as object, url, new TextEncoder().encode("<html>kept</html>").buffer as ArrayBuffer);
+    rememberRendered(page as object, url, [new TextEncoder().encode("<html>kept</html>")]);
     const request = (accept: string) => new Request(`http://localhost${url}`, { headers: { Accept: accept } });
     const kept = sharedPageData(request("text/html,application/xhtml+xml"), page as object);
     expect(kept).toBeInstanceOf(CachedPage);
-    expect(new TextDecoder().decode((kept as CachedPage).html)).toBe("<html>kept</html>");
+    expect(new TextDecoder().decode((kept as CachedPage).html[0])).toBe("<html>kept</html>");
     expect(JSON.stringify(kept)).toBe("{}");
     // Remix's own data requests (Accept: */*) always get the data, and so does the page after a form post.
     expect(sharedPageData(request("*/*"), page as object)).toBe(page);

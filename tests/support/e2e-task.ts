@@ -4,10 +4,11 @@
 //   tsx tests/support/e2e-task.ts hide <postId>
 //   tsx tests/support/e2e-task.ts setting <key> <value>
 //   tsx tests/support/e2e-task.ts latest <guestName>    prints the newest post id by that guest
+//   tsx tests/support/e2e-task.ts latest-by <email>    prints the newest post id by that account
 //   tsx tests/support/e2e-task.ts question <guestName> <text>   adds a published question, prints its id
 import { db } from "~/db.server";
 import { createPost, publishPost } from "~/posts/posts.server";
-import { type Settings, setSetting } from "~/settings/settings.server";
+import { type SettingKey, setSetting } from "~/settings/settings.server";
 
 const [task, ...args] = process.argv.slice(2);
 if (task === "publish") {
@@ -17,10 +18,13 @@ if (task === "publish") {
 } else if (task === "hide") {
   await db.post.update({ where: { id: Number(args[0]) }, data: { status: "rejected" } });
 } else if (task === "setting") {
-  await setSetting(args[0] as keyof Settings, Number(args[1]));
+  await setSetting(args[0] as SettingKey, args[1]);
 } else if (task === "latest") {
   const post = await db.post.findFirstOrThrow({ where: { guestName: args[0] }, orderBy: { id: "desc" } });
   process.stdout.write(String(post.id)); // not console.log: the test runner forces colours
+} else if (task === "latest-by") {
+  const post = await db.post.findFirstOrThrow({ where: { user: { email: args[0] } }, orderBy: { id: "desc" } });
+  process.stdout.write(String(post.id));
 } else if (task === "question") {
   const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
   const post = await createPost({ articleId: article.id, guestName: args[0], body: args[1], status: "published" });

@@ -1,0 +1,118 @@
+// Accounts: creating one (from the sign-up form or the command line), signing
+// in with the back-off, and changing what a person may change about theirs.
+import { z } from "zod";
+import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.server";
+import { type Role } from "~/auth/roles";
+import { clearFailures, lockedUntil, recordFailure, throttleKeys, waitMessage } from "~/auth/throttle.server";
+import { db } from "~/db.server";
+
+export type FieldErrors = Partial<Record<"name" | "email" | "password" | "currentPassword" | "form", string>>;
+export type AccountResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 409 | 429; errors: FieldErrors };
+
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Please enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("That doesn’t look like an email address.");
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Please give the name to show with your posts.")
+  .max(80, "Please keep your name to 80 characters or fewer.");
+
+function firstErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+  return errors;
+}
+
+export async function createAccount(input: {
+  name: string;
+  email: string;
+  password: string;
+  role?: Role;
+}): Promise<AccountResult<{ id: string; email: string; role: string }>> {
+  const parsed = z.object({ name: nameSchema, email: emailSchema, password: z.string() }).safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: firstErrors(parsed.error) };
+  const { name, email, password } = parsed.data;
+  const problem = passwordProblem(password, email);
+  if (problem) return { ok: false, status: 400, errors: { password: problem } };
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  if (existing?.passwordHash) {
+    return {
+      ok: false,
+      status: 409,
+      errors: { email: "There is already an account with this email. Sign in instead?" },
+    };
+  }
+  const passwordHash = await hashPassword(password);
+  // An account may exist without a password (staff named by an article before they signed up).
+  const user = existing
+    ? await db.user.update({
+        where: { id: existing.id },
+        data: { displayName: name, passwordHash, ...(input.role ? { role: input.role } : {}) },
+        select: { id: true, email: true, role: true },
+      })
+    : await db.user.create({
+        data: { email, displayName: name, passwordHash, role: input.role ?? "reader" },
+        select: { id: true, email: true, role: true },
+      });
+  return { ok: true, value: user };
+}
+
+export async function signIn(
+  input: { email: string; password: string },
+  addressHash: string | null,
+): Promise<AccountResult<{ id: string }>> {
+  const email = emailSchema.safeParse(input.email);
+  if (!email.success || !input.password) {
+    return { ok: false, status: 400, errors: { form: "Please enter your email address and password." } };
+  }
+  const keys = throttleKeys(email.data, addressHash);
+  const locked = await lockedUntil(keys);
+  if (locked) return { ok: false, status: 429, errors: { form: waitMessage(locked) } };
+  const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true, passwordHash: true } });
+  // Verify against something even for unknown emails, so timing does not tell which emails have accounts.
+  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user?.passwordHash || !valid) {
+    await recordFailure(keys);
+    const nowLocked = await lockedUntil(keys);
+    return {
+      ok: false,
+      status: nowLocked ? 429 : 400,
+      errors: { form: nowLocked ? waitMessage(nowLocked) : "That email and password don’t match an account." },
+    };
+  }
+  await clearFailures(keys);
+  return { ok: true, value: { id: user.id } };
+}
+
+// argon2id of a random string; used only to spend the same time on unknown emails.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$8Uu75zZsbOk1jfmktSGq6Q$Tp8OR4pA3PBlr4ha5SCAcn0c7TrNRrkGWgXaz2EM6tc";
+
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<AccountResult<null>> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    return { ok: false, status: 400, errors: { currentPassword: "That is not your current password." } };
+  }
+  const problem = passwordProblem(newPassword, user.email);
+  if (problem) return { ok: false, status: 400, errors: { password: problem } };
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  return { ok: true, value: null };
+}
+
+export async function updateProfile(
+  userId: string,
+  input: { name: string; notifyReplies: boolean },
+): Promise<AccountResult<null>> {
+  const name = nameSchema.safeParse(input.name);
+  if (!name.success) return { ok: false, status: 400, errors: { name: name.error.issues[0].message } };
+  await db.user.update({ where: { id: userId }, data: { displayName: name.data, notifyReplies: input.notifyReplies } });
+  return { ok: true, value: null };
+}

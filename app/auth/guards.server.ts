@@ -1,0 +1,50 @@
+// The guards every staff loader and action calls: they throw, so a route
+// cannot forget to stop. A person who is not signed in is sent to sign in
+// (the sign-in page itself is never guarded, so there is no loop); a signed-in
+// person without the role gets a plain 403 page.
+import { redirect } from "@remix-run/node";
+import type { Role } from "~/auth/roles";
+import { type SessionUser, type ValidSession, readSessionToken, validateSessionToken } from "~/auth/sessions.server";
+
+const sessionsByRequest = new WeakMap<Request, Promise<ValidSession | null>>();
+
+/** The request's session, validated once per request however many loaders ask. */
+export function getSession(request: Request): Promise<ValidSession | null> {
+  let session = sessionsByRequest.get(request);
+  if (!session) {
+    const token = readSessionToken(request);
+    session = token ? validateSessionToken(token) : Promise.resolve(null);
+    sessionsByRequest.set(request, session);
+  }
+  return session;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) throw loginRedirect(request);
+  return user;
+}
+
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role as Role)) {
+    throw new Response("Your account does not have access to this page.", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+/** A path on this site to return to after signing in; anything else goes home. */
+export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

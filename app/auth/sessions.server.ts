@@ -1,0 +1,90 @@
+// Sessions the Lucia way (lucia-auth.com's session guide): a random token in
+// an HttpOnly cookie, stored in the database only as its SHA-256, valid 30
+// days and extended when used in its second half. No session state lives in
+// the app's memory, so any instance can answer any request.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { db } from "~/db.server";
+
+export const SESSION_COOKIE = "aw_session";
+const DAY = 86_400_000;
+export const SESSION_DAYS = 30;
+
+export type SessionUser = { id: string; email: string; displayName: string; role: string; notifyReplies: boolean };
+export type ValidSession = { id: string; expiresAt: Date; user: SessionUser };
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(token: string, userId: string, userAgent?: string | null) {
+  return db.session.create({
+    data: {
+      id: sessionIdFromToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * DAY),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    },
+  });
+}
+
+const userSelect = { id: true, email: true, displayName: true, role: true, notifyReplies: true } as const;
+
+export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+  const id = sessionIdFromToken(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    select: { id: true, expiresAt: true, user: { select: userSelect } },
+  });
+  if (!session) return null;
+  if (Date.now() >= session.expiresAt.getTime()) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY) {
+    session.expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
+    await db.session.update({ where: { id }, data: { expiresAt: session.expiresAt } });
+  }
+  return session;
+}
+
+export async function invalidateSession(sessionId: string) {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateOtherSessions(userId: string, keepSessionId: string) {
+  const { count } = await db.session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
+  return count;
+}
+
+const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${expiresAt.toUTCString()}`,
+    secure ? "Secure" : null,
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function blankSessionCookie(): string {
+  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", secure ? "Secure" : null]
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const match = /(?:^|;\s*)aw_session=([a-z2-7]{32})(?:;|$)/.exec(request.headers.get("Cookie") ?? "");
+  return match ? match[1] : null;
+}

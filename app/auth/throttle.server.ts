@@ -1,0 +1,49 @@
+// Sign-in back-off, kept in the database so it holds across app instances:
+// after 5 failures for an account (or from an address), each further failure
+// doubles the wait, from 30 seconds up to an hour. A success clears it.
+import { db } from "~/db.server";
+
+export const FREE_FAILURES = 5;
+const BASE_MS = 30_000;
+const MAX_MS = 3_600_000;
+
+export function throttleKeys(email: string, addressHash: string | null): string[] {
+  return [`email:${email.toLowerCase()}`, ...(addressHash ? [`address:${addressHash}`] : [])];
+}
+
+/** When the caller may try again, if any key is locked now. */
+export async function lockedUntil(keys: string[]): Promise<Date | null> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys } }, select: { lockedUntil: true } });
+  const now = Date.now();
+  const until = rows
+    .map((r) => r.lockedUntil?.getTime() ?? 0)
+    .filter((t) => t > now)
+    .sort((a, b) => b - a)[0];
+  return until ? new Date(until) : null;
+}
+
+export async function recordFailure(keys: string[]) {
+  for (const key of keys) {
+    await db.$transaction(async (tx) => {
+      const row = await tx.signInThrottle.upsert({
+        where: { key },
+        create: { key, failures: 1 },
+        update: { failures: { increment: 1 } },
+      });
+      if (row.failures >= FREE_FAILURES) {
+        const wait = Math.min(MAX_MS, BASE_MS * 2 ** (row.failures - FREE_FAILURES));
+        await tx.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(Date.now() + wait) } });
+      }
+    });
+  }
+}
+
+export async function clearFailures(keys: string[]) {
+  await db.signInThrottle.deleteMany({ where: { key: { in: keys } } });
+}
+
+export function waitMessage(until: Date): string {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-ins. For your account's safety, please try again in ${wait}.`;
+}

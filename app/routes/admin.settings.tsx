@@ -1,0 +1,103 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole } from "~/auth/guards.server";
+import { Field, FormError } from "~/components/field";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { MODERATION_MODES, getSettings, setSetting } from "~/settings/settings.server";
+
+export const meta: MetaFunction = () => [{ title: "Settings — Afterword" }];
+
+const ADMINS = ["admin"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ADMINS);
+  return { settings: await getSettings() };
+}
+
+const whole = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ invalid_type_error: `${what} must be a whole number.` })
+    .int(`${what} must be a whole number.`)
+    .min(min, `${what} must be at least ${min}.`)
+    .max(max, `${what} must be at most ${max}.`);
+
+const schema = z.object({
+  moderationMode: z.enum(MODERATION_MODES, { message: "Choose one of the moderation modes." }),
+  softLimit: whole(100, 10_000, "The soft limit"),
+  hardLimit: whole(500, 50_000, "The hard limit"),
+  maxLinks: whole(0, 50, "Links before flagging"),
+  rateLimit: whole(1, 1000, "Posts per window"),
+  rateWindowMinutes: whole(1, 1440, "The window"),
+  minSecondsToPost: whole(0, 120, "The minimum seconds"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  await requireRole(request, ADMINS);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = schema.safeParse(form);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return data({ errors, saved: false }, { status: 400 });
+  }
+  if (parsed.data.softLimit > parsed.data.hardLimit) {
+    return data(
+      {
+        errors: { softLimit: "The soft limit must not be above the hard limit." } as Record<string, string>,
+        saved: false,
+      },
+      { status: 400 },
+    );
+  }
+  for (const [key, value] of Object.entries(parsed.data)) await setSetting(key as keyof typeof parsed.data, value);
+  return { errors: {} as Record<string, string>, saved: true };
+}
+
+export default function AdminSettings() {
+  const { settings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
+  const number = (name: keyof typeof settings, label: string, hint?: string) => (
+    <Field
+      id={name}
+      name={name}
+      type="number"
+      label={label}
+      defaultValue={String(settings[name])}
+      error={errors[name]}
+      hint={hint}
+    />
+  );
+  return (
+    <div className="auth-page">
+      <h1>Settings</h1>
+      <Form method="post" className="auth-form" noValidate>
+        {result?.saved ? (
+          <p className="form-success" role="status">
+            Settings saved.
+          </p>
+        ) : null}
+        <FormError message={Object.keys(errors).length ? "Some settings need another look." : null} />
+        <div className="field">
+          <label htmlFor="moderationMode">Moderation mode</label>
+          <select id="moderationMode" name="moderationMode" defaultValue={settings.moderationMode}>
+            <option value="pre">Hold every post for a moderator</option>
+            <option value="first">Hold guests, and readers until their first post is approved</option>
+            <option value="post">Publish at once, review afterwards</option>
+          </select>
+        </div>
+        {number("softLimit", "Soft limit (characters)", "Longer posts are flagged “long” for moderators.")}
+        {number("hardLimit", "Hard limit (characters)", "Longer posts are refused with the count.")}
+        {number("maxLinks", "Links before a post is flagged")}
+        {number("rateLimit", "Posts one visitor may send per window")}
+        {number("rateWindowMinutes", "Window (minutes)")}
+        {number("minSecondsToPost", "Seconds between seeing a form and posting, at least")}
+        <button type="submit" className="button button--primary">
+          Save settings
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { createAccount } from "~/auth/accounts.server";
+import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
+import { getUser } from "~/auth/guards.server";
+import { startSession } from "~/auth/sign-in.server";
+import { Field, FormError } from "~/components/field";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+
+export const meta: MetaFunction = () => [{ title: "Create an account — Afterword" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/account");
+  return { minLength: MIN_PASSWORD_LENGTH };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  const form = await request.formData();
+  const values = {
+    name: String(form.get("name") ?? ""),
+    email: String(form.get("email") ?? ""),
+    password: String(form.get("password") ?? ""),
+  };
+  const result = await createAccount(values);
+  if (!result.ok) {
+    return data(
+      { values: { name: values.name, email: values.email }, errors: result.errors },
+      { status: result.status },
+    );
+  }
+  return startSession(request, result.value.id, "/account");
+}
+
+export default function Signup() {
+  const actionData = useActionData<typeof action>();
+  const { minLength } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  return (
+    <div className="auth-page">
+      <h1>Create an account</h1>
+      <p>
+        With an account you post without filling in your name each time, and once a moderator has approved one of your
+        posts, the next ones appear at once.
+      </p>
+      <Form method="post" className="auth-form" noValidate>
+        <FormError message={errors.form} />
+        <Field
+          id="name"
+          name="name"
+          label="Name"
+          autoComplete="name"
+          required
+          defaultValue={actionData?.values.name}
+          error={errors.name}
+        />
+        <Field
+          id="email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="email"
+          required
+          defaultValue={actionData?.values.email}
+          error={errors.email}
+        />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="new-password"
+          required
+          error={errors.password}
+          hint={`At least ${minLength} characters. A few unrelated words make a strong one.`}
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create account
+        </button>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Sign in</Link>
+      </p>
+    </div>
+  );
+}

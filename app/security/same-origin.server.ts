@@ -1,0 +1,28 @@
+// Cross-site request forgery: every request that changes something must come
+// from a page of this site. Browsers send Origin on every POST (Referer as a
+// fallback for old ones); a request with neither, or from elsewhere, is refused.
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** What the check needs of a request: a Fetch Request, or the production server's Express request adapted. */
+export type RequestLike = { method: string; url?: string; headers: { get(name: string): string | null } };
+
+function siteHost(request: RequestLike): string {
+  if (process.env.SITE_URL) return new URL(process.env.SITE_URL).host;
+  const forwarded = process.env.TRUST_PROXY === "1" ? request.headers.get("X-Forwarded-Host") : null;
+  return forwarded || request.headers.get("Host") || (request.url ? new URL(request.url).host : "");
+}
+
+export function isSameOrigin(request: RequestLike): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
+  const origin = request.headers.get("Origin");
+  const source = origin && origin !== "null" ? origin : request.headers.get("Referer");
+  if (!source) return false;
+  try {
+    return new URL(source).host === siteHost(request);
+  } catch {
+    return false;
+  }
+}
+
+export const CROSS_SITE_MESSAGE =
+  "This form was sent from another site, so it was refused. If you sent it from this site, please reload the page and try again.";

@@ -1,0 +1,53 @@
+// npm run user:create -- --email ada@example.com --name "Ada Writer" --role author|moderator|admin|reader
+// The password is read from standard input (piped), or prompted for without
+// echo on a terminal; never from the command line, where shells and process
+// lists would keep it.
+import { parseArgs } from "node:util";
+import { createAccount } from "~/auth/accounts.server";
+import { ROLES, isRole } from "~/auth/roles";
+import { db } from "~/db.server";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "reader" } },
+});
+if (!values.email || !values.name || !isRole(values.role!)) {
+  console.error(`Usage: npm run user:create -- --email EMAIL --name "NAME" --role ${ROLES.join("|")}`);
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = "";
+    for await (const chunk of process.stdin) text += chunk;
+    return text.replace(/\r?\n$/, "");
+  }
+  process.stdout.write("Password (not shown): ");
+  process.stdin.setRawMode(true);
+  let password = "";
+  for await (const chunk of process.stdin) {
+    for (const char of String(chunk)) {
+      if (char === "\r" || char === "\n") {
+        process.stdin.setRawMode(false);
+        process.stdout.write("\n");
+        return password;
+      }
+      if (char === "\u0003") process.exit(130);
+      password = char === "\u007f" ? password.slice(0, -1) : password + char;
+    }
+  }
+  return password;
+}
+
+const result = await createAccount({
+  name: values.name,
+  email: values.email,
+  password: await readPassword(),
+  role: values.role,
+});
+await db.$disconnect();
+if (!result.ok) {
+  for (const message of Object.values(result.errors)) console.error(message);
+  process.exit(1);
+}
+console.log(`Created ${result.value.role} account ${result.value.email}.`);

@@ -1,0 +1,96 @@
+import { expect, test } from "./fixtures";
+import { task } from "./tasks";
+
+const ARTICLE = "/articles/no-contact-after-a-breakup";
+
+test.beforeAll(() => {
+  task("setting", "minSecondsToPost", "1");
+  task("setting", "rateLimit", "1000");
+});
+
+test("a reader signs up, is trusted after an approval, posts at once, signs out and back in", async ({ page }) => {
+  const email = `reader-${Date.now()}@example.com`;
+  const password = "slow green river tuesday";
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create account" }).click();
+  await page.getByLabel("Name").fill("Robin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("password123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("That password is one of the most common ones")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByText("Signed in as Robin")).toBeVisible();
+
+  // A first post waits for a moderator.
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await expect(ask.getByText("Posting as Robin")).toBeVisible();
+  await expect(ask.getByLabel("Name")).toHaveCount(0);
+  await ask.getByLabel("Your question").fill(`Does day one start after the last text? (${Date.now()})`);
+  await page.waitForTimeout(1100);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  task("publish", task("latest-by", email));
+
+  // Now trusted: the next one is published at once.
+  const second = `And can I still reply to her birthday message? (${Date.now()})`;
+  await ask.getByLabel("Your question").fill(second);
+  await page.waitForTimeout(1100);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("Your question is published.");
+  const published = page.getByRole("article", { name: /^Question \d+ by Robin$/ }).filter({ hasText: second });
+  await expect(published).not.toContainText("Awaiting moderation");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not my password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password don’t match an account.")).toBeVisible();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as Robin")).toBeVisible();
+});
+
+test("staff pages: a reader gets a plain 403, a guest is asked to sign in", async ({ page }) => {
+  await page.goto("/admin/settings");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fsettings/);
+  await page.getByLabel("Email").fill("admin@afterword.example");
+  await page.getByLabel("Password").fill("afterword-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Plain Reader");
+  await page.getByLabel("Email").fill(`plain-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("quiet orange lantern");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  const response = await page.goto("/admin/settings");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText("Your account does not have access to this page.")).toBeVisible();
+});
+
+test("a post from another site is refused with 403", async ({ page, baseURL }) => {
+  await page.goto(ARTICLE);
+  for (const path of [ARTICLE, "/login", "/signup", "/logout"]) {
+    const response = await page.request.post(path, {
+      headers: { Origin: "https://evil.example" },
+      form: { intent: "ask", name: "x", body: "x", email: "a@b.co", password: "x" },
+    });
+    expect(response.status(), path).toBe(403);
+    expect(await response.text()).toContain("sent from another site");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  }
+  const page200 = await page.request.get(`${baseURL}${ARTICLE}`);
+  expect(page200.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(page200.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page200.headers()["referrer-policy"]).toBe("same-origin");
+});

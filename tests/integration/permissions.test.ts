@@ -1,0 +1,73 @@
+// Every staff loader and action, tried as each kind of person: exactly the
+// roles the matrix names get through; a guest is sent to sign in; anyone else
+// gets 403. And every action refuses a post from another site with 403.
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "~/auth/roles";
+import * as login from "~/routes/login";
+import * as logout from "~/routes/logout";
+import * as signup from "~/routes/signup";
+import * as article from "~/routes/articles.$slug";
+import * as thread from "~/routes/articles.$slug_.questions.$id";
+import { PERMISSION_MATRIX } from "../support/permission-matrix";
+import { siteRequest, userWithSession } from "../support/users";
+
+type Outcome = "allowed" | "sign-in" | "forbidden" | `other ${number}`;
+
+async function outcome(work: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const result = await work();
+    if (result instanceof Response && result.status >= 300 && result.status < 400) {
+      return result.headers.get("Location")?.startsWith("/login") ? "sign-in" : "allowed";
+    }
+    const status = (result as { init?: { status?: number } } | null)?.init?.status ?? 200;
+    return status < 400 ? "allowed" : `other ${status}`;
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    if (thrown.status === 403) return "forbidden";
+    if (thrown.status === 302 && thrown.headers.get("Location")?.startsWith("/login")) return "sign-in";
+    return `other ${thrown.status}`;
+  }
+}
+
+describe("permission matrix", () => {
+  for (const row of PERMISSION_MATRIX) {
+    it(`${row.name}: ${row.allowed.join(", ")}`, async () => {
+      const results: Record<string, Outcome> = {};
+      const expected: Record<string, Outcome> = { guest: "sign-in" };
+      for (const who of ["guest", ...ROLES] as const) {
+        const cookie = who === "guest" ? undefined : (await userWithSession(who as Role)).cookie;
+        const request = siteRequest(row.path, { cookie, form: row.form });
+        results[who] = await outcome(() => row.run({ request, params: {}, context: {} }));
+        if (who !== "guest") expected[who] = row.allowed.includes(who as Role) ? "allowed" : "forbidden";
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+});
+
+describe("cross-site posts", () => {
+  const actions = [
+    ...PERMISSION_MATRIX.filter((row) => row.form).map((row) => ({ name: row.name, path: row.path, run: row.run })),
+    { name: "ask a question", path: "/articles/no-contact-after-a-breakup", run: article.action },
+    { name: "reply in a thread", path: "/articles/no-contact-after-a-breakup/questions/1", run: thread.action },
+    { name: "sign in", path: "/login", run: login.action },
+    { name: "create account", path: "/signup", run: signup.action },
+    { name: "sign out", path: "/logout", run: logout.action },
+  ];
+  for (const action of actions) {
+    it(`refuses "${action.name}" from another site, or with no origin at all, with 403`, async () => {
+      const { cookie } = await userWithSession("admin");
+      for (const origin of ["https://evil.example", null]) {
+        const headers: Record<string, string> = {
+          Host: "localhost",
+          Cookie: cookie,
+          "Content-Type": "application/x-www-form-urlencoded",
+        };
+        if (origin) headers.Origin = origin;
+        const request = new Request(`http://localhost${action.path}`, { method: "POST", headers, body: "intent=ask" });
+        const params = { slug: "no-contact-after-a-breakup", id: "1" };
+        expect(await outcome(() => action.run({ request, params, context: {} }))).toBe("forbidden");
+      }
+    });
+  }
+});
