@@ -14,6 +14,8 @@ import {
 import type { ReactNode } from "react";
 import { shareable } from "~/articles/page-cache.server";
 import { getUser } from "~/auth/guards.server";
+import { isStaff } from "~/auth/roles";
+import { queueCounts } from "~/moderation/queue.server";
 import { flashCookie, readCookie } from "~/security/cookies.server";
 import { useNonce } from "~/security/nonce";
 import appCss from "~/styles/app.css?url";
@@ -32,7 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A one-time message set by an action before its redirect; shown once, then cleared.
   const flash = await readCookie<{ message?: string }>(request, flashCookie);
   const session = await getUser(request);
-  const user = session ? { displayName: session.displayName, role: session.role } : null;
+  const user = session
+    ? {
+        displayName: session.displayName,
+        role: session.role,
+        // Staff see what waits for them in the header.
+        queue: isStaff(session.role) ? await queueCounts(session) : null,
+      }
+    : null;
   if (!flash?.message && !user) return ANONYMOUS;
   return data(
     { flash: flash?.message ?? null, user },
@@ -67,6 +76,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <span>
                     Signed in as <strong>{rootData.user.displayName}</strong>
                   </span>
+                  {rootData.user.queue ? (
+                    <Link to="/moderation">
+                      Moderation ({rootData.user.queue.pending} pending, {rootData.user.queue.reported} reported)
+                    </Link>
+                  ) : null}
                   {rootData.user.role === "admin" ? <Link to="/admin/settings">Settings</Link> : null}
                   <Link to="/account">Account</Link>
                   <Form method="post" action="/logout">

@@ -108,7 +108,8 @@ async function pendingFor(articleId: string, viewer: Viewer | undefined): Promis
   ].filter((w) => w !== null);
   if (who.length === 0) return [];
   return db.post.findMany({
-    where: { articleId, status: "pending", OR: who },
+    // Spam too: a banned writer is shown the usual "awaiting moderation".
+    where: { articleId, status: { in: ["pending", "spam"] }, OR: who },
     orderBy: { id: "asc" },
     select: postSelect,
   });

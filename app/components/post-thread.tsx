@@ -2,6 +2,34 @@ import { Link, useLocation } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import type { ShownThread } from "~/articles/article-page.server";
 import { PostForm } from "~/components/post-form";
+import { REPORT_REASONS } from "~/moderation/report-reasons";
+
+/** A disclosure that needs no JavaScript: report a post to the moderators. */
+function ReportForm({ postId, writer }: { postId: number; writer: string }) {
+  const location = useLocation();
+  const id = `report-${postId}`;
+  return (
+    <details className="report">
+      <summary>
+        Report<span className="visually-hidden"> the post by {writer}</span>
+      </summary>
+      <form method="post" action={location.pathname + location.search} aria-label={`Report the post by ${writer}`}>
+        <input type="hidden" name="intent" value="report" />
+        <input type="hidden" name="postId" value={postId} />
+        <input type="hidden" name="returnTo" value={location.pathname + location.search} />
+        <label htmlFor={id}>Why?</label>
+        <select id={id} name="reason" defaultValue={REPORT_REASONS[0]}>
+          {REPORT_REASONS.map((reason) => (
+            <option key={reason}>{reason}</option>
+          ))}
+        </select>
+        <button type="submit" className="button">
+          Send report
+        </button>
+      </form>
+    </details>
+  );
+}
 
 export type ThreadContext = {
   articleSlug: string;
@@ -85,6 +113,7 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
               Reply<span className="visually-hidden"> to {post.writer}</span>
             </a>
             {isQuestion ? <Link to={threadHref}>Open this thread</Link> : null}
+            <ReportForm postId={post.id} writer={post.writer} />
           </footer>
         )}
         <div id={`reply-${post.id}`}>

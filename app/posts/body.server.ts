@@ -4,7 +4,9 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
-export const EDIT_MARKER = "[EDITED FOR LENGTH]";
+import { EDIT_MARKER } from "~/posts/markers";
+
+export { EDIT_MARKER };
 
 const md = new MarkdownIt("zero", { linkify: true, typographer: true, breaks: true }).enable([
   "paragraph",

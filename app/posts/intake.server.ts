@@ -9,7 +9,8 @@ import { suggestSection } from "~/content/suggest-section";
 import { db } from "~/db.server";
 import { PostInputError, createPost } from "~/posts/posts.server";
 import { type PostStatus, VISIBLE_STATUS } from "~/posts/status";
-import { type Settings, getSettings } from "~/settings/settings.server";
+import { isBanned } from "~/moderation/moderate.server";
+import { type Settings, bannedWordsIn, getSettings } from "~/settings/settings.server";
 
 export const SECTION_SUGGEST = "suggest";
 export const SECTION_WHOLE = "article";
@@ -63,7 +64,7 @@ function fieldsSchema(settings: Settings, guest: boolean) {
           )
       : text,
     email: text
-      .transform((v) => v.trim())
+      .transform((v) => v.trim().toLowerCase())
       .pipe(
         z.union([
           z.literal(""),
@@ -228,7 +229,15 @@ export async function submitPost(
   const flags: string[] = [];
   if (input.body.length > settings.softLimit) flags.push("long");
   if (countLinks(input.body) > settings.maxLinks) flags.push("links");
-  const status = await intakeStatus(visitor, settings);
+  const banned = bannedWordsIn(input.body, settings.bannedWords).length > 0;
+  if (banned) flags.push("banned-word");
+  // A banned writer's posts go to spam; they see the usual "awaiting moderation" all the same.
+  const writerBanned =
+    !isStaff(visitor.role) &&
+    (await isBanned({ userId: visitor.userId, guestEmail: input.email || null, ipHash: visitor.ipHash }));
+  let status = await intakeStatus(visitor, settings);
+  if (banned && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
+  if (writerBanned) status = "spam";
 
   try {
     const post = await db.$transaction(async (tx) => {

@@ -4,6 +4,7 @@
 // new post with a one-time message.
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { db } from "~/db.server";
+import { ModerationError, reportPost } from "~/moderation/moderate.server";
 import { renderPostBody } from "~/posts/body.server";
 import { type IntakeRefusal, type PostFields, submitPost } from "~/posts/intake.server";
 import { readVisitor } from "~/posts/visitor.server";
@@ -35,6 +36,28 @@ export async function postAction(request: Request, slug: string | undefined, con
   const intent = form.get("intent");
   const parentId = values.parentId || null;
 
+  if (intent === "report") {
+    const visitor = await readVisitor(request, context);
+    try {
+      await reportPost(
+        Number(form.get("postId")),
+        String(form.get("reason") ?? ""),
+        visitor.userId ?? visitor.guestKey,
+      );
+    } catch (error) {
+      if (!(error instanceof ModerationError)) throw error;
+      throw new Response(error.message, { status: error.status });
+    }
+    return redirect(`${returnPath(form.get("returnTo"), article.slug, null)}#post-${Number(form.get("postId"))}`, {
+      headers: {
+        "Set-Cookie": await (
+          await flashCookie()
+        ).serialize({
+          message: "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
+        }),
+      },
+    });
+  }
   if (intent === "preview") {
     const { website: _honeypot, ...kept } = values;
     return data<PostActionData>({

@@ -30,6 +30,7 @@ const schema = z.object({
   rateLimit: whole(1, 1000, "Posts per window"),
   rateWindowMinutes: whole(1, 1440, "The window"),
   minSecondsToPost: whole(0, 120, "The minimum seconds"),
+  bannedWords: z.string().max(20_000, "The banned words list is too long.").default(""),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,7 +60,11 @@ export default function AdminSettings() {
   const { settings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
-  const number = (name: keyof typeof settings, label: string, hint?: string) => (
+  const number = (
+    name: Exclude<keyof typeof settings, "bannedWords" | "moderationMode">,
+    label: string,
+    hint?: string,
+  ) => (
     <Field
       id={name}
       name={name}
@@ -94,6 +99,20 @@ export default function AdminSettings() {
         {number("rateLimit", "Posts one visitor may send per window")}
         {number("rateWindowMinutes", "Window (minutes)")}
         {number("minSecondsToPost", "Seconds between seeing a form and posting, at least")}
+        <div className="field">
+          <label htmlFor="bannedWords">Banned words and phrases</label>
+          <textarea
+            id="bannedWords"
+            name="bannedWords"
+            rows={5}
+            defaultValue={settings.bannedWords}
+            aria-describedby="bannedWords-hint"
+          />
+          <p className="field-hint" id="bannedWords-hint">
+            One per line. A post using one is held for a moderator with the flag “banned word”.
+          </p>
+          {errors.bannedWords ? <p className="field-error">{errors.bannedWords}</p> : null}
+        </div>
         <button type="submit" className="button button--primary">
           Save settings
         </button>

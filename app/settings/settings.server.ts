@@ -26,14 +26,22 @@ export type NumericSettings = { -readonly [K in keyof typeof SETTING_DEFAULTS]: 
 export const MODERATION_MODES = ["pre", "first", "post"] as const;
 export type ModerationMode = (typeof MODERATION_MODES)[number];
 
-export type Settings = NumericSettings & { moderationMode: ModerationMode };
+export type Settings = NumericSettings & {
+  moderationMode: ModerationMode;
+  /** Words or phrases, one per line, that hold a post for a moderator with the flag "banned word". */
+  bannedWords: string;
+};
 export type SettingKey = keyof Settings;
 
 export async function getSettings(): Promise<Settings> {
-  const keys = [...Object.keys(SETTING_DEFAULTS), "moderationMode"];
+  const keys = [...Object.keys(SETTING_DEFAULTS), "moderationMode", "bannedWords"];
   const rows = await db.setting.findMany({ where: { key: { in: keys } } });
-  const settings: Settings = { ...SETTING_DEFAULTS, moderationMode: "first" };
+  const settings: Settings = { ...SETTING_DEFAULTS, moderationMode: "first", bannedWords: "" };
   for (const row of rows) {
+    if (row.key === "bannedWords") {
+      settings.bannedWords = row.value;
+      continue;
+    }
     if (row.key === "moderationMode") {
       const mode = MODERATION_MODES.find((m) => m === row.value);
       if (mode) settings.moderationMode = mode;
@@ -47,4 +55,19 @@ export async function getSettings(): Promise<Settings> {
 
 export async function setSetting(key: SettingKey, value: number | string) {
   await db.setting.upsert({ where: { key }, create: { key, value: String(value) }, update: { value: String(value) } });
+}
+
+/** The banned words and phrases found in a text (whole words, any case). */
+export function bannedWordsIn(text: string, bannedWords: string): string[] {
+  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return bannedWords
+    .split(/[\n,]+/)
+    .map((w) =>
+      w
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim(),
+    )
+    .filter((w) => w && lower.includes(` ${w} `));
 }

@@ -8,7 +8,7 @@ test("a reader finds the article, follows a section, and reads a thread with the
   await page.getByRole("link", { name: TITLE }).click();
 
   await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
-  await expect(page.getByText("By Nora Whitfield")).toBeVisible();
+  await expect(page.getByRole("article", { name: TITLE })).toContainText("By Nora Whitfield");
 
   const contents = page.getByRole("navigation", { name: "Contents" });
   await contents.getByRole("link", { name: "If you can’t avoid your ex completely" }).click();

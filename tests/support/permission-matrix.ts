@@ -2,43 +2,123 @@
 // matrix test. A later issue adds a row for every route it adds.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/auth/roles";
+import { db } from "~/db.server";
+import { createPost } from "~/posts/posts.server";
 import * as account from "~/routes/account";
 import * as adminSettings from "~/routes/admin.settings";
+import * as moderationLog from "~/routes/moderation.log";
+import * as moderationPost from "~/routes/moderation.posts.$id";
+import * as moderationQueue from "~/routes/moderation._index";
+
+export type Attempt = { path: string; form?: Record<string, string>; params?: Record<string, string> };
 
 export type Guarded = {
   name: string;
-  path: string;
   run: (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
-  /** Form fields for an action row; none for a loader row. */
-  form?: Record<string, string>;
+  /** What to send; called afresh for each role, so an action can have a post of its own to act on. */
+  attempt: () => Promise<Attempt>;
   allowed: readonly Role[];
 };
 
 const SIGNED_IN = ["reader", "author", "moderator", "admin"] as const;
+const MODERATORS = ["moderator", "admin"] as const;
+
+/** A pending question on the demo article, whose author is Nora, not the matrix's own author account. */
+async function pendingPost() {
+  const article = await db.article.findFirstOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
+  const post = await createPost({
+    articleId: article.id,
+    guestName: "Matrix",
+    body: `Pending ${Math.random()}`,
+    status: "pending",
+  });
+  return post.id;
+}
 
 export const PERMISSION_MATRIX: Guarded[] = [
-  { name: "account page", path: "/account", run: account.loader, allowed: SIGNED_IN },
+  { name: "account page", run: account.loader, attempt: async () => ({ path: "/account" }), allowed: SIGNED_IN },
   {
     name: "account: save details",
-    path: "/account",
     run: account.action,
-    form: { intent: "profile", name: "Same Name" },
+    attempt: async () => ({ path: "/account", form: { intent: "profile", name: "Same Name" } }),
     allowed: SIGNED_IN,
   },
-  { name: "settings page", path: "/admin/settings", run: adminSettings.loader, allowed: ["admin"] },
+  {
+    name: "settings page",
+    run: adminSettings.loader,
+    attempt: async () => ({ path: "/admin/settings" }),
+    allowed: ["admin"],
+  },
   {
     name: "settings: save",
-    path: "/admin/settings",
     run: adminSettings.action,
-    form: {
-      moderationMode: "first",
-      softLimit: "1200",
-      hardLimit: "10000",
-      maxLinks: "2",
-      rateLimit: "5",
-      rateWindowMinutes: "10",
-      minSecondsToPost: "3",
-    },
+    attempt: async () => ({
+      path: "/admin/settings",
+      form: {
+        moderationMode: "first",
+        softLimit: "1200",
+        hardLimit: "10000",
+        maxLinks: "2",
+        rateLimit: "5",
+        rateWindowMinutes: "10",
+        minSecondsToPost: "3",
+        bannedWords: "",
+      },
+    }),
     allowed: ["admin"],
+  },
+  // An author has a queue (their own articles' posts), but may not decide on other authors' posts.
+  {
+    name: "moderation queue",
+    run: moderationQueue.loader,
+    attempt: async () => ({ path: "/moderation" }),
+    allowed: ["author", ...MODERATORS],
+  },
+  ...(["approve", "reject", "spam", "ban"] as const).map((intent): Guarded => ({
+    name: `queue: ${intent}`,
+    run: moderationQueue.action,
+    attempt: async () => ({
+      path: "/moderation",
+      form: { intent, postId: String(await pendingPost()), revision: "0" },
+    }),
+    allowed: MODERATORS,
+  })),
+  {
+    name: "queue: bulk reject",
+    run: moderationQueue.action,
+    attempt: async () => ({
+      path: "/moderation",
+      form: { intent: "bulk:reject", ids: String(await pendingPost()) },
+    }),
+    // Bulk actions skip posts an actor may not touch and say so; authors get nothing done, but no error.
+    allowed: ["author", ...MODERATORS],
+  },
+  {
+    name: "edit a post",
+    run: moderationPost.loader,
+    attempt: async () => {
+      const id = String(await pendingPost());
+      return { path: `/moderation/posts/${id}`, params: { id } };
+    },
+    allowed: MODERATORS,
+  },
+  {
+    name: "edit a post: save",
+    run: moderationPost.action,
+    attempt: async () => {
+      const id = String(await pendingPost());
+      return {
+        path: `/moderation/posts/${id}`,
+        params: { id },
+        form: { intent: "edit", body: "Reworded", reason: "Test", revision: "0" },
+      };
+    },
+    allowed: MODERATORS,
+  },
+  {
+    name: "audit log",
+    run: moderationLog.loader,
+    attempt: async () => ({ path: "/moderation/log" }),
+    allowed: ["author", ...MODERATORS],
   },
 ];

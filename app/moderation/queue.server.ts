@@ -1,0 +1,172 @@
+// What the moderation queue and the audit log show. The queue is pending
+// posts and reported published posts, oldest first, 25 a page, read in a
+// fixed number of queries whatever its length.
+import type { Actor } from "~/moderation/moderate.server";
+import { db } from "~/db.server";
+import { VISIBLE_STATUS } from "~/posts/status";
+import { showDateTime } from "~/utils/dates";
+
+export const QUEUE_PAGE_SIZE = 25;
+
+/** Posts an actor's queue holds: everything for moderators and admins, their own articles' for an author. */
+function queueWhere(actor: Actor) {
+  return {
+    OR: [{ status: "pending" }, { status: VISIBLE_STATUS, flags: { contains: "reported" } }],
+    ...(actor.role === "author" ? { article: { authorId: actor.id } } : {}),
+  };
+}
+
+export async function queueCounts(actor: Actor) {
+  const own = actor.role === "author" ? { article: { authorId: actor.id } } : {};
+  const [pending, reported] = await Promise.all([
+    db.post.count({ where: { status: "pending", ...own } }),
+    db.post.count({ where: { status: VISIBLE_STATUS, flags: { contains: "reported" }, ...own } }),
+  ]);
+  return { pending, reported };
+}
+
+const excerpt = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length).trimEnd()}…` : text);
+
+export async function getQueue(actor: Actor, page = 1) {
+  const counts = await queueCounts(actor);
+  const total = counts.pending + counts.reported;
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const rows = await db.post.findMany({
+    where: queueWhere(actor),
+    orderBy: { id: "asc" },
+    skip: (current - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
+    select: {
+      id: true,
+      status: true,
+      flags: true,
+      revision: true,
+      createdAt: true,
+      bodySource: true,
+      bodyHtml: true,
+      guestName: true,
+      guestEmail: true,
+      ipHash: true,
+      userId: true,
+      parentId: true,
+      rootId: true,
+      user: { select: { displayName: true, email: true, role: true } },
+      article: { select: { slug: true, title: true } },
+      section: { select: { title: true, removedAt: true } },
+      parent: { select: { id: true, guestName: true, bodySource: true, user: { select: { displayName: true } } } },
+      reports: { where: { resolvedAt: null }, select: { reason: true } },
+    },
+  });
+  // "First post": writers with nothing published yet, in two queries for the whole page.
+  const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
+  const emails = [...new Set(rows.map((r) => r.guestEmail).filter((e): e is string => e !== null))];
+  const [usersWithPosts, emailsWithPosts] = await Promise.all([
+    db.post.groupBy({ by: ["userId"], where: { userId: { in: userIds }, status: VISIBLE_STATUS } }),
+    db.post.groupBy({ by: ["guestEmail"], where: { guestEmail: { in: emails }, status: VISIBLE_STATUS } }),
+  ]);
+  const published = new Set([...usersWithPosts.map((r) => r.userId), ...emailsWithPosts.map((r) => r.guestEmail)]);
+  // Possible duplicates: the same text elsewhere in the queue page.
+  const texts = new Map<string, number>();
+  for (const row of rows)
+    texts.set(row.bodySource.trim().toLowerCase(), (texts.get(row.bodySource.trim().toLowerCase()) ?? 0) + 1);
+
+  const items = rows.map((row) => {
+    const flags = row.flags.split(",").filter(Boolean);
+    if ((texts.get(row.bodySource.trim().toLowerCase()) ?? 0) > 1 && !flags.includes("duplicate"))
+      flags.push("possible duplicate");
+    const writerKey = row.userId ?? row.guestEmail;
+    return {
+      id: row.id,
+      status: row.status,
+      revision: row.revision,
+      flags,
+      reports: row.reports.map((r) => r.reason),
+      date: showDateTime(row.createdAt),
+      bodyHtml: row.bodyHtml,
+      length: row.bodySource.length,
+      article: row.article,
+      section: row.section && !row.section.removedAt ? row.section.title : null,
+      isReply: row.parentId !== null,
+      threadId: row.rootId ?? row.id,
+      parent: row.parent
+        ? {
+            id: row.parent.id,
+            writer: row.parent.user?.displayName ?? row.parent.guestName ?? "Anonymous",
+            excerpt: excerpt(row.parent.bodySource),
+          }
+        : null,
+      writer: {
+        name: row.user?.displayName ?? row.guestName ?? "Anonymous",
+        account: row.user ? { email: row.user.email, role: row.user.role } : null,
+        email: row.user ? null : row.guestEmail,
+        addressHash: row.ipHash ? row.ipHash.slice(0, 8) : null,
+        firstPost: writerKey === null || !published.has(writerKey),
+      },
+    };
+  });
+  return { items, counts, page: current, pageCount };
+}
+
+export const LOG_PAGE_SIZE = 50;
+
+export type LogFilter = { actor?: string | null; action?: string | null; from?: string | null; to?: string | null };
+
+function day(value: string | null | undefined, endOfDay = false) {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  return endOfDay ? new Date(date.getTime() + 86_400_000) : date;
+}
+
+export async function getAuditLog(filter: LogFilter, page = 1) {
+  const from = day(filter.from);
+  const to = day(filter.to, true);
+  const where = {
+    ...(filter.actor ? { actorId: filter.actor } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+  };
+  const [total, rows, actors] = await Promise.all([
+    db.moderationAction.count({ where }),
+    db.moderationAction.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (Math.max(1, page) - 1) * LOG_PAGE_SIZE,
+      take: LOG_PAGE_SIZE,
+      select: {
+        id: true,
+        action: true,
+        reason: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        postId: true,
+        actor: { select: { displayName: true } },
+        post: { select: { rootId: true, article: { select: { slug: true } } } },
+      },
+    }),
+    db.user.findMany({
+      where: { role: { in: ["author", "moderator", "admin"] } },
+      select: { id: true, displayName: true },
+    }),
+  ]);
+  return {
+    entries: rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      reason: r.reason,
+      before: r.before,
+      after: r.after,
+      date: showDateTime(r.createdAt),
+      actor: r.actor?.displayName ?? "A reader",
+      postId: r.postId,
+      postHref: r.post
+        ? `/articles/${r.post.article.slug}/questions/${r.post.rootId ?? r.postId}#post-${r.postId}`
+        : null,
+    })),
+    actors,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
+  };
+}

@@ -1,0 +1,267 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { requireRole } from "~/auth/guards.server";
+import { ACTIONS, ModerationError, type ModerationActionName, moderate } from "~/moderation/moderate.server";
+import { getQueue } from "~/moderation/queue.server";
+import { flashCookie } from "~/security/cookies.server";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+
+export const meta: MetaFunction = () => [{ title: "Moderation queue — Afterword" }];
+
+export const MODERATORS = ["author", "moderator", "admin"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, MODERATORS);
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  return getQueue(actor, Number.isFinite(page) ? page : 1);
+}
+
+const QUICK: ModerationActionName[] = ["approve", "reject", "spam", "ban"];
+const DONE: Record<string, string> = { approve: "approved", reject: "rejected", spam: "marked as spam", ban: "banned" };
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  const actor = await requireRole(request, MODERATORS);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const [kind, name] = intent.includes(":") ? intent.split(":") : ["one", intent];
+  if (!QUICK.includes(name as ModerationActionName) || !(ACTIONS as readonly string[]).includes(name)) {
+    return data({ error: "Unknown action." }, { status: 400 });
+  }
+  const targets =
+    kind === "bulk"
+      ? form.getAll("ids").map((id) => ({ id: Number(id), revision: undefined as number | undefined }))
+      : [{ id: Number(form.get("postId")), revision: Number(form.get("revision")) }];
+  if (targets.length === 0 || targets.some((t) => !Number.isSafeInteger(t.id))) {
+    return data({ error: "Select at least one post." }, { status: 400 });
+  }
+  const reason = String(form.get("reason") ?? "");
+  let done = 0;
+  const problems: string[] = [];
+  for (const target of targets) {
+    try {
+      await moderate(actor, name as ModerationActionName, target.id, {
+        expectedRevision: Number.isFinite(target.revision) ? target.revision : undefined,
+        reason,
+      });
+      done++;
+    } catch (error) {
+      if (!(error instanceof ModerationError)) throw error;
+      if (kind !== "bulk") return data({ error: error.message }, { status: error.status });
+      problems.push(`#${target.id}: ${error.message}`);
+    }
+  }
+  const message =
+    `${done} ${done === 1 ? "post" : "posts"} ${DONE[name]}.` +
+    (problems.length ? ` Not done: ${problems.join(" ")}` : "");
+  const back = new URL(request.url);
+  return redirect(back.pathname + back.search, {
+    headers: { "Set-Cookie": await (await flashCookie()).serialize({ message }) },
+  });
+}
+
+const HELP: [string, string][] = [
+  ["j / k", "next / previous post"],
+  ["a", "approve"],
+  ["r", "reject"],
+  ["s", "spam"],
+  ["e", "edit for length"],
+  ["?", "show or hide this help"],
+];
+
+export default function ModerationQueue() {
+  const { items, counts, page, pageCount } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [current, setCurrent] = useState(0);
+  const [help, setHelp] = useState(false);
+  const list = useRef<HTMLOListElement>(null);
+
+  // Keyboard shortcuts, with JavaScript; every action is a button without it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.metaKey || event.ctrlKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      const cards = list.current?.querySelectorAll<HTMLElement>("[data-queue-item]") ?? [];
+      const focus = (index: number) => {
+        const next = Math.max(0, Math.min(cards.length - 1, index));
+        setCurrent(next);
+        cards[next]?.focus();
+      };
+      const press = (label: string) =>
+        cards[current]?.querySelector<HTMLButtonElement>(`button[data-key="${label}"]`)?.click();
+      switch (event.key) {
+        case "j":
+          focus(current + 1);
+          break;
+        case "k":
+          focus(current - 1);
+          break;
+        case "a":
+        case "r":
+        case "s":
+          press(event.key);
+          break;
+        case "e": {
+          const link = cards[current]?.querySelector<HTMLAnchorElement>("a[data-key='e']");
+          if (link) navigate(link.getAttribute("href")!);
+          break;
+        }
+        case "?":
+          setHelp((open) => !open);
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [current, navigate]);
+
+  return (
+    <div className="moderation">
+      <h1>Moderation queue</h1>
+      <p className="moderation__counts">
+        {counts.pending} pending · {counts.reported} reported · <Link to="/moderation/log">Audit log</Link> ·{" "}
+        <button type="button" className="link-button link-button--dark" onClick={() => setHelp((open) => !open)}>
+          Keyboard shortcuts
+        </button>
+      </p>
+      {help ? (
+        <section className="shortcut-help" aria-label="Keyboard shortcuts">
+          <dl>
+            {HELP.map(([keys, what]) => (
+              <div key={keys}>
+                <dt>{keys}</dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="empty">Nothing waiting. Well done.</p>
+      ) : (
+        <>
+          <Form method="post" id="bulk" className="bulk-bar" aria-label="Selected posts">
+            <span>With the selected posts:</span>
+            <button type="submit" name="intent" value="bulk:approve" className="button">
+              Approve selected
+            </button>
+            <button type="submit" name="intent" value="bulk:reject" className="button">
+              Reject selected
+            </button>
+            <button type="submit" name="intent" value="bulk:spam" className="button">
+              Spam selected
+            </button>
+          </Form>
+          <ol className="queue" ref={list}>
+            {items.map((item, index) => (
+              <li key={item.id}>
+                <article
+                  className={`queue-item${index === current ? " queue-item--current" : ""}`}
+                  data-queue-item
+                  tabIndex={-1}
+                  aria-label={`${item.isReply ? "Reply" : "Question"} by ${item.writer.name}`}
+                  onFocus={() => setCurrent(index)}
+                >
+                  <header className="queue-item__header">
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={item.id}
+                      form="bulk"
+                      id={`select-${item.id}`}
+                      aria-label={`Select the post by ${item.writer.name}`}
+                    />
+                    <strong>{item.writer.name}</strong>
+                    {item.writer.firstPost ? <span className="badge badge--first">First post</span> : null}
+                    {item.writer.account ? (
+                      <span className="queue-item__meta">account {item.writer.account.email}</span>
+                    ) : (
+                      <span className="queue-item__meta">
+                        guest{item.writer.email ? ` · ${item.writer.email}` : ""}
+                      </span>
+                    )}
+                    {item.writer.addressHash ? (
+                      <span className="queue-item__meta" title="A hash of the writer's address">
+                        address {item.writer.addressHash}
+                      </span>
+                    ) : null}
+                    <time className="queue-item__meta" dateTime={item.date.iso}>
+                      {item.date.text}
+                    </time>
+                  </header>
+                  <p className="queue-item__where">
+                    {item.isReply ? "Reply" : "Question"} on{" "}
+                    <Link to={`/articles/${item.article.slug}`}>{item.article.title}</Link>
+                    {item.section ? ` · ${item.section}` : " · the whole article"}
+                    {item.status === "published" ? " · published" : ""}
+                  </p>
+                  {item.parent ? (
+                    <blockquote className="queue-item__parent">
+                      In reply to {item.parent.writer}: {item.parent.excerpt}
+                    </blockquote>
+                  ) : null}
+                  {item.flags.length || item.reports.length ? (
+                    <ul className="flags" aria-label="Flags">
+                      {item.flags.map((flag) => (
+                        <li key={flag} className="flag">
+                          {flag === "long" ? `long (${item.length.toLocaleString("en-US")} characters)` : flag}
+                        </li>
+                      ))}
+                      {item.reports.map((reason, i) => (
+                        <li key={`r${i}`} className="flag flag--report">
+                          report: {reason}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <div className="prose post__body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+                  <Form method="post" className="queue-item__actions">
+                    <input type="hidden" name="postId" value={item.id} />
+                    <input type="hidden" name="revision" value={item.revision} />
+                    <button type="submit" name="intent" value="approve" data-key="a" className="button button--primary">
+                      {item.status === "published" ? "Keep" : "Approve"}
+                    </button>
+                    <button type="submit" name="intent" value="reject" data-key="r" className="button">
+                      Reject
+                    </button>
+                    <button type="submit" name="intent" value="spam" data-key="s" className="button">
+                      Spam
+                    </button>
+                    <Link to={`/moderation/posts/${item.id}`} data-key="e" className="button">
+                      Edit for length
+                    </Link>
+                    <button type="submit" name="intent" value="ban" className="button button--danger">
+                      Ban writer
+                    </button>
+                  </Form>
+                </article>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages of the queue">
+          {page > 1 ? (
+            <Link rel="prev" to={`?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page - 1) })}`}>
+              ← Older
+            </Link>
+          ) : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link rel="next" to={`?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page + 1) })}`}>
+              Newer →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

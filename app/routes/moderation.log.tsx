@@ -1,0 +1,101 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { ACTION_LABELS } from "~/moderation/moderate.server";
+import { getAuditLog } from "~/moderation/queue.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit log — Afterword" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["author", "moderator", "admin"]);
+  const params = new URL(request.url).searchParams;
+  const page = Number(params.get("page") ?? "1");
+  const log = await getAuditLog(
+    { actor: params.get("actor"), action: params.get("action"), from: params.get("from"), to: params.get("to") },
+    Number.isFinite(page) ? page : 1,
+  );
+  return { ...log, labels: ACTION_LABELS };
+}
+
+export default function AuditLog() {
+  const { entries, actors, total, labels } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="moderation">
+      <p className="breadcrumb">
+        <Link to="/moderation">← Back to the queue</Link>
+      </p>
+      <h1>Audit log</h1>
+      <p>Every moderation action, newest first. Nobody can change or remove an entry.</p>
+      <Form method="get" className="log-filter">
+        <div className="field">
+          <label htmlFor="actor">Who</label>
+          <select id="actor" name="actor" defaultValue={params.get("actor") ?? ""}>
+            <option value="">Anyone</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="action">Action</label>
+          <select id="action" name="action" defaultValue={params.get("action") ?? ""}>
+            <option value="">Any</option>
+            {Object.entries(labels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">From</label>
+          <input id="from" name="from" type="date" defaultValue={params.get("from") ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">To</label>
+          <input id="to" name="to" type="date" defaultValue={params.get("to") ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </Form>
+      <p>{total} entries</p>
+      <table className="log">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Post</th>
+            <th scope="col">Reason and change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.date.iso}>{e.date.text}</time>
+              </td>
+              <td>{e.actor}</td>
+              <td>{labels[e.action] ?? e.action}</td>
+              <td>{e.postHref ? <Link to={e.postHref}>#{e.postId}</Link> : "—"}</td>
+              <td>
+                {e.reason}
+                {e.before !== null && e.after !== null ? (
+                  <details>
+                    <summary>Before and after</summary>
+                    <pre className="revision-text">{e.before}</pre>
+                    <pre className="revision-text">{e.after}</pre>
+                  </details>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { task } from "./tasks";
+
+const ARTICLE = "/articles/no-contact-after-a-breakup";
+const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+
+test.beforeAll(() => {
+  task("setting", "minSecondsToPost", "1");
+  task("setting", "rateLimit", "1000");
+});
+
+async function guestAsks(browser: Browser, name: string, text: string) {
+  const page = await browser.newPage();
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill(name);
+  await ask.getByLabel("Your question").fill(text);
+  await page.waitForTimeout(1100);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  return page;
+}
+
+async function signInAsModerator(page: Page) {
+  await page.goto("/login?redirectTo=/moderation");
+  await page.getByLabel("Email").fill("sam@afterword.example");
+  await page.getByLabel("Password").fill("afterword-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Moderation queue" })).toBeVisible();
+}
+
+test("a moderator approves from the queue with the keyboard, and a stranger sees the question numbered", async ({
+  page,
+  browser,
+}) => {
+  const text = `Is a month enough after five years? ${stamp()}`;
+  const guest = await guestAsks(browser, "Keyboard Kim", text);
+  await guest.close();
+
+  await signInAsModerator(page);
+  await expect(page.getByRole("link", { name: /Moderation \(\d+ pending, \d+ reported\)/ })).toBeVisible();
+  const item = page.getByRole("article", { name: "Question by Keyboard Kim" });
+  await expect(item).toContainText(text);
+  await expect(item).toContainText("First post");
+  // Move to the item with j, then approve with a.
+  const items = page.locator("[data-queue-item]");
+  const index = await items.evaluateAll(
+    (all, name) => all.findIndex((el) => el.getAttribute("aria-label") === name),
+    "Question by Keyboard Kim",
+  );
+  await page.locator("body").click();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("region", { name: "Keyboard shortcuts" })).toContainText("approve");
+  for (let i = 0; i < index; i++) await page.keyboard.press("j");
+  if (index === 0) await page.keyboard.press("k");
+  await expect(item).toBeFocused();
+  await page.keyboard.press("a");
+  await expect(page.getByRole("status")).toContainText("1 post approved.");
+  await expect(page.getByRole("article", { name: "Question by Keyboard Kim" })).toHaveCount(0);
+
+  const stranger = await browser.newPage();
+  await stranger.goto(`${ARTICLE}?sort=newest`);
+  const published = stranger.getByRole("article", { name: /^Question \d+ by Keyboard Kim$/ });
+  await expect(published).toContainText(text);
+  await stranger.close();
+
+  await page.goto("/moderation/log?action=approve");
+  await expect(page.getByRole("row").filter({ hasText: "Approved" }).first()).toContainText("Sam Okafor");
+});
+
+test("a long post is edited for length: the public sees the marker, the moderator the original", async ({
+  page,
+  browser,
+}) => {
+  const keep1 = `My question is about timing ${stamp()}.`;
+  const cut =
+    "We were together for six years and moved cities twice, and the story of the last year alone would fill pages.";
+  const keep2 = "Should I still wait thirty days?";
+  const guest = await guestAsks(browser, "Long Lee", `${keep1}\n\n${cut}\n\n${keep2}`);
+  await guest.close();
+
+  await signInAsModerator(page);
+  const item = page.getByRole("article", { name: "Question by Long Lee" });
+  await item.getByRole("link", { name: "Edit for length" }).click();
+  await page.getByLabel("Text").fill(`${keep1}\n\n${keep2}`);
+  await page.getByRole("button", { name: "Save edit for length" }).click();
+  await expect(page.getByRole("status")).toContainText("the original is kept");
+  await page.getByRole("article", { name: "Question by Long Lee" }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toContainText("1 post approved.");
+
+  const stranger = await browser.newPage();
+  await stranger.goto(`${ARTICLE}?sort=newest`);
+  const published = stranger.getByRole("article", { name: /^Question \d+ by Long Lee$/ });
+  await expect(published.getByRole("note", { name: "Edited for length by a moderator" })).toBeVisible();
+  await expect(published).not.toContainText("moved cities twice");
+  const id = (await published.getAttribute("id"))!.replace("post-", "");
+  await stranger.close();
+
+  await page.goto(`/moderation/posts/${id}`);
+  await expect(page.locator(".diff del")).toContainText("moved cities twice");
+  await page.goto("/moderation/log?action=edit_length");
+  await expect(page.getByRole("row").filter({ hasText: "Edited for length" }).first()).toContainText(`#${id}`);
+});
+
+test("three posts are rejected at once, and a reader's report reaches the queue", async ({ page, browser }) => {
+  const names = ["Bulk One", "Bulk Two", "Bulk Three"];
+  for (const name of names) (await guestAsks(browser, name, `Please reject me ${stamp()}`)).close();
+
+  const reader = await browser.newPage();
+  await reader.goto(ARTICLE);
+  const target = reader.getByRole("article", { name: "Question 3 by Elena" });
+  await target.getByText("Report the post by Elena").click();
+  await target.getByLabel("Why?").selectOption("Off topic");
+  await target.getByRole("button", { name: "Send report" }).click();
+  await expect(reader.getByRole("status")).toContainText("Thank you for the report");
+  await reader.close();
+
+  await signInAsModerator(page);
+  for (const name of names) await page.getByRole("checkbox", { name: `Select the post by ${name}` }).check();
+  await page.getByRole("button", { name: "Reject selected" }).click();
+  await expect(page.getByRole("status")).toContainText("3 posts rejected.");
+  for (const name of names) await expect(page.getByRole("article", { name: `Question by ${name}` })).toHaveCount(0);
+
+  const reported = page.getByRole("article", { name: "Question by Elena" });
+  await expect(reported).toContainText("report: Off topic");
+
+  await page.goto("/moderation/log");
+  await expect(page.getByRole("row").filter({ hasText: "Rejected" })).toHaveCount(3);
+  await expect(page.getByRole("row").filter({ hasText: "Reported by a reader" }).first()).toContainText("Off topic");
+});

@@ -1,0 +1,182 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getArticlePage } from "~/articles/article-page.server";
+import { db, onQuery } from "~/db.server";
+import { ModerationError, isBanned, moderate, reportPost } from "~/moderation/moderate.server";
+import { getAuditLog, getQueue } from "~/moderation/queue.server";
+import { type Visitor, submitPost } from "~/posts/intake.server";
+import { setSetting } from "~/settings/settings.server";
+import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
+import { userWithSession } from "../support/users";
+
+let article: { id: string; slug: string };
+let moderator: { id: string; role: string };
+let n = 0;
+const guest = (over: Partial<Visitor> = {}): Visitor => ({
+  userId: null,
+  role: null,
+  guestKey: `g-${++n}`,
+  ipHash: `ip-${n}`,
+  formShownAt: Date.now() - 60_000,
+  ...over,
+});
+async function ask(body: string, visitor = guest(), email = "") {
+  const result = await submitPost(article, { name: `Asker ${n}`, email, body, section: "article" }, visitor);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.post;
+}
+const refusal = async (work: Promise<unknown>) => {
+  try {
+    await work;
+    return null;
+  } catch (error) {
+    if (error instanceof ModerationError) return error.status;
+    throw error;
+  }
+};
+
+beforeAll(async () => {
+  await seed();
+  article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE }, select: { id: true, slug: true } });
+  moderator = (await userWithSession("moderator")).user;
+});
+
+describe("moderate", () => {
+  it("approves a question, which takes the next number, and records who did it", async () => {
+    const post = await ask("When does the count start?");
+    expect(post.status).toBe("pending");
+    const approved = await moderate(moderator, "approve", post.id, { expectedRevision: 0 });
+    expect(approved).toMatchObject({ status: "published", number: 15 });
+    const log = await db.moderationAction.findFirstOrThrow({ where: { postId: post.id } });
+    expect(log).toMatchObject({ actorId: moderator.id, action: "approve" });
+  });
+
+  it("rejects and spams, keeping the thread's reply count true, and refuses a stale decision", async () => {
+    const question = (await getArticlePage(DEMO_ARTICLE))!.threads[2];
+    const reply = await submitPost(
+      article,
+      { name: "R", body: "A reply to moderate", parentId: String(question.id) },
+      guest(),
+    );
+    if (!reply.ok) throw new Error("reply refused");
+    await moderate(moderator, "approve", reply.post.id);
+    const before = (await db.post.findUniqueOrThrow({ where: { id: question.id } })).replyCount;
+    await moderate(moderator, "reject", reply.post.id);
+    expect((await db.post.findUniqueOrThrow({ where: { id: question.id } })).replyCount).toBe(before - 1);
+    expect(await refusal(moderate(moderator, "reject", reply.post.id))).toBe(409);
+    await moderate(moderator, "edit", reply.post.id, { body: "Reworded", reason: "Removed a phone number" });
+    expect(await refusal(moderate(moderator, "spam", reply.post.id, { expectedRevision: 0 }))).toBe(409);
+    expect((await moderate(moderator, "spam", reply.post.id, { expectedRevision: 1 })).status).toBe("spam");
+  });
+
+  it("lets an author moderate only their own articles' posts", async () => {
+    const post = await ask("For the author?");
+    const stranger = (await userWithSession("author")).user;
+    expect(await refusal(moderate(stranger, "approve", post.id))).toBe(403);
+    const nora = await db.user.findUniqueOrThrow({ where: { email: "nora@afterword.example" } });
+    expect((await moderate(nora, "approve", post.id)).status).toBe("published");
+  });
+
+  it("edits for length: the public sees the marker, the original is kept as a revision", async () => {
+    const original =
+      "I will explain everything.\n\nWe met years ago and a lot happened since then, far too much to tell.\n\nShould I wait thirty days?";
+    const post = await ask(original);
+    expect(
+      await refusal(moderate(moderator, "edit_length", post.id, { body: "I will explain it all. Should I wait?" })),
+    ).toBe(400);
+    await moderate(moderator, "edit_length", post.id, {
+      body: "I will explain everything.\n\nShould I wait thirty days?",
+      expectedRevision: 0,
+    });
+    const stored = await db.post.findUniqueOrThrow({ where: { id: post.id }, include: { revisions: true } });
+    expect(stored.bodySource).toBe("I will explain everything.\n\n[EDITED FOR LENGTH]\n\nShould I wait thirty days?");
+    expect(stored.bodyHtml).toContain('aria-label="Edited for length by a moderator"');
+    expect(stored.bodyHtml).not.toContain("We met years ago");
+    expect(stored.revisions).toEqual([
+      expect.objectContaining({ revision: 0, bodySource: original, kind: "length", editorId: moderator.id }),
+    ]);
+    const log = await db.moderationAction.findFirstOrThrow({ where: { postId: post.id, action: "edit_length" } });
+    expect(log).toMatchObject({ before: original, after: stored.bodySource });
+    expect(await refusal(moderate(moderator, "edit", post.id, { body: "New words" }))).toBe(400);
+  });
+
+  it("takes reported posts into the queue without taking them off the page", async () => {
+    const published = (await getArticlePage(DEMO_ARTICLE))!.threads[4];
+    await reportPost(published.id, "Off topic", "reader-1");
+    await expect(reportPost(published.id, "Because", "reader-1")).rejects.toThrow(/reason from the list/);
+    expect((await db.post.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("published");
+    const queue = await getQueue(moderator);
+    const item = queue.items.find((i) => i.id === published.id)!;
+    expect(item.flags).toContain("reported");
+    expect(item.reports).toEqual(["Off topic"]);
+    await moderate(moderator, "approve", published.id);
+    expect((await getQueue(moderator)).items.some((i) => i.id === published.id)).toBe(false);
+    expect((await db.moderationAction.findMany({ where: { postId: published.id } })).map((a) => a.action)).toEqual([
+      "report",
+      "dismiss_report",
+    ]);
+  });
+
+  it("bans a writer: their next posts go to spam while they see them awaiting moderation", async () => {
+    const visitor = guest();
+    const post = await ask("Buy my course", visitor, "Seller@Example.com");
+    await moderate(moderator, "ban", post.id, { reason: "Advertising" });
+    expect(await isBanned({ userId: null, guestEmail: "seller@example.com", ipHash: null })).toBe(true);
+    const next = await ask("Buy it now", { ...visitor, guestKey: "new-cookie" });
+    expect(next.status).toBe("spam");
+    const mine = (await getArticlePage(DEMO_ARTICLE, {}, { guestKey: "new-cookie", userId: null }))!;
+    expect(mine.pendingQuestions.map((q) => q.pending)).toEqual([true]);
+  });
+
+  it("holds posts with banned words, flagged", async () => {
+    await setSetting("bannedWords", "miracle cure\ncasino");
+    const post = await ask("Is there a Miracle Cure for this?", guest());
+    const stored = await db.post.findUniqueOrThrow({ where: { id: post.id } });
+    expect(stored.flags).toContain("banned-word");
+    const { user: trusted } = await userWithSession("reader");
+    await db.post.create({
+      data: { articleId: article.id, userId: trusted.id, bodySource: "x", bodyHtml: "x", status: "published" },
+    });
+    const result = await submitPost(
+      article,
+      { body: "casino tips", section: "article" },
+      { ...guest(), userId: trusted.id, role: "reader", guestKey: null },
+    );
+    expect(result.ok && result.post.status).toBe("pending");
+    await setSetting("bannedWords", "");
+  });
+});
+
+describe("the queue", () => {
+  it("lists pending posts oldest first with what moderators need, in a fixed number of queries", async () => {
+    for (let i = 0; i < 30; i++) await ask(`Queued question ${i}`, guest(), i % 2 ? `w${i}@example.com` : "");
+    let queries = 0;
+    const stop = onQuery(() => queries++);
+    const first = await getQueue(moderator, 1);
+    stop();
+    expect(first.items).toHaveLength(25);
+    expect(first.pageCount).toBe(2);
+    expect(first.items.map((i) => i.id)).toEqual([...first.items.map((i) => i.id)].sort((a, b) => a - b));
+    expect(first.items[0]).toMatchObject({ article: { slug: DEMO_ARTICLE }, writer: { firstPost: true } });
+    expect(first.counts.pending).toBeGreaterThanOrEqual(30);
+    for (let i = 0; i < 30; i++) await ask(`More queued ${i}`);
+    let again = 0;
+    const stop2 = onQuery(() => again++);
+    await getQueue(moderator, 2);
+    stop2();
+    expect(again).toBe(queries);
+  });
+
+  it("keeps an audit log filterable by actor, action and date", async () => {
+    const all = await getAuditLog({});
+    expect(all.total).toBeGreaterThan(5);
+    const mine = await getAuditLog({ actor: moderator.id, action: "edit_length" });
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.entries.every((e) => e.action === "edit_length")).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect((await getAuditLog({ from: today, to: today })).total).toBe(
+      all.total - (await getAuditLog({ to: yesterday })).total,
+    );
+    expect((await getAuditLog({ from: "2000-01-01", to: "2000-01-02" })).total).toBe(0);
+  });
+});
