@@ -81,6 +81,9 @@ export function Layout({ children }: { children: ReactNode }) {
                       Moderation ({rootData.user.queue.pending} pending, {rootData.user.queue.reported} reported)
                     </Link>
                   ) : null}
+                  {rootData.user.role === "author" || rootData.user.role === "admin" ? (
+                    <Link to="/author">Unanswered</Link>
+                  ) : null}
                   {rootData.user.role === "admin" ? <Link to="/admin/settings">Settings</Link> : null}
                   <Link to="/account">Account</Link>
                   <Form method="post" action="/logout">

@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<string, string> = {
   edit: "Edited",
   dismiss_report: "Dismissed a report",
   report: "Reported by a reader",
+  copyright_override: "Published past the copyright guard",
 };
 
 export type Actor = { id: string; role: string };

@@ -9,7 +9,9 @@ import { suggestSection } from "~/content/suggest-section";
 import { db } from "~/db.server";
 import { PostInputError, createPost } from "~/posts/posts.server";
 import { type PostStatus, VISIBLE_STATUS } from "~/posts/status";
+import { checkAgainstSources } from "~/copyright/sources.server";
 import { isBanned } from "~/moderation/moderate.server";
+import { resolveReferences } from "~/posts/references.server";
 import { type Settings, bannedWordsIn, getSettings } from "~/settings/settings.server";
 
 export const SECTION_SUGGEST = "suggest";
@@ -31,6 +33,8 @@ export type PostFields = {
   body?: string;
   parentId?: string;
   website?: string; // the honeypot: hidden from people, filled in by bots
+  /** An admin's stated reason to publish past the copyright guard. */
+  overrideReason?: string;
 };
 
 export type IntakeRefusal = {
@@ -38,6 +42,8 @@ export type IntakeRefusal = {
   status: 400 | 403 | 409 | 429;
   fieldErrors: Partial<Record<"name" | "email" | "section" | "body" | "parentId", string>>;
   formError?: string;
+  /** What the copyright guard found: the post's passages that repeat protected text, and whose. */
+  copyright?: { passages: string[]; sources: string[] };
 };
 export type IntakeSuccess = {
   ok: true;
@@ -218,6 +224,25 @@ export async function submitPost(
   const refused = await refusal(visitor, input.body, input.website, settings);
   if (refused) return refused;
 
+  const references = await resolveReferences(article, input.body);
+  if (!references.ok) return { ok: false, status: 400, fieldErrors: { body: references.message } };
+
+  const guard = await checkAgainstSources(input.body, {
+    maxRunWords: settings.guardRunWords,
+    maxSharedRatio: settings.guardSharedPercent / 100,
+  });
+  const override = guard.blocked && visitor.role === "admin" ? (fields.overrideReason ?? "").trim() : "";
+  if (guard.blocked && isStaff(visitor.role) && !override) {
+    return {
+      ok: false,
+      status: 409,
+      fieldErrors: {
+        body: `This repeats protected text from ${guard.sources.map((t) => `“${t}”`).join(" and ")}, so it was not published. Rephrase the highlighted passages, or answer with the copyright template.`,
+      },
+      copyright: { passages: guard.passages.map((p) => input.body.slice(p.start, p.end)), sources: guard.sources },
+    };
+  }
+
   if (!isReply && sectionChoice === SECTION_SUGGEST) {
     const best = suggestSection(input.body, sections);
     if (best) {
@@ -231,12 +256,15 @@ export async function submitPost(
   if (countLinks(input.body) > settings.maxLinks) flags.push("links");
   const banned = bannedWordsIn(input.body, settings.bannedWords).length > 0;
   if (banned) flags.push("banned-word");
+  // A reader quoting protected text is held for a moderator; staff were stopped above.
+  const protectedText = guard.blocked && !isStaff(visitor.role);
+  if (protectedText) flags.push("protected-text");
   // A banned writer's posts go to spam; they see the usual "awaiting moderation" all the same.
   const writerBanned =
     !isStaff(visitor.role) &&
     (await isBanned({ userId: visitor.userId, guestEmail: input.email || null, ipHash: visitor.ipHash }));
   let status = await intakeStatus(visitor, settings);
-  if (banned && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
+  if ((banned || protectedText) && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
   if (writerBanned) status = "spam";
 
   try {
@@ -255,9 +283,21 @@ export async function submitPost(
           body: input.body,
           status,
           flags,
+          renderSource: references.markdown,
         },
         tx,
       );
+      if (override) {
+        await tx.moderationAction.create({
+          data: {
+            actorId: visitor.userId,
+            action: "copyright_override",
+            postId: created.id,
+            reason: override,
+            after: input.body,
+          },
+        });
+      }
       return tx.post.findUniqueOrThrow({
         where: { id: created.id },
         select: { id: true, status: true, rootId: true, sectionSuggested: true },

@@ -21,7 +21,7 @@ export type PostActionData =
     }
   | { intent: "preview"; parentId: string | null; values: PostFields; previewHtml: string };
 
-const FIELDS = ["name", "email", "section", "body", "parentId", "website"] as const;
+const FIELDS = ["name", "email", "section", "body", "parentId", "website", "overrideReason"] as const;
 
 export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
   if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403, statusText: "Forbidden" });

@@ -30,6 +30,8 @@ export type NewPost = {
   status: PostStatus;
   /** Render moderator cut markers (only for text a moderator edited). */
   editMarkers?: boolean;
+  /** The Markdown to render, when it differs from what was written (references resolved to links). */
+  renderSource?: string;
   /** Intake flags for moderators: long, links, … */
   flags?: string[];
   externalId?: string | null;
@@ -77,7 +79,7 @@ export async function createPost(input: NewPost, tx?: Tx) {
         guestKey: input.guestKey ?? null,
         ipHash: input.ipHash ?? null,
         bodySource: input.body,
-        bodyHtml: renderPostBody(input.body, { editMarkers: input.editMarkers }),
+        bodyHtml: renderPostBody(input.renderSource ?? input.body, { editMarkers: input.editMarkers }),
         status: "pending",
         flags: (input.flags ?? []).join(","),
         externalId: input.externalId ?? null,

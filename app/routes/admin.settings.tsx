@@ -30,6 +30,8 @@ const schema = z.object({
   rateLimit: whole(1, 1000, "Posts per window"),
   rateWindowMinutes: whole(1, 1440, "The window"),
   minSecondsToPost: whole(0, 120, "The minimum seconds"),
+  guardRunWords: whole(8, 200, "Shared words in a row"),
+  guardSharedPercent: whole(1, 100, "The shared share"),
   bannedWords: z.string().max(20_000, "The banned words list is too long.").default(""),
 });
 
@@ -99,6 +101,12 @@ export default function AdminSettings() {
         {number("rateLimit", "Posts one visitor may send per window")}
         {number("rateWindowMinutes", "Window (minutes)")}
         {number("minSecondsToPost", "Seconds between seeing a form and posting, at least")}
+        {number(
+          "guardRunWords",
+          "Copyright guard: shared words in a row that stop a post",
+          "At least 8, the guard’s run length.",
+        )}
+        {number("guardSharedPercent", "Copyright guard: percent of a post’s words in shared runs that stop it")}
         <div className="field">
           <label htmlFor="bannedWords">Banned words and phrases</label>
           <textarea

@@ -14,6 +14,10 @@ export const SETTING_DEFAULTS = {
   rateWindowMinutes: 10,
   /** Seconds a person takes at least between seeing the form and posting. */
   minSecondsToPost: 3,
+  /** The copyright guard stops a post sharing this many words in a row with a protected source… */
+  guardRunWords: 8,
+  /** …or more than this share (percent) of its words in shared runs. */
+  guardSharedPercent: 20,
 } as const;
 
 export type NumericSettings = { -readonly [K in keyof typeof SETTING_DEFAULTS]: number };

@@ -3,8 +3,10 @@
 // everything is keyed, so a second run adds nothing it already added.
 import { hashPassword } from "~/auth/passwords.server";
 import { syncContent } from "~/content/sync.server";
+import { addSource } from "~/copyright/sources.server";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
+import { DEMO_TEMPLATES, demoProtectedText } from "./author-workspace";
 import { HOW_TO_THREADS, NO_CONTACT_THREADS, type SeedPost } from "./demo-threads";
 
 export const DEMO_STAFF = [
@@ -194,8 +196,20 @@ export async function seedGeneratedPosts(slug: string, total: number, staff: Rec
   return Math.max(0, total - have);
 }
 
+async function seedAuthorWorkspace(authorId: string, adminId: string) {
+  for (const template of DEMO_TEMPLATES) {
+    const exists = await db.replyTemplate.findFirst({ where: { authorId, name: template.name }, select: { id: true } });
+    if (!exists) await db.replyTemplate.create({ data: { ...template, authorId } });
+  }
+  const title = "The Quiet Return (course text, stand-in)";
+  if (!(await db.protectedSource.findFirst({ where: { title }, select: { id: true } }))) {
+    await addSource(title, demoProtectedText(), adminId);
+  }
+}
+
 export async function seed(options: { posts?: number; article?: string } = {}) {
   const staff = await seedStaff();
+  await seedAuthorWorkspace(staff.author, staff.admin);
   const sync = await syncContent();
   const demo =
     (await seedThreads(DEMO_ARTICLE, NO_CONTACT_THREADS, staff)) +

@@ -9,6 +9,9 @@ import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
 import * as moderationPost from "~/routes/moderation.posts.$id";
 import * as moderationQueue from "~/routes/moderation._index";
+import * as authorInbox from "~/routes/author._index";
+import * as authorProtected from "~/routes/author.protected";
+import * as authorTemplates from "~/routes/author.templates";
 
 export type Attempt = { path: string; form?: Record<string, string>; params?: Record<string, string> };
 
@@ -22,6 +25,15 @@ export type Guarded = {
 
 const SIGNED_IN = ["reader", "author", "moderator", "admin"] as const;
 const MODERATORS = ["moderator", "admin"] as const;
+const AUTHORS = ["author", "admin"] as const;
+
+/** A published question on an article the given author wrote (the matrix's author account writes none, so: Nora's). */
+async function publishedQuestionId() {
+  const post = await db.post.findFirstOrThrow({
+    where: { parentId: null, status: "published", article: { slug: "no-contact-after-a-breakup" } },
+  });
+  return String(post.id);
+}
 
 /** A pending question on the demo article, whose author is Nora, not the matrix's own author account. */
 async function pendingPost() {
@@ -63,6 +75,8 @@ export const PERMISSION_MATRIX: Guarded[] = [
         rateWindowMinutes: "10",
         minSecondsToPost: "3",
         bannedWords: "",
+        guardRunWords: "8",
+        guardSharedPercent: "20",
       },
     }),
     allowed: ["admin"],
@@ -120,5 +134,54 @@ export const PERMISSION_MATRIX: Guarded[] = [
     run: moderationLog.loader,
     attempt: async () => ({ path: "/moderation/log" }),
     allowed: ["author", ...MODERATORS],
+  },
+  { name: "author inbox", run: authorInbox.loader, attempt: async () => ({ path: "/author" }), allowed: AUTHORS },
+  {
+    // An author answers only on their own articles: the matrix's own author account wrote none, so it is refused.
+    name: "author inbox: answer",
+    run: authorInbox.action,
+    attempt: async () => ({
+      path: "/author",
+      form: {
+        intent: "answer",
+        questionId: await publishedQuestionId(),
+        body: `Thank you for asking. ${Math.random()}`,
+      },
+    }),
+    allowed: ["admin"],
+  },
+  {
+    name: "reply templates",
+    run: authorTemplates.loader,
+    attempt: async () => ({ path: "/author/templates" }),
+    allowed: AUTHORS,
+  },
+  {
+    name: "reply templates: save",
+    run: authorTemplates.action,
+    attempt: async () => ({
+      path: "/author/templates",
+      form: { intent: "save", name: `T ${Math.random()}`, category: "test", body: "Hello {{asker}}" },
+    }),
+    allowed: AUTHORS,
+  },
+  {
+    name: "protected sources",
+    run: authorProtected.loader,
+    attempt: async () => ({ path: "/author/protected" }),
+    allowed: AUTHORS,
+  },
+  {
+    name: "protected sources: add",
+    run: authorProtected.action,
+    attempt: async () => ({
+      path: "/author/protected",
+      form: {
+        intent: "add",
+        title: `Source ${Math.random()}`,
+        text: "one two three four five six seven eight nine ten eleven twelve",
+      },
+    }),
+    allowed: AUTHORS,
   },
 ];

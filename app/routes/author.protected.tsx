@@ -1,0 +1,104 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { Field, FormError } from "~/components/field";
+import { addSource } from "~/copyright/sources.server";
+import { db } from "~/db.server";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { showDateTime } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Protected sources — Afterword" }];
+
+const AUTHORS = ["author", "admin"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, AUTHORS);
+  const sources = await db.protectedSource.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, wordCount: true, createdAt: true, archivedAt: true },
+  });
+  return { sources: sources.map((s) => ({ ...s, added: showDateTime(s.createdAt), createdAt: undefined })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  const actor = await requireRole(request, AUTHORS);
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  if (intent === "archive" || intent === "restore") {
+    await db.protectedSource.update({
+      where: { id: Number(form.get("id")) },
+      data: { archivedAt: intent === "archive" ? new Date() : null },
+    });
+    return redirect("/author/protected");
+  }
+  const title = String(form.get("title") ?? "");
+  const result = await addSource(title, String(form.get("text") ?? ""), actor.id);
+  if (!result.ok)
+    return data({ errors: { ...result.errors } as Record<string, string | undefined>, title }, { status: 400 });
+  return redirect("/author/protected");
+}
+
+export default function ProtectedSources() {
+  const { sources } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="moderation author">
+      <p className="breadcrumb">
+        <Link to="/author">← Unanswered questions</Link>
+      </p>
+      <h1>Protected sources</h1>
+      <p>Texts your answers must not reproduce. Every post is checked against them; they are never shown to readers.</p>
+      <table className="log">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Words</th>
+            <th scope="col">Added</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => (
+            <tr key={s.id}>
+              <td>
+                {s.title}
+                {s.archivedAt ? " (not checked)" : ""}
+              </td>
+              <td>{s.wordCount.toLocaleString("en-US")}</td>
+              <td>{s.added.text}</td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="id" value={s.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={s.archivedAt ? "restore" : "archive"}
+                    className="link-button link-button--dark"
+                  >
+                    {s.archivedAt ? "Check again" : "Stop checking"}
+                    <span className="visually-hidden"> {s.title}</span>
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Add a source</h2>
+      <Form method="post" className="auth-form">
+        <FormError message={errors.form} />
+        <Field id="title" name="title" label="Title" defaultValue={result?.title} error={errors.title} />
+        <div className="field">
+          <label htmlFor="text">Text</label>
+          <textarea id="text" name="text" rows={10} aria-invalid={errors.text ? true : undefined} />
+          {errors.text ? <p className="field-error">{errors.text}</p> : null}
+        </div>
+        <button type="submit" name="intent" value="add" className="button button--primary">
+          Add source
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { expect, test } from "./fixtures";
+import { task } from "./tasks";
+
+test("the author answers from the copyright template, with references, and the question leaves the inbox", async ({
+  page,
+}) => {
+  const asker = `Inbox Ivy ${Date.now() % 100000}`;
+  const questionId = task("question", asker, "Can you tell me what the course says to write on day thirty?");
+
+  await page.goto("/login?redirectTo=/author");
+  await page.getByLabel("Email").fill("nora@afterword.example");
+  await page.getByLabel("Password").fill("afterword-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Unanswered questions" })).toBeVisible();
+
+  const question = page.getByRole("article", { name: new RegExp(`^Question \\d+ by ${asker}$`) });
+  await expect(question).toContainText("what the course says");
+  const composer = question.getByRole("form", { name: `Answer ${asker}` });
+  await composer.getByLabel("Template").selectOption({ label: "copyright: Can’t share the course" });
+  await composer.getByRole("button", { name: "Insert template" }).click();
+  const answer = page.getByRole("article", { name: new RegExp(`by ${asker}$`) }).getByLabel("Your answer");
+  await expect(answer).toHaveValue(new RegExp(`^Thanks for asking, ${asker}\\. I can’t go into the details`));
+  await answer.fill(`${await answer.inputValue()}\n\nMore on waiting in #2 and in §how-long.`);
+  await page
+    .getByRole("article", { name: new RegExp(`by ${asker}$`) })
+    .getByRole("button", { name: "Publish answer" })
+    .click();
+  await expect(page.getByRole("status")).toContainText(`Your answer to ${asker} is published.`);
+  await expect(page.getByRole("article", { name: new RegExp(`by ${asker}$`) })).toHaveCount(0);
+
+  await page.goto(`/articles/no-contact-after-a-breakup/questions/${questionId}`);
+  const reply = page.getByRole("article", { name: "Reply by Nora Whitfield" });
+  await expect(reply).toContainText("Post author");
+  await expect(reply).toContainText(`Thanks for asking, ${asker}.`);
+  await expect(reply.getByRole("link", { name: "Priya’s question (#2)" })).toHaveAttribute("href", /\/questions\/\d+$/);
+  await expect(reply.getByRole("link", { name: "How long should no contact last?" })).toHaveAttribute(
+    "href",
+    "/articles/no-contact-after-a-breakup#how-long",
+  );
+});
+
+test("an answer repeating protected text is stopped, with the passage highlighted", async ({ page }) => {
+  const asker = `Guarded Gus ${Date.now() % 100000}`;
+  task("question", asker, "What does the settling week involve?");
+  await page.goto("/login?redirectTo=/author");
+  await page.getByLabel("Email").fill("nora@afterword.example");
+  await page.getByLabel("Password").fill("afterword-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const item = page.getByRole("article", { name: new RegExp(`by ${asker}$`) });
+  await item
+    .getByLabel("Your answer")
+    .fill(
+      "Briefly: IN THE QUIET RETURN METHOD, the first week is called “the settling week” — and that is all I can say.",
+    );
+  await item.getByRole("button", { name: "Publish answer" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "repeats protected text from “The Quiet Return (course text, stand-in)”",
+  );
+  await expect(page.getByRole("region", { name: "Protected text found" }).locator("mark")).toContainText(
+    "IN THE QUIET RETURN METHOD, the first week is called “the settling week",
+  );
+  await page.getByRole("button", { name: "Use the copyright template instead" }).click();
+  await expect(page.getByRole("article", { name: new RegExp(`by ${asker}$`) }).getByLabel("Your answer")).toHaveValue(
+    /I can’t go into the details of that course here/,
+  );
+});
