@@ -34,7 +34,7 @@ type Result = {
   copyright?: { passages: string[]; sources: string[] };
 };
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
   const actor = await requireRole(request, AUTHORS);
   const form = await request.formData();
