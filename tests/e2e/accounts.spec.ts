@@ -66,6 +66,7 @@ test("staff pages: a reader gets a plain 403, a guest is asked to sign in", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Plain Reader");
