@@ -9,7 +9,7 @@ import { renderPostBody } from "~/posts/body.server";
 import { type IntakeRefusal, type PostFields, submitPost } from "~/posts/intake.server";
 import { readVisitor } from "~/posts/visitor.server";
 import { flashCookie, guestCookie, newGuestKey } from "~/security/cookies.server";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 
 export type PostActionData =
   | {
@@ -24,7 +24,7 @@ export type PostActionData =
 const FIELDS = ["name", "email", "section", "body", "parentId", "website", "overrideReason"] as const;
 
 export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403, statusText: "Forbidden" });
+  requireSameOrigin(request);
   const article = slug ? await db.article.findUnique({ where: { slug }, select: { id: true, slug: true } }) : null;
   if (!article) throw new Response("Not found", { status: 404 });
   const form = await request.formData();

@@ -5,7 +5,7 @@ import { getSession, requireUser } from "~/auth/guards.server";
 import { invalidateOtherSessions } from "~/auth/sessions.server";
 import { Field, FormError } from "~/components/field";
 import { db } from "~/db.server";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Afterword" }];
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Result = { intent: string; errors?: Record<string, string | undefined>; done?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const user = await requireUser(request);
   const form = await request.formData();
   const intent = String(form.get("intent"));

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError } from "~/components/field";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 import { MODERATION_MODES, getSettings, setSetting } from "~/settings/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Afterword" }];
@@ -36,7 +36,7 @@ const schema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   await requireRole(request, ADMINS);
   const form = Object.fromEntries(await request.formData());
   const parsed = schema.safeParse(form);

@@ -5,7 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { submitPost } from "~/posts/intake.server";
 import { flashCookie } from "~/security/cookies.server";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 import { countUse, fillTemplate, listTemplates } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Unanswered questions — Afterword" }];
@@ -35,7 +35,7 @@ type Result = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
   const form = await request.formData();
   const intent = String(form.get("intent"));

@@ -4,7 +4,7 @@ import { requireRole } from "~/auth/guards.server";
 import { Field, FormError } from "~/components/field";
 import { addSource } from "~/copyright/sources.server";
 import { db } from "~/db.server";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Protected sources — Afterword" }];
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
   const form = await request.formData();
   const intent = String(form.get("intent"));

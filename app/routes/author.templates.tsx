@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError } from "~/components/field";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 import { PLACEHOLDERS, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Reply templates — Afterword" }];
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
   const form = await request.formData();
   const intent = String(form.get("intent"));

@@ -4,7 +4,7 @@ import { signIn } from "~/auth/accounts.server";
 import { getUser, safeRedirect } from "~/auth/guards.server";
 import { addressHashOf, startSession } from "~/auth/sign-in.server";
 import { Field, FormError } from "~/components/field";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Afterword" }];
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
   const result = await signIn(

@@ -5,7 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { ACTIONS, ModerationError, type ModerationActionName, moderate } from "~/moderation/moderate.server";
 import { getQueue } from "~/moderation/queue.server";
 import { flashCookie } from "~/security/cookies.server";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation queue — Afterword" }];
 
@@ -21,7 +21,7 @@ const QUICK: ModerationActionName[] = ["approve", "reject", "spam", "ban"];
 const DONE: Record<string, string> = { approve: "approved", reject: "rejected", spam: "marked as spam", ban: "banned" };
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const actor = await requireRole(request, MODERATORS);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

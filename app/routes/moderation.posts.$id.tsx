@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { removedParts } from "~/moderation/cuts";
 import { ModerationError, mayModerate, moderate } from "~/moderation/moderate.server";
 import { flashCookie } from "~/security/cookies.server";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Edit a post — Afterword" }];
@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const { actor, post } = await loadPost(request, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent"));

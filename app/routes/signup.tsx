@@ -5,7 +5,7 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
 import { getUser } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
 import { Field, FormError } from "~/components/field";
-import { CROSS_SITE_MESSAGE, isSameOrigin } from "~/security/same-origin.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Afterword" }];
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403 });
+  requireSameOrigin(request);
   const form = await request.formData();
   const values = {
     name: String(form.get("name") ?? ""),

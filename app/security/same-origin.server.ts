@@ -26,3 +26,8 @@ export function isSameOrigin(request: RequestLike): boolean {
 
 export const CROSS_SITE_MESSAGE =
   "This form was sent from another site, so it was refused. If you sent it from this site, please reload the page and try again.";
+
+/** The first line of every action: a post from another site stops here with 403. */
+export function requireSameOrigin(request: Request) {
+  if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403, statusText: "Forbidden" });
+}
