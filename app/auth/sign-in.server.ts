@@ -8,7 +8,6 @@ import {
   blankSessionCookie,
 } from "~/auth/sessions.server";
 import { getSession } from "~/auth/guards.server";
-import { hashAddress } from "~/posts/visitor.server";
 
 export async function startSession(request: Request, userId: string, redirectTo: string) {
   const token = generateSessionToken();
@@ -20,8 +19,4 @@ export async function endSession(request: Request) {
   const session = await getSession(request);
   if (session) await invalidateSession(session.id);
   return redirect("/", { headers: { "Set-Cookie": blankSessionCookie() } });
-}
-
-export function addressHashOf(clientAddress: string | null | undefined) {
-  return clientAddress ? hashAddress(clientAddress) : null;
 }

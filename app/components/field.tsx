@@ -30,3 +30,11 @@ export function FormError({ message }: { message?: string | null }) {
     </p>
   ) : null;
 }
+
+export function FormSuccess({ message }: { message?: string | null }) {
+  return message ? (
+    <p className="form-success" role="status">
+      {message}
+    </p>
+  ) : null;
+}

@@ -4,6 +4,7 @@
 // text kept.
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { FormError } from "~/components/field";
 import type { PostActionData } from "~/posts/post-action.server";
 
 export type SectionOption = { anchor: string; title: string };
@@ -80,11 +81,7 @@ export function PostForm(props: Props & DoneProps) {
       aria-label={isAsk ? undefined : `Reply to ${props.answering}`}
       noValidate
     >
-      {submitted?.formError ? (
-        <p className="form-error" role="alert">
-          {submitted.formError}
-        </p>
-      ) : null}
+      <FormError message={submitted?.formError} />
       {errors.parentId ? (
         <p className="form-error" role="alert" id={`${field("parentId")}-error`}>
           {errors.parentId}
@@ -240,9 +237,7 @@ export function RefusedReply() {
   return (
     <section className="refused-reply" aria-labelledby="refused-reply-title">
       <h2 id="refused-reply-title">This reply could not be posted</h2>
-      <p className="form-error" role="alert">
-        {actionData.fieldErrors.parentId}
-      </p>
+      <FormError message={actionData.fieldErrors.parentId} />
       <div className="field">
         <label htmlFor="refused-reply-text">Your reply</label>
         <textarea id="refused-reply-text" rows={5} defaultValue={actionData.values.body ?? ""} readOnly />

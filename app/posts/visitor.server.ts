@@ -7,7 +7,12 @@ import { getUser } from "~/auth/guards.server";
 import { type GuestIdentity, formShownCookie, readCookie, readGuest } from "~/security/cookies.server";
 import type { Visitor } from "~/posts/intake.server";
 
-export function hashAddress(address: string) {
+/** A keyed hash of the client's address, or null when it is not known. */
+export function addressHashOf(clientAddress: string | null | undefined) {
+  return clientAddress ? hashAddress(clientAddress) : null;
+}
+
+function hashAddress(address: string) {
   const salt = process.env.SESSION_SECRET ?? "afterword-address";
   return createHmac("sha256", salt).update(address).digest("base64url").slice(0, 22);
 }
@@ -19,13 +24,12 @@ export async function readVisitor(
   const user = await getUser(request);
   const guest = user ? null : await readGuest(request);
   const shown = await readCookie<{ t: number }>(request, formShownCookie);
-  const address = context?.clientAddress ?? null;
   return {
     userId: user?.id ?? null,
     role: user?.role ?? null,
     guestKey: guest?.key ?? null,
     guest,
-    ipHash: address ? hashAddress(address) : null,
+    ipHash: addressHashOf(context?.clientAddress),
     formShownAt: shown && typeof shown.t === "number" ? shown.t : null,
   };
 }

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { changePassword, updateProfile } from "~/auth/accounts.server";
 import { getSession, requireUser } from "~/auth/guards.server";
 import { invalidateOtherSessions } from "~/auth/sessions.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, FormSuccess } from "~/components/field";
 import { db } from "~/db.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 
@@ -53,12 +53,7 @@ export default function Account() {
   const { user, otherSessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string) => (result?.intent === intent ? (result.errors ?? {}) : {});
-  const doneFor = (intent: string) =>
-    result?.intent === intent && result.done ? (
-      <p className="form-success" role="status">
-        {result.done}
-      </p>
-    ) : null;
+  const doneFor = (intent: string) => <FormSuccess message={result?.intent === intent ? result.done : null} />;
   return (
     <div className="auth-page account-page">
       <h1>Your account</h1>

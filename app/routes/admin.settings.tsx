@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, FormSuccess } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { MODERATION_MODES, getSettings, setSetting } from "~/settings/settings.server";
 
@@ -81,11 +81,7 @@ export default function AdminSettings() {
     <div className="auth-page">
       <h1>Settings</h1>
       <Form method="post" className="auth-form" noValidate>
-        {result?.saved ? (
-          <p className="form-success" role="status">
-            Settings saved.
-          </p>
-        ) : null}
+        <FormSuccess message={result?.saved ? "Settings saved." : null} />
         <FormError message={Object.keys(errors).length ? "Some settings need another look." : null} />
         <div className="field">
           <label htmlFor="moderationMode">Moderation mode</label>

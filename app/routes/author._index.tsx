@@ -1,5 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError } from "~/components/field";
+import { PageLinks } from "~/components/page-links";
 import { getInbox } from "~/author/inbox.server";
 import { requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -136,7 +138,6 @@ function Highlighted({ text, passages }: { text: string; passages: string[] }) {
 export default function AuthorInbox() {
   const { inbox, templates, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <div className="moderation author">
       <h1>Unanswered questions</h1>
@@ -182,11 +183,7 @@ export default function AuthorInbox() {
                 <Form method="post" className="composer" aria-label={`Answer ${q.asker}`}>
                   <input type="hidden" name="questionId" value={q.id} />
                   <input type="hidden" name="templateId" value={mine?.templateId ?? ""} />
-                  {mine?.error ? (
-                    <p className="form-error" role="alert">
-                      {mine.error}
-                    </p>
-                  ) : null}
+                  <FormError message={mine?.error} />
                   {mine?.copyright ? (
                     <section className="guard" aria-label="Protected text found">
                       <p>
@@ -243,23 +240,7 @@ export default function AuthorInbox() {
           );
         })}
       </ol>
-      {inbox.pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages of questions">
-          {inbox.page > 1 ? (
-            <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), page: String(inbox.page - 1) })}`}>
-              ← Older
-            </Link>
-          ) : null}
-          <span>
-            Page {inbox.page} of {inbox.pageCount}
-          </span>
-          {inbox.page < inbox.pageCount ? (
-            <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), page: String(inbox.page + 1) })}`}>
-              Newer →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks page={inbox.page} pageCount={inbox.pageCount} label="Pages of questions" />
     </div>
   );
 }

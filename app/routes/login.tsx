@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signIn } from "~/auth/accounts.server";
 import { getUser, safeRedirect } from "~/auth/guards.server";
-import { addressHashOf, startSession } from "~/auth/sign-in.server";
+import { startSession } from "~/auth/sign-in.server";
+import { addressHashOf } from "~/posts/visitor.server";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { PageLinks } from "~/components/page-links";
 import { requireRole } from "~/auth/guards.server";
 import { ACTIONS, ModerationError, type ModerationActionName, moderate } from "~/moderation/moderate.server";
 import { getQueue } from "~/moderation/queue.server";
@@ -72,7 +73,6 @@ const HELP: [string, string][] = [
 
 export default function ModerationQueue() {
   const { items, counts, page, pageCount } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const navigate = useNavigate();
   const [current, setCurrent] = useState(0);
   const [help, setHelp] = useState(false);
@@ -245,23 +245,7 @@ export default function ModerationQueue() {
           </ol>
         </>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages of the queue">
-          {page > 1 ? (
-            <Link rel="prev" to={`?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page - 1) })}`}>
-              ← Older
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link rel="next" to={`?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page + 1) })}`}>
-              Newer →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pageCount={pageCount} label="Pages of the queue" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { FormError } from "~/components/field";
 import { db } from "~/db.server";
 import { removedParts } from "~/moderation/cuts";
 import { ModerationError, mayModerate, moderate } from "~/moderation/moderate.server";
@@ -115,11 +116,7 @@ export default function EditPost() {
         On <Link to={post.href}>{post.article.title}</Link> · {post.status}
       </p>
       <Form method="post" className="auth-form edit-form">
-        {result?.error ? (
-          <p className="form-error" role="alert">
-            {result.error}
-          </p>
-        ) : null}
+        <FormError message={result?.error} />
         <input type="hidden" name="revision" value={post.revision} />
         <div className="field">
           <label htmlFor="body">Text</label>

@@ -1,0 +1,25 @@
+// Older / newer links for staff lists (queue, inbox), keeping the other query parameters.
+import { Link, useSearchParams } from "@remix-run/react";
+
+export function PageLinks({ page, pageCount, label }: { page: number; pageCount: number; label: string }) {
+  const [params] = useSearchParams();
+  if (pageCount <= 1) return null;
+  const to = (n: number) => `?${new URLSearchParams({ ...Object.fromEntries(params), page: String(n) })}`;
+  return (
+    <nav className="pagination" aria-label={label}>
+      {page > 1 ? (
+        <Link rel="prev" to={to(page - 1)}>
+          ← Older
+        </Link>
+      ) : null}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link rel="next" to={to(page + 1)}>
+          Newer →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
