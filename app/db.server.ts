@@ -16,16 +16,18 @@ export type Db = SqliteClient;
 
 const SLOW_QUERY_MS = Number(process.env.SLOW_QUERY_MS ?? 200);
 
-type QueryListener = (query: string) => void;
+type QueryListener = (query: string, params: string) => void;
 const queryListeners = new Set<QueryListener>();
 
-/** Calls `listener` with every SQL statement the client sends, until the returned function is called. */
+/** Calls `listener` with every SQL statement the client sends (and its parameters, as JSON), until the returned function is called. */
 export function onQuery(listener: QueryListener): () => void {
   queryListeners.add(listener);
   return () => queryListeners.delete(listener);
 }
 
-type QueryEvents = { $on(event: "query", listener: (event: { query: string; duration: number }) => void): void };
+type QueryEvents = {
+  $on(event: "query", listener: (event: { query: string; params: string; duration: number }) => void): void;
+};
 
 function createClient(): Db {
   const target = databaseTarget();
@@ -48,7 +50,7 @@ function createClient(): Db {
     client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log });
   }
   (client as unknown as QueryEvents).$on("query", (event) => {
-    for (const listener of queryListeners) listener(event.query);
+    for (const listener of queryListeners) listener(event.query, event.params);
     if (event.duration >= SLOW_QUERY_MS) {
       console.warn(`[db] slow query (${event.duration} ms): ${event.query.slice(0, 300)}`);
     }
@@ -60,3 +62,20 @@ function createClient(): Db {
 const globalForDb = globalThis as unknown as { __afterwordDb?: Db };
 export const db: Db = globalForDb.__afterwordDb ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForDb.__afterwordDb = db;
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Serialises transactions that decide by counting rows they are about to add
+ * to (a writer's rate limit, the same-text rule): inside a transaction, waits
+ * until no other transaction holds any of `keys`, and holds them until commit.
+ * PostgreSQL takes transaction-scoped advisory locks, in one order so that two
+ * transactions never wait on each other; SQLite already runs one write
+ * transaction at a time.
+ */
+export async function lockKeys(tx: Tx, keys: string[]) {
+  if (databaseTarget().provider !== "postgresql") return;
+  for (const key of [...new Set(keys)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  }
+}

@@ -25,12 +25,18 @@ declare module "@remix-run/node" {
 const ABORT_DELAY = 5_000;
 const encoder = new TextEncoder();
 const production = process.env.NODE_ENV === "production";
-// Kept pages are rendered with this in place of the nonce; each response gets its own.
-const NONCE_SLOT = "aw-nonce-slot-5f0c2b";
+/**
+ * Kept pages are rendered with a slot in place of the nonce, and each response
+ * gets its own nonce in the slot. The slot is new for every render and never
+ * leaves the server, so no text a reader writes into the page can name it.
+ */
+function newNonceSlot() {
+  return `aw-nonce-slot-${randomBytes(18).toString("hex")}`;
+}
 
 /** A kept page's bytes, split where the nonce goes. */
-function keep(html: string): KeptHtml {
-  return html.split(NONCE_SLOT).map((part) => encoder.encode(part));
+function keep(html: string, slot: string): KeptHtml {
+  return html.split(slot).map((part) => encoder.encode(part));
 }
 
 function withNonce(kept: KeptHtml, nonce: string): ArrayBuffer {
@@ -113,10 +119,11 @@ export default async function handleRequest(
     request.method === "GET" &&
     data.length > 0 &&
     data.every(isShareable);
-  const { html, failed } = await render(request, remixContext, keepable ? NONCE_SLOT : nonce);
+  const slot = keepable ? newNonceSlot() : nonce;
+  const { html, failed } = await render(request, remixContext, slot);
   if (failed) responseStatusCode = 500;
   if (!keepable) return new Response(html, { status: responseStatusCode, headers: responseHeaders });
-  const kept = keep(html);
+  const kept = keep(html, slot);
   if (!failed) {
     const url = new URL(request.url);
     rememberRendered(data[data.length - 1] as object, url.pathname + url.search, kept);

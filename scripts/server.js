@@ -18,6 +18,41 @@ const port = Number(process.env.PORT ?? 3000);
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+// The largest request body read; a protected source of 1 MB, form-encoded, fits.
+const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 4 * 1024 * 1024);
+
+app.use((req, res, next) => {
+  // "GET http://host/path HTTP/1.1" (absolute form) is valid HTTP; Remix would
+  // glue the host in front of it again and fail, so only the path goes on.
+  if (!req.url.startsWith("/") && req.url !== "*") {
+    try {
+      const target = new URL(req.url);
+      req.url = req.originalUrl = target.pathname + target.search;
+    } catch {
+      return refuse(res, 400, "Bad request", "That request target is not a path on this site.");
+    }
+  }
+  // A body over the limit is refused before any of it is read; the connection
+  // closes rather than carry the unread rest into the next request.
+  if (Number(req.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
+    res.set("Connection", "close");
+    return refuse(res, 413, "Too large", "This request is larger than this site accepts.");
+  }
+  // A response sent without reading the whole body (a refused post, a route
+  // with no action) leaves the rest in the socket: drain it, up to the limit,
+  // so that a keep-alive connection is free for the next request.
+  res.on("finish", () => {
+    if (req.complete || req.destroyed) return;
+    let drained = 0;
+    req.removeAllListeners("data");
+    req.on("data", (chunk) => {
+      drained += chunk.length;
+      if (drained > MAX_BODY_BYTES) req.socket.destroy();
+    });
+    req.resume();
+  });
+  next();
+});
 app.use(compression());
 // Remix's responses carry these from entry.server.tsx; static files and the refusal below get them here.
 function securityHeaders(res) {
@@ -31,14 +66,21 @@ app.use(
 );
 app.use(express.static("build/client", { maxAge: "1h", setHeaders: securityHeaders }));
 if (process.env.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
-app.use((req, res, next) => {
-  const request = { method: req.method, headers: { get: (name) => req.get(name) ?? null } };
-  if (isSameOrigin(request)) return next();
+function refuse(res, status, title, message) {
   securityHeaders(res);
   res
-    .status(403)
+    .status(status)
     .type("html")
-    .send(`<!doctype html><meta charset="utf-8"><title>Refused</title><h1>403 Refused</h1><p>${crossSiteMessage}</p>`);
+    .send(`<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${status} ${title}</h1><p>${message}</p>`);
+}
+app.use((req, res, next) => {
+  const request = {
+    method: req.method,
+    url: `${req.protocol}://${req.get("host") ?? "localhost"}/`,
+    headers: { get: (name) => req.get(name) ?? null },
+  };
+  if (isSameOrigin(request)) return next();
+  refuse(res, 403, "Refused", crossSiteMessage);
 });
 app.all(
   "*",

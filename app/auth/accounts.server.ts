@@ -96,15 +96,21 @@ export async function changePassword(
   userId: string,
   currentPassword: string,
   newPassword: string,
-): Promise<AccountResult<null>> {
+  keepSessionId: string | null,
+): Promise<AccountResult<{ signedOut: number }>> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, status: 400, errors: { currentPassword: "That is not your current password." } };
   }
   const problem = passwordProblem(newPassword, user.email);
   if (problem) return { ok: false, status: 400, errors: { password: problem } };
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  return { ok: true, value: null };
+  const passwordHash = await hashPassword(newPassword);
+  // A new password ends every other session: whoever knew the old one is signed out with it.
+  const [, ended] = await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
+  ]);
+  return { ok: true, value: { signedOut: ended.count } };
 }
 
 export async function updateProfile(

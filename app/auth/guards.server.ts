@@ -43,8 +43,21 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
   return user;
 }
 
-/** A path on this site to return to after signing in; anything else goes home. */
+/**
+ * A path on this site to return to after signing in; anything else goes home.
+ * Browsers drop tabs and newlines inside URLs and read "\\" as "/", so
+ * "/\t/evil.test" is "//evil.test", another site: such characters refuse the
+ * target outright, and what is left must resolve to this site.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  if ([...to].some((c) => c < " " || c === "\u007f" || c === "\\")) return fallback;
+  const base = "http://afterword.invalid";
+  try {
+    const url = new URL(to, base);
+    // Re-serialised, so that the Location header holds only characters a header may hold.
+    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }

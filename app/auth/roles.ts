@@ -11,3 +11,20 @@ export function isRole(value: string): value is Role {
 export function isStaff(role: string | null | undefined): boolean {
   return role === "author" || role === "moderator" || role === "admin";
 }
+
+export type Actor = { id: string; role: string };
+
+/**
+ * The one rule for who may act on an article (moderate its posts, answer in
+ * it, read its audit trail): moderators and admins on every article, an
+ * author on the articles they wrote, nobody else.
+ */
+export function mayActOnArticle(actor: Actor, articleAuthorId: string | null): boolean {
+  if (actor.role === "moderator" || actor.role === "admin") return true;
+  return actor.role === "author" && articleAuthorId === actor.id;
+}
+
+/** The same rule as a `where` on an article, so that ownership sits in the query: undefined where every article is open. */
+export function articlesOf(actor: Actor): { authorId: string } | undefined {
+  return actor.role === "moderator" || actor.role === "admin" ? undefined : { authorId: actor.id };
+}

@@ -1,6 +1,6 @@
 // The author's inbox: published questions on their articles whose thread has
 // no answer from them yet, oldest first, with counts per section.
-import type { Actor } from "~/moderation/moderate.server";
+import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { showDateTime } from "~/utils/dates";
@@ -8,7 +8,7 @@ import { showDateTime } from "~/utils/dates";
 export const INBOX_PAGE_SIZE = 20;
 
 export async function getInbox(actor: Actor, filter: { section?: string | null; page?: number } = {}) {
-  const own = actor.role === "admin" ? {} : { article: { authorId: actor.id } };
+  const own = { article: articlesOf(actor) };
   const where = { parentId: null, status: VISIBLE_STATUS, authorAnswered: false, ...own };
   const counts = await db.post.groupBy({ by: ["sectionId"], where, _count: { _all: true } });
   const sectionIds = counts.map((c) => c.sectionId).filter((id): id is string => id !== null);

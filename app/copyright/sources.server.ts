@@ -2,6 +2,7 @@
 // in memory, rebuilt when the sources' version in the database changes, so
 // every app instance checks against the same texts. Source texts are read
 // only here and on the staff pages; no public loader selects them.
+import type { Actor } from "~/auth/roles";
 import { db } from "~/db.server";
 import {
   DEFAULT_THRESHOLDS,
@@ -64,4 +65,35 @@ export async function addSource(title: string, text: string, createdById: string
     select: { id: true },
   });
   return { ok: true as const, id: source.id };
+}
+
+/**
+ * Whose sources an actor manages: an admin every one, an author the ones they
+ * added. Every source is checked against every post whoever added it; only
+ * seeing and switching it off is its owner's.
+ */
+function managedBy(actor: Actor) {
+  return actor.role === "admin" ? {} : { createdById: actor.id };
+}
+
+export async function listSources(actor: Actor) {
+  return db.protectedSource.findMany({
+    where: managedBy(actor),
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, wordCount: true, createdAt: true, archivedAt: true },
+  });
+}
+
+/** Stops or resumes checking a source: "done", or why not. */
+export async function setSourceArchived(
+  actor: Actor,
+  id: number,
+  archived: boolean,
+): Promise<"done" | "not-yours" | "missing"> {
+  const changed = await db.protectedSource.updateMany({
+    where: { id, ...managedBy(actor) },
+    data: { archivedAt: archived ? new Date() : null },
+  });
+  if (changed.count > 0) return "done";
+  return (await db.protectedSource.count({ where: { id } })) > 0 ? "not-yours" : "missing";
 }

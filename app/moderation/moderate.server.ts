@@ -3,7 +3,7 @@
 // on a post edited since the moderator loaded it, applies the action in one
 // transaction, and writes the audit row with it. Nothing is deleted: hiding
 // is a status, and an edit keeps the text before it as a revision.
-import { isStaff } from "~/auth/roles";
+import { type Actor, isStaff, mayActOnArticle } from "~/auth/roles";
 import { type Db, db } from "~/db.server";
 import { applyCuts } from "~/moderation/cuts";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
@@ -20,6 +20,7 @@ export const ACTION_LABELS: Record<string, string> = {
   reject: "Rejected",
   spam: "Marked as spam",
   ban: "Banned the writer",
+  ban_address: "Banned an address (guests)",
   edit_length: "Edited for length",
   edit: "Edited",
   dismiss_report: "Dismissed a report",
@@ -27,7 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   copyright_override: "Published past the copyright guard",
 };
 
-export type Actor = { id: string; role: string };
+export type { Actor };
 
 export class ModerationError extends Error {
   constructor(
@@ -39,10 +40,7 @@ export class ModerationError extends Error {
 }
 
 /** Moderators and admins moderate everything; an author, the posts on their own articles. */
-export function mayModerate(actor: Actor, articleAuthorId: string | null) {
-  if (actor.role === "moderator" || actor.role === "admin") return true;
-  return actor.role === "author" && articleAuthorId === actor.id;
-}
+export const mayModerate = mayActOnArticle;
 
 function withFlag(flags: string, flag: string, on: boolean) {
   const set = new Set(flags.split(",").filter(Boolean));
@@ -58,7 +56,15 @@ async function unpublish(tx: Tx, post: { status: string; rootId: number | null }
   }
 }
 
-export type ModerateOptions = { expectedRevision?: number; reason?: string; body?: string };
+export type ModerateOptions = {
+  expectedRevision?: number;
+  /** The status the moderator saw: a decision on a post someone else has decided since is refused. */
+  expectedStatus?: string;
+  reason?: string;
+  body?: string;
+  /** With "ban": also hold every guest posting from the writer's address. Never implied by an account ban. */
+  banAddress?: boolean;
+};
 
 export async function moderate(
   actor: Actor,
@@ -77,6 +83,7 @@ export async function moderate(
         rootId: true,
         bodySource: true,
         userId: true,
+        guestKey: true,
         guestEmail: true,
         ipHash: true,
         article: { select: { authorId: true } },
@@ -91,6 +98,19 @@ export async function moderate(
         409,
         "This post was edited since you loaded it. Reload to see the new text, then decide.",
       );
+    }
+    // The decision claims the post as it was read: of two moderators deciding at
+    // once, on any number of instances, the second waits for the first's row
+    // lock, then finds the post changed and is refused.
+    const claimed = await tx.post.updateMany({
+      where: { id: postId, status: post.status, revision: post.revision, flags: post.flags },
+      data: { updatedAt: new Date() },
+    });
+    if (claimed.count === 0) {
+      throw new ModerationError(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
+    }
+    if (options.expectedStatus !== undefined && options.expectedStatus !== post.status) {
+      throw new ModerationError(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
     }
     const reason = options.reason?.trim() ?? "";
     const audit = (name: string, before?: string, after?: string) =>
@@ -121,23 +141,25 @@ export async function moderate(
         break;
       }
       case "ban": {
+        if (post.status === "spam") throw new ModerationError(409, "This post is already marked as spam.");
         if (post.userId) {
           const user = await tx.user.findUnique({ where: { id: post.userId }, select: { role: true } });
           if (isStaff(user?.role)) throw new ModerationError(403, "Staff accounts cannot be banned here.");
           await tx.user.update({ where: { id: post.userId }, data: { bannedAt: new Date(), banReason: reason } });
+          await tx.ban.create({ data: { userId: post.userId, reason, createdById: actor.id } });
+        } else {
+          await tx.ban.create({
+            data: { guestKey: post.guestKey, guestEmail: post.guestEmail, reason, createdById: actor.id },
+          });
         }
-        await tx.ban.create({
-          data: {
-            userId: post.userId,
-            guestEmail: post.userId ? null : post.guestEmail,
-            ipHash: post.ipHash,
-            reason,
-            createdById: actor.id,
-          },
-        });
+        if (options.banAddress) {
+          if (!post.ipHash) throw new ModerationError(400, "This post has no address on record to ban.");
+          await tx.ban.create({ data: { ipHash: post.ipHash, reason, createdById: actor.id } });
+        }
         await unpublish(tx, post);
         await tx.post.update({ where: { id: postId }, data: { status: "spam" } });
         await audit("ban");
+        if (options.banAddress) await audit("ban_address");
         break;
       }
       case "edit_length":
@@ -203,10 +225,21 @@ export async function reportPost(postId: number, reason: string, reporterKey: st
   });
 }
 
-/** Whether a writer is banned: by account, or for guests by email or address. */
-export async function isBanned(writer: { userId: string | null; guestEmail: string | null; ipHash: string | null }) {
+/**
+ * Whether a writer is banned. An account is held only by a ban on that
+ * account, so a ban can never silence the other people behind one address;
+ * a guest by a ban on their cookie or email, or on the address they post
+ * from when a moderator banned that address.
+ */
+export async function isBanned(writer: {
+  userId: string | null;
+  guestKey: string | null;
+  guestEmail: string | null;
+  ipHash: string | null;
+}) {
+  if (writer.userId) return (await db.ban.count({ where: { userId: writer.userId } })) > 0;
   const or = [
-    writer.userId ? { userId: writer.userId } : null,
+    writer.guestKey ? { guestKey: writer.guestKey } : null,
     writer.guestEmail ? { guestEmail: writer.guestEmail.toLowerCase() } : null,
     writer.ipHash ? { ipHash: writer.ipHash } : null,
   ].filter((w) => w !== null);

@@ -1,7 +1,7 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
-import type { Actor } from "~/moderation/moderate.server";
+import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { showDateTime } from "~/utils/dates";
@@ -12,12 +12,12 @@ export const QUEUE_PAGE_SIZE = 25;
 function queueWhere(actor: Actor) {
   return {
     OR: [{ status: "pending" }, { status: VISIBLE_STATUS, flags: { contains: "reported" } }],
-    ...(actor.role === "author" ? { article: { authorId: actor.id } } : {}),
+    article: articlesOf(actor),
   };
 }
 
 export async function queueCounts(actor: Actor) {
-  const own = actor.role === "author" ? { article: { authorId: actor.id } } : {};
+  const own = { article: articlesOf(actor) };
   const [pending, reported] = await Promise.all([
     db.post.count({ where: { status: "pending", ...own } }),
     db.post.count({ where: { status: VISIBLE_STATUS, flags: { contains: "reported" }, ...own } }),
@@ -119,20 +119,25 @@ function day(value: string | null | undefined, endOfDay = false) {
   return endOfDay ? new Date(date.getTime() + 86_400_000) : date;
 }
 
-export async function getAuditLog(filter: LogFilter, page = 1) {
+/** The audit log as this actor may read it: everything for moderators and admins, an author's own articles for an author. */
+export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
   const from = day(filter.from);
   const to = day(filter.to, true);
   const where = {
+    // An author reads the trail of their own articles' posts only.
+    ...(articlesOf(viewer) ? { post: { article: articlesOf(viewer) } } : {}),
     ...(filter.actor ? { actorId: filter.actor } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
   };
-  const [total, rows, actors] = await Promise.all([
-    db.moderationAction.count({ where }),
+  const total = await db.moderationAction.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const [rows, actors] = await Promise.all([
     db.moderationAction.findMany({
       where,
       orderBy: { id: "desc" },
-      skip: (Math.max(1, page) - 1) * LOG_PAGE_SIZE,
+      skip: (current - 1) * LOG_PAGE_SIZE,
       take: LOG_PAGE_SIZE,
       select: {
         id: true,
@@ -167,6 +172,7 @@ export async function getAuditLog(filter: LogFilter, page = 1) {
     })),
     actors,
     total,
-    pageCount: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
+    page: current,
+    pageCount,
   };
 }

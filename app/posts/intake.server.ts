@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { isStaff } from "~/auth/roles";
 import { suggestSection } from "~/content/suggest-section";
-import { db } from "~/db.server";
+import { type Tx, db, lockKeys } from "~/db.server";
+import { textFingerprint } from "~/posts/fingerprint";
 import { PostInputError, createPost } from "~/posts/posts.server";
 import { type PostStatus, VISIBLE_STATUS } from "~/posts/status";
 import { checkAgainstSources } from "~/copyright/sources.server";
@@ -93,76 +94,106 @@ function fieldsSchema(settings: Settings, guest: boolean) {
   });
 }
 
-/** Words normalised for the duplicate rule: case, spacing and punctuation do not make a post new. */
-function sameText(a: string, b: string) {
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-  return norm(a) === norm(b);
-}
-
 export function countLinks(markdown: string) {
   return (markdown.match(/\]\(|https?:\/\/|www\./gi) ?? []).length;
 }
 
 type Article = { id: string; slug: string };
 
-/** Checks, in order; the first that refuses decides. */
-async function refusal(
-  visitor: Visitor,
-  body: string,
-  honeypot: string,
-  settings: Settings,
-): Promise<IntakeRefusal | null> {
-  const refuse = (status: IntakeRefusal["status"], formError: string): IntakeRefusal => ({
-    ok: false,
-    status,
-    fieldErrors: {},
-    formError,
-  });
+const refuse = (status: IntakeRefusal["status"], formError: string): IntakeRefusal => ({
+  ok: false,
+  status,
+  fieldErrors: {},
+  formError,
+});
+
+/** Checks on the request itself, in order; the first that refuses decides. */
+function formRefusal(visitor: Visitor, honeypot: string, settings: Settings): IntakeRefusal | null {
   if (honeypot.trim() !== "") {
     return refuse(400, "This form could not be sent. If you are a person, please reload the page and try again.");
   }
-  const staff = isStaff(visitor.role);
-  if (!staff) {
-    const elapsed = visitor.formShownAt === null ? null : (Date.now() - visitor.formShownAt) / 1000;
-    if (elapsed === null || elapsed < settings.minSecondsToPost) {
-      return refuse(
-        400,
-        elapsed === null
-          ? "We couldn’t tell when this form was opened (is your browser blocking cookies?). Please reload the page and send it again."
-          : "That was sent within a few seconds of opening the page, which is how spam robots post. Please wait a moment and send it again.",
-      );
-    }
-  }
-  const who = [
-    visitor.userId ? { userId: visitor.userId } : null,
-    visitor.guestKey ? { guestKey: visitor.guestKey } : null,
-    visitor.ipHash ? { ipHash: visitor.ipHash } : null,
-  ].filter((w) => w !== null);
-  if (who.length === 0 || staff) return null;
-  const since = new Date(Date.now() - settings.rateWindowMinutes * 60_000);
-  const recent = await db.post.findMany({
-    where: { OR: who, createdAt: { gte: new Date(Date.now() - 24 * 3_600_000) } },
-    select: { bodySource: true, createdAt: true, articleId: true },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
-  if (recent.filter((p) => p.createdAt >= since).length >= settings.rateLimit) {
+  if (isStaff(visitor.role)) return null;
+  const elapsed = visitor.formShownAt === null ? null : (Date.now() - visitor.formShownAt) / 1000;
+  if (elapsed === null || elapsed < settings.minSecondsToPost) {
     return refuse(
-      429,
-      `You have posted ${settings.rateLimit} times in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`,
-    );
-  }
-  if (recent.some((p) => sameText(p.bodySource, body))) {
-    return refuse(
-      409,
-      "You already sent this same text today. It is either on the page or awaiting moderation, so there is no need to send it again.",
+      400,
+      elapsed === null
+        ? "We couldn’t tell when this form was opened (is your browser blocking cookies?). Please reload the page and send it again."
+        : "That was sent within a few seconds of opening the page, which is how spam robots post. Please wait a moment and send it again.",
     );
   }
   return null;
+}
+
+/**
+ * Who a reader's limits are counted for, each an index range on Post: an
+ * account by itself (however many people share its address), a guest by
+ * their cookie and by their address among guests.
+ */
+function writerKeys(visitor: Visitor) {
+  if (isStaff(visitor.role)) return [];
+  if (visitor.userId) return [{ lock: `user:${visitor.userId}`, where: { userId: visitor.userId }, share: 1 }];
+  return [
+    visitor.guestKey ? { lock: `guest:${visitor.guestKey}`, where: { guestKey: visitor.guestKey }, share: 1 } : null,
+    visitor.ipHash
+      ? { lock: `address:${visitor.ipHash}`, where: { ipHash: visitor.ipHash, userId: null }, share: ADDRESS_SHARE }
+      : null,
+  ].filter((key) => key !== null);
+}
+
+/**
+ * An address is often shared (a household, an office, a phone network), so
+ * the guests behind one get this many times one writer's rate limit between
+ * them; one guest cookie still gets one writer's.
+ */
+export const ADDRESS_SHARE = 5;
+
+class Refused extends Error {
+  constructor(public refusal: IntakeRefusal) {
+    super(refusal.formError);
+  }
+}
+
+/**
+ * The rate limit and the same-text rule, inside the transaction that writes
+ * the post, after taking the writer's locks: thirty posts sent at one instant
+ * are counted one after another, so the limit holds, and on every instance.
+ */
+async function checkWriterLimits(tx: Tx, visitor: Visitor, body: string, settings: Settings) {
+  const keys = writerKeys(visitor);
+  if (keys.length === 0) return;
+  await lockKeys(
+    tx,
+    keys.map((k) => k.lock),
+  );
+  const since = new Date(Date.now() - settings.rateWindowMinutes * 60_000);
+  const day = new Date(Date.now() - 24 * 3_600_000);
+  const bodyHash = textFingerprint(body);
+  for (const key of keys) {
+    const recent = await tx.post.count({ where: { ...key.where, createdAt: { gte: since } } });
+    if (recent >= settings.rateLimit * key.share) {
+      throw new Refused(
+        refuse(
+          429,
+          `You have posted ${settings.rateLimit} times in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`,
+        ),
+      );
+    }
+  }
+  for (const key of keys) {
+    const same = await tx.post.findFirst({
+      where: { ...key.where, createdAt: { gte: day }, bodyHash },
+      select: { id: true },
+    });
+    if (same) {
+      throw new Refused(
+        refuse(
+          409,
+          "You already sent this same text today. It is either on the page or awaiting moderation, so there is no need to send it again.",
+        ),
+      );
+    }
+  }
 }
 
 /** Published at once, or held for a moderator, by role and the moderation mode. */
@@ -221,7 +252,7 @@ export async function submitPost(
     return { ok: false, status: 400, fieldErrors };
   }
 
-  const refused = await refusal(visitor, input.body, input.website, settings);
+  const refused = formRefusal(visitor, input.website, settings);
   if (refused) return refused;
 
   const references = await resolveReferences(article, input.body);
@@ -262,13 +293,19 @@ export async function submitPost(
   // A banned writer's posts go to spam; they see the usual "awaiting moderation" all the same.
   const writerBanned =
     !isStaff(visitor.role) &&
-    (await isBanned({ userId: visitor.userId, guestEmail: input.email || null, ipHash: visitor.ipHash }));
+    (await isBanned({
+      userId: visitor.userId,
+      guestKey: guest ? visitor.guestKey : null,
+      guestEmail: guest ? input.email || null : null,
+      ipHash: visitor.ipHash,
+    }));
   let status = await intakeStatus(visitor, settings);
   if ((banned || protectedText) && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
   if (writerBanned) status = "spam";
 
   try {
     const post = await db.$transaction(async (tx) => {
+      await checkWriterLimits(tx, visitor, input.body, settings);
       const created = await createPost(
         {
           articleId: article.id,
@@ -310,6 +347,7 @@ export async function submitPost(
       suggestedSection: section ? { anchor: section.anchor, title: section.title } : null,
     };
   } catch (error) {
+    if (error instanceof Refused) return error.refusal;
     // The parent was hidden between the check and the write.
     if (error instanceof PostInputError) {
       return { ok: false, status: 400, fieldErrors: { parentId: error.message } };

@@ -10,6 +10,7 @@ import { type IntakeRefusal, type PostFields, submitPost } from "~/posts/intake.
 import { readVisitor } from "~/posts/visitor.server";
 import { flashCookie, guestCookie, newGuestKey } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm, requireId } from "~/utils/form.server";
 
 export type PostActionData =
   | {
@@ -27,7 +28,7 @@ export async function postAction(request: Request, slug: string | undefined, con
   requireSameOrigin(request);
   const article = slug ? await db.article.findUnique({ where: { slug }, select: { id: true, slug: true } }) : null;
   if (!article) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const values: PostFields = {};
   for (const field of FIELDS) {
     const value = form.get(field);
@@ -37,18 +38,15 @@ export async function postAction(request: Request, slug: string | undefined, con
   const parentId = values.parentId || null;
 
   if (intent === "report") {
+    const postId = requireId(form.get("postId"));
     const visitor = await readVisitor(request, context);
     try {
-      await reportPost(
-        Number(form.get("postId")),
-        String(form.get("reason") ?? ""),
-        visitor.userId ?? visitor.guestKey,
-      );
+      await reportPost(postId, String(form.get("reason") ?? ""), visitor.userId ?? visitor.guestKey);
     } catch (error) {
       if (!(error instanceof ModerationError)) throw error;
       throw new Response(error.message, { status: error.status });
     }
-    return redirect(`${returnPath(form.get("returnTo"), article.slug, null)}#post-${Number(form.get("postId"))}`, {
+    return redirect(`${returnPath(form.get("returnTo"), article.slug, null)}#post-${postId}`, {
       headers: {
         "Set-Cookie": await (
           await flashCookie()

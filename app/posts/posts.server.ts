@@ -3,6 +3,7 @@
 // that touches more than one row runs in one transaction.
 import { type Db, db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
+import { textFingerprint } from "~/posts/fingerprint";
 import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/posts/status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -79,6 +80,7 @@ export async function createPost(input: NewPost, tx?: Tx) {
         guestKey: input.guestKey ?? null,
         ipHash: input.ipHash ?? null,
         bodySource: input.body,
+        bodyHash: textFingerprint(input.body),
         bodyHtml: renderPostBody(input.renderSource ?? input.body, { editMarkers: input.editMarkers }),
         status: "pending",
         flags: (input.flags ?? []).join(","),

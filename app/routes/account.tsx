@@ -6,6 +6,7 @@ import { invalidateOtherSessions } from "~/auth/sessions.server";
 import { Field, FormError, FormSuccess } from "~/components/field";
 import { db } from "~/db.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Afterword" }];
 
@@ -20,7 +21,7 @@ type Result = { intent: string; errors?: Record<string, string | undefined>; don
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   if (intent === "profile") {
     const result = await updateProfile(user.id, {
@@ -32,13 +33,22 @@ export async function action({ request }: ActionFunctionArgs) {
       : data<Result>({ intent, errors: result.errors }, { status: result.status });
   }
   if (intent === "password") {
+    const session = await getSession(request);
     const result = await changePassword(
       user.id,
       String(form.get("currentPassword") ?? ""),
       String(form.get("password") ?? ""),
+      session?.id ?? null,
     );
+    const others = result.ok ? result.value.signedOut : 0;
     return result.ok
-      ? data<Result>({ intent, done: "Your password is changed." })
+      ? data<Result>({
+          intent,
+          done:
+            others > 0
+              ? `Your password is changed, and ${others} other ${others === 1 ? "session was" : "sessions were"} signed out.`
+              : "Your password is changed.",
+        })
       : data<Result>({ intent, errors: result.errors }, { status: result.status });
   }
   if (intent === "sign-out-others") {

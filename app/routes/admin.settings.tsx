@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError, FormSuccess } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm } from "~/utils/form.server";
 import { MODERATION_MODES, getSettings, setSetting } from "~/settings/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Afterword" }];
@@ -38,7 +39,7 @@ const schema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   await requireRole(request, ADMINS);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

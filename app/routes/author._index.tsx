@@ -4,10 +4,12 @@ import { FormError } from "~/components/field";
 import { PageLinks } from "~/components/page-links";
 import { getInbox } from "~/author/inbox.server";
 import { requireRole } from "~/auth/guards.server";
+import { mayActOnArticle } from "~/auth/roles";
 import { db } from "~/db.server";
 import { submitPost } from "~/posts/intake.server";
 import { flashCookie } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { pageParam, readForm } from "~/utils/form.server";
 import { countUse, fillTemplate, listTemplates } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Unanswered questions — Afterword" }];
@@ -18,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, AUTHORS);
   const params = new URL(request.url).searchParams;
   const [inbox, templates] = await Promise.all([
-    getInbox(actor, { section: params.get("section"), page: Number(params.get("page") ?? "1") || 1 }),
+    getInbox(actor, { section: params.get("section"), page: pageParam(params.get("page")) }),
     listTemplates(actor.id),
   ]);
   return {
@@ -39,7 +41,7 @@ type Result = {
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   const questionId = Number(form.get("questionId"));
   const body = String(form.get("body") ?? "");
@@ -60,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { questionId, body, templateId: "", error: "That question is not in your inbox." },
       { status: 404 },
     );
-  if (actor.role !== "admin" && question.article.authorId !== actor.id) {
+  if (!mayActOnArticle(actor, question.article.authorId)) {
     throw new Response("You can only answer questions on your own articles.", { status: 403 });
   }
 

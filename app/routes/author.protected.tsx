@@ -2,9 +2,9 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError } from "~/components/field";
-import { addSource } from "~/copyright/sources.server";
-import { db } from "~/db.server";
+import { addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm, requireId } from "~/utils/form.server";
 import { showDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Protected sources — Afterword" }];
@@ -12,26 +12,32 @@ export const meta: MetaFunction = () => [{ title: "Protected sources — Afterwo
 const AUTHORS = ["author", "admin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, AUTHORS);
-  const sources = await db.protectedSource.findMany({
-    orderBy: { id: "asc" },
-    select: { id: true, title: true, wordCount: true, createdAt: true, archivedAt: true },
-  });
+  const actor = await requireRole(request, AUTHORS);
+  const sources = await listSources(actor);
   return { sources: sources.map((s) => ({ ...s, added: showDateTime(s.createdAt), createdAt: undefined })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   if (intent === "archive" || intent === "restore") {
-    await db.protectedSource.update({
-      where: { id: Number(form.get("id")) },
-      data: { archivedAt: intent === "archive" ? new Date() : null },
-    });
+    const outcome = await setSourceArchived(actor, requireId(form.get("id"), "source"), intent === "archive");
+    if (outcome === "not-yours") {
+      throw new Response("Only the author who added a protected source, or an admin, can change it.", {
+        status: 403,
+        statusText: "Forbidden",
+      });
+    }
+    if (outcome === "missing") throw new Response("There is no such protected source.", { status: 404 });
     return redirect("/author/protected");
   }
+  if (intent !== "add")
+    return data(
+      { errors: { form: "Unknown action." } as Record<string, string | undefined>, title: "" },
+      { status: 400 },
+    );
   const title = String(form.get("title") ?? "");
   const result = await addSource(title, String(form.get("text") ?? ""), actor.id);
   if (!result.ok)

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm, requireId } from "~/utils/form.server";
 import { PLACEHOLDERS, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Reply templates — Afterword" }];
@@ -17,9 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
-  const id = form.get("id") ? Number(form.get("id")) : undefined;
+  // A new template sends no id; an edit names the template it changes.
+  const id = form.get("id") ? requireId(form.get("id"), "template") : undefined;
   if (intent === "archive" || intent === "restore") {
     if (!id || !(await setArchived(actor.id, id, intent === "archive"))) {
       return data(

@@ -6,6 +6,7 @@ import { startSession } from "~/auth/sign-in.server";
 import { addressHashOf } from "~/posts/visitor.server";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Afterword" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "");
   const result = await signIn(
     { email, password: String(form.get("password") ?? "") },

@@ -7,6 +7,7 @@ import { ACTIONS, ModerationError, type ModerationActionName, moderate } from "~
 import { getQueue } from "~/moderation/queue.server";
 import { flashCookie } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { pageParam, readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation queue — Afterword" }];
 
@@ -14,8 +15,7 @@ export const MODERATORS = ["author", "moderator", "admin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return getQueue(actor, Number.isFinite(page) ? page : 1);
+  return getQueue(actor, pageParam(new URL(request.url).searchParams.get("page")));
 }
 
 const QUICK: ModerationActionName[] = ["approve", "reject", "spam", "ban"];
@@ -24,7 +24,7 @@ const DONE: Record<string, string> = { approve: "approved", reject: "rejected", 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, MODERATORS);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const [kind, name] = intent.includes(":") ? intent.split(":") : ["one", intent];
   if (!QUICK.includes(name as ModerationActionName) || !(ACTIONS as readonly string[]).includes(name)) {
@@ -32,8 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const targets =
     kind === "bulk"
-      ? form.getAll("ids").map((id) => ({ id: Number(id), revision: undefined as number | undefined }))
-      : [{ id: Number(form.get("postId")), revision: Number(form.get("revision")) }];
+      ? form.getAll("ids").map((id) => ({
+          id: Number(id),
+          revision: undefined as number | undefined,
+          status: null as FormDataEntryValue | null,
+        }))
+      : [{ id: Number(form.get("postId")), revision: Number(form.get("revision")), status: form.get("status") }];
   if (targets.length === 0 || targets.some((t) => !Number.isSafeInteger(t.id))) {
     return data({ error: "Select at least one post." }, { status: 400 });
   }
@@ -44,7 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await moderate(actor, name as ModerationActionName, target.id, {
         expectedRevision: Number.isFinite(target.revision) ? target.revision : undefined,
+        expectedStatus: typeof target.status === "string" ? target.status : undefined,
         reason,
+        banAddress: form.get("banAddress") === "on",
       });
       done++;
     } catch (error) {
@@ -223,6 +229,7 @@ export default function ModerationQueue() {
                   <Form method="post" className="queue-item__actions">
                     <input type="hidden" name="postId" value={item.id} />
                     <input type="hidden" name="revision" value={item.revision} />
+                    <input type="hidden" name="status" value={item.status} />
                     <button type="submit" name="intent" value="approve" data-key="a" className="button button--primary">
                       {item.status === "published" ? "Keep" : "Approve"}
                     </button>
@@ -238,6 +245,12 @@ export default function ModerationQueue() {
                     <button type="submit" name="intent" value="ban" className="button button--danger">
                       Ban writer
                     </button>
+                    {item.writer.addressHash ? (
+                      <label className="queue-item__ban-address">
+                        <input type="checkbox" name="banAddress" /> With “Ban writer”, also ban the address: every guest
+                        posting from it goes to spam (accounts there are not affected)
+                      </label>
+                    ) : null}
                   </Form>
                 </article>
               </li>

@@ -3,16 +3,17 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { ACTION_LABELS } from "~/moderation/moderate.server";
 import { getAuditLog } from "~/moderation/queue.server";
+import { pageParam } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Afterword" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["author", "moderator", "admin"]);
+  const actor = await requireRole(request, ["author", "moderator", "admin"]);
   const params = new URL(request.url).searchParams;
-  const page = Number(params.get("page") ?? "1");
   const log = await getAuditLog(
+    actor,
     { actor: params.get("actor"), action: params.get("action"), from: params.get("from"), to: params.get("to") },
-    Number.isFinite(page) ? page : 1,
+    pageParam(params.get("page")),
   );
   return { ...log, labels: ACTION_LABELS };
 }

@@ -7,6 +7,7 @@ import { removedParts } from "~/moderation/cuts";
 import { ModerationError, mayModerate, moderate } from "~/moderation/moderate.server";
 import { flashCookie } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm } from "~/utils/form.server";
 import { showDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Edit a post — Afterword" }];
@@ -80,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const { actor, post } = await loadPost(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   const body = String(form.get("body") ?? "");
   const reason = String(form.get("reason") ?? "");

@@ -6,6 +6,7 @@ import { getUser } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Afterword" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     name: String(form.get("name") ?? ""),
     email: String(form.get("email") ?? ""),

@@ -6,10 +6,17 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** What the check needs of a request: a Fetch Request, or the production server's Express request adapted. */
 export type RequestLike = { method: string; url?: string; headers: { get(name: string): string | null } };
 
-function siteHost(request: RequestLike): string {
-  if (process.env.SITE_URL) return new URL(process.env.SITE_URL).host;
-  const forwarded = process.env.TRUST_PROXY === "1" ? request.headers.get("X-Forwarded-Host") : null;
-  return forwarded || request.headers.get("Host") || (request.url ? new URL(request.url).host : "");
+const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || null;
+
+/** The site's origin, scheme included: `https://…` posted to a site served over http is another origin. */
+function siteOrigin(request: RequestLike): string {
+  if (process.env.SITE_URL) return new URL(process.env.SITE_URL).origin;
+  const proxied = process.env.TRUST_PROXY === "1";
+  const url = request.url ? new URL(request.url) : null;
+  const scheme = (proxied && firstValue(request.headers.get("X-Forwarded-Proto"))) || url?.protocol || "http:";
+  const host =
+    (proxied && firstValue(request.headers.get("X-Forwarded-Host"))) || request.headers.get("Host") || url?.host || "";
+  return `${scheme.replace(/:?$/, ":")}//${host}`.toLowerCase();
 }
 
 export function isSameOrigin(request: RequestLike): boolean {
@@ -18,7 +25,7 @@ export function isSameOrigin(request: RequestLike): boolean {
   const source = origin && origin !== "null" ? origin : request.headers.get("Referer");
   if (!source) return false;
   try {
-    return new URL(source).host === siteHost(request);
+    return new URL(source).origin === siteOrigin(request);
   } catch {
     return false;
   }

@@ -196,20 +196,21 @@ export async function seedGeneratedPosts(slug: string, total: number, staff: Rec
   return Math.max(0, total - have);
 }
 
-async function seedAuthorWorkspace(authorId: string, adminId: string) {
+async function seedAuthorWorkspace(authorId: string) {
   for (const template of DEMO_TEMPLATES) {
     const exists = await db.replyTemplate.findFirst({ where: { authorId, name: template.name }, select: { id: true } });
     if (!exists) await db.replyTemplate.create({ data: { ...template, authorId } });
   }
   const title = "The Quiet Return (course text, stand-in)";
   if (!(await db.protectedSource.findFirst({ where: { title }, select: { id: true } }))) {
-    await addSource(title, demoProtectedText(), adminId);
+    // The author added it: it is theirs to see and to switch off.
+    await addSource(title, demoProtectedText(), authorId);
   }
 }
 
 export async function seed(options: { posts?: number; article?: string } = {}) {
   const staff = await seedStaff();
-  await seedAuthorWorkspace(staff.author, staff.admin);
+  await seedAuthorWorkspace(staff.author);
   const sync = await syncContent();
   const demo =
     (await seedThreads(DEMO_ARTICLE, NO_CONTACT_THREADS, staff)) +

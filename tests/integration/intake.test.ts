@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db } from "~/db.server";
-import { type Visitor, submitPost } from "~/posts/intake.server";
+import { ADDRESS_SHARE, type Visitor, submitPost } from "~/posts/intake.server";
+import { setSetting } from "~/settings/settings.server";
+import { userWithSession } from "../support/users";
 import { action as articleAction } from "~/routes/articles.$slug";
 import { formShownCookie } from "~/security/cookies.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
@@ -75,15 +77,41 @@ describe("refusals", () => {
       status: 429,
       formError: expect.stringMatching(/5 times in the last 10 minutes/),
     });
-    // A new cookie from the same address is the same visitor.
+    // A new cookie from the same address is another guest, with a limit of its own…
     const sameAddress = await submitPost(article, ask("Question number 7"), guest({ ipHash: "address-1" }));
-    expect(sameAddress).toMatchObject({ ok: false, status: 429 });
+    expect(sameAddress).toMatchObject({ ok: true });
+    // …until the guests behind that address together reach ADDRESS_SHARE times the limit.
+    for (let i = 0; i < 5 * ADDRESS_SHARE; i++)
+      await submitPost(article, ask(`Shared ${i}`), guest({ ipHash: "address-1" }));
+    const crowded = await submitPost(article, ask("One more from the office"), guest({ ipHash: "address-1" }));
+    expect(crowded).toMatchObject({ ok: false, status: 429 });
+    // A signed-in reader at that address is counted by their account alone.
+    const { user } = await userWithSession("reader");
+    const reader = guest({ userId: user.id, role: "reader", guestKey: null, ipHash: "address-1" });
+    expect((await submitPost(article, ask("From my account"), reader)).ok).toBe(true);
     // Posts older than the window no longer count.
     await db.post.updateMany({
       where: { guestKey: visitor.guestKey },
       data: { createdAt: new Date(Date.now() - 11 * 60_000) },
     });
     expect((await submitPost(article, ask("Question number 8"), visitor)).ok).toBe(true);
+  });
+
+  it("holds a rate limit above 200 posts", async () => {
+    await setSetting("rateLimit", "250");
+    const visitor = guest();
+    await db.post.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({
+        articleId: article.id,
+        guestKey: visitor.guestKey,
+        guestName: "Flood",
+        bodySource: `flood ${i}`,
+        bodyHtml: `<p>flood ${i}</p>`,
+        status: "pending",
+      })),
+    });
+    expect(await submitPost(article, ask("Number 251"), visitor)).toMatchObject({ ok: false, status: 429 });
+    await setSetting("rateLimit", "5");
   });
 
   it("refuses the same text from the same visitor within a day, whatever the case and spacing", async () => {

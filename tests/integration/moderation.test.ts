@@ -116,15 +116,52 @@ describe("moderate", () => {
     ]);
   });
 
-  it("bans a writer: their next posts go to spam while they see them awaiting moderation", async () => {
+  it("bans a guest: their next posts, by cookie or email, go to spam while they see them awaiting moderation", async () => {
     const visitor = guest();
     const post = await ask("Buy my course", visitor, "Seller@Example.com");
     await moderate(moderator, "ban", post.id, { reason: "Advertising" });
-    expect(await isBanned({ userId: null, guestEmail: "seller@example.com", ipHash: null })).toBe(true);
-    const next = await ask("Buy it now", { ...visitor, guestKey: "new-cookie" });
+    expect(await isBanned({ userId: null, guestKey: null, guestEmail: "seller@example.com", ipHash: null })).toBe(true);
+    expect((await ask("Buy it today", visitor)).status).toBe("spam");
+    const next = await ask("Buy it now", { ...visitor, guestKey: "new-cookie" }, "seller@example.com");
     expect(next.status).toBe("spam");
     const mine = (await getArticlePage(DEMO_ARTICLE, {}, { guestKey: "new-cookie", userId: null }))!;
     expect(mine.pendingQuestions.map((q) => q.pending)).toEqual([true]);
+  });
+
+  it("holds a banned account by the account alone, never the other people at its address", async () => {
+    const shared = "ip-shared-by-a-household";
+    const { user: banned } = await userWithSession("reader");
+    const { user: trusted } = await userWithSession("reader");
+    await db.post.create({
+      data: { articleId: article.id, userId: trusted.id, bodySource: "t", bodyHtml: "t", status: "published" },
+    });
+    const reader = (userId: string) => guest({ userId, role: "reader", guestKey: null, ipHash: shared });
+    const post = await ask("Spam from an account", reader(banned.id));
+    await moderate(moderator, "ban", post.id, { reason: "Advertising" });
+    expect((await ask("Still selling", reader(banned.id))).status).toBe("spam");
+    // Same address: the trusted reader still publishes at once, a new guest waits as usual.
+    expect((await ask("A real question from the same house", reader(trusted.id))).status).toBe("published");
+    expect((await ask("A guest in the same house", guest({ ipHash: shared }))).status).toBe("pending");
+    const bans = await db.ban.findMany({ where: { userId: banned.id } });
+    expect(bans.map((b) => b.ipHash)).toEqual([null]);
+  });
+
+  it("bans an address only when the moderator chooses it, and then holds guests from it, not accounts", async () => {
+    const address = "ip-of-a-spammer";
+    const post = await ask("Cheap pills", guest({ ipHash: address }));
+    await moderate(moderator, "ban", post.id, { reason: "Spam run", banAddress: true });
+    expect((await ask("Cheap pills again", guest({ ipHash: address }))).status).toBe("spam");
+    const { user: reader } = await userWithSession("reader");
+    await db.post.create({
+      data: { articleId: article.id, userId: reader.id, bodySource: "r", bodyHtml: "r", status: "published" },
+    });
+    const fromAccount = await ask(
+      "My own question",
+      guest({ userId: reader.id, role: "reader", guestKey: null, ipHash: address }),
+    );
+    expect(fromAccount.status).toBe("published");
+    const audit = await db.moderationAction.findMany({ where: { postId: post.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["ban", "ban_address"]);
   });
 
   it("holds posts with banned words, flagged", async () => {
@@ -167,16 +204,16 @@ describe("the queue", () => {
   });
 
   it("keeps an audit log filterable by actor, action and date", async () => {
-    const all = await getAuditLog({});
+    const all = await getAuditLog(moderator, {});
     expect(all.total).toBeGreaterThan(5);
-    const mine = await getAuditLog({ actor: moderator.id, action: "edit_length" });
+    const mine = await getAuditLog(moderator, { actor: moderator.id, action: "edit_length" });
     expect(mine.entries.length).toBeGreaterThan(0);
     expect(mine.entries.every((e) => e.action === "edit_length")).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    expect((await getAuditLog({ from: today, to: today })).total).toBe(
-      all.total - (await getAuditLog({ to: yesterday })).total,
+    expect((await getAuditLog(moderator, { from: today, to: today })).total).toBe(
+      all.total - (await getAuditLog(moderator, { to: yesterday })).total,
     );
-    expect((await getAuditLog({ from: "2000-01-01", to: "2000-01-02" })).total).toBe(0);
+    expect((await getAuditLog(moderator, { from: "2000-01-01", to: "2000-01-02" })).total).toBe(0);
   });
 });

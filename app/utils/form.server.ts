@@ -1,0 +1,52 @@
+// Reading what a request sends, for every action and loader: a body that is
+// not a form, or a number that is not a number, is the sender's mistake and
+// answers 4xx with a sentence, never a 500 from deep inside a parser.
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+function badRequest(status: 400 | 415, message: string): Response {
+  return new Response(message, {
+    status,
+    statusText: status === 415 ? "Unsupported Media Type" : "Bad Request",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** The request's form fields; throws 415 for a body that is not a form and 400 for one that cannot be read. */
+export async function readForm(request: Request): Promise<FormData> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  const mediaType = contentType.split(";")[0].trim().toLowerCase();
+  if (!FORM_TYPES.includes(mediaType)) {
+    throw badRequest(415, "This address takes a form (application/x-www-form-urlencoded or multipart/form-data).");
+  }
+  if (mediaType === "multipart/form-data" && !/;\s*boundary=/i.test(contentType)) {
+    throw badRequest(400, "This multipart form names no boundary, so it cannot be read.");
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw badRequest(400, "This form could not be read. Please reload the page and send it again.");
+  }
+}
+
+/** A positive whole number written in decimal digits (an id), or null. */
+export function positiveInt(value: FormDataEntryValue | string | null | undefined): number | null {
+  if (typeof value !== "string" || !/^\d{1,15}$/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** Like positiveInt, but a missing or malformed id is a 400 with the given sentence. */
+export function requireId(value: FormDataEntryValue | string | null | undefined, what = "post"): number {
+  const id = positiveInt(value);
+  if (id === null) throw badRequest(400, `That ${what} number is not valid.`);
+  return id;
+}
+
+/** A page number from the query string: none is page 1; one that is not a page number is a 400. */
+export function pageParam(value: string | null): number {
+  if (value === null || value === "") return 1;
+  const page = positiveInt(value);
+  if (page === null) throw badRequest(400, "That page number is not valid. Pages are numbered from 1.");
+  return page;
+}
