@@ -1,6 +1,7 @@
-// npm test — every suite, in order: unit, integration on SQLite, integration
-// on PostgreSQL (TEST_POSTGRES_URL), then the browser tests against a fresh
-// build. Every suite runs even if an earlier one failed; the exit code and the
+// npm test — a fresh build first (the integration suites start the production
+// server for their HTTP tests, and the browser tests drive it), then every
+// suite, in order: unit, integration on SQLite, integration on PostgreSQL
+// (TEST_POSTGRES_URL), then the browser tests. Every suite runs even if an earlier one failed; the exit code and the
 // closing "N passed, N failed" line cover them all. Under CI a suite that
 // cannot run for want of its service is a failure, not a skip.
 import { spawnSync } from "node:child_process";
@@ -43,6 +44,9 @@ function vitestSuite(suite: string, project: string, env: Record<string, string>
   });
 }
 
+console.log("━━ build ━━");
+const built = run("node_modules/.bin/remix", ["vite:build"]);
+
 vitestSuite("unit", "unit");
 vitestSuite("integration (SQLite)", "integration");
 
@@ -61,7 +65,6 @@ if (!existsSync(chromium)) {
   console.log(`${strict ? "FAILED" : "Skipped"}: ${note}`);
   outcomes.push({ suite: "browser", passed: 0, failed: 0, skipped: 0, ok: !strict, note });
 } else {
-  const built = run("node_modules/.bin/remix", ["vite:build"]);
   const report = `${TMP}/e2e-results.json`;
   rmSync(report, { force: true });
   const ok = built && run("node_modules/.bin/playwright", ["test"]);

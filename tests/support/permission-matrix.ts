@@ -35,6 +35,13 @@ async function publishedQuestionId() {
   return String(post.id);
 }
 
+/** A protected source that Nora, the demo articles' author, added (the matrix's author account added none). */
+async function norasSourceId() {
+  const nora = await db.user.findUniqueOrThrow({ where: { email: "nora@afterword.example" } });
+  const source = await db.protectedSource.findFirstOrThrow({ where: { createdById: nora.id } });
+  return String(source.id);
+}
+
 /** A pending question on the demo article, whose author is Nora, not the matrix's own author account. */
 async function pendingPost() {
   const article = await db.article.findFirstOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
@@ -184,4 +191,11 @@ export const PERMISSION_MATRIX: Guarded[] = [
     }),
     allowed: AUTHORS,
   },
+  // An author manages the sources they added: another author's archive and restore are refused.
+  ...(["archive", "restore"] as const).map((intent): Guarded => ({
+    name: `protected sources: ${intent} another author's`,
+    run: authorProtected.action,
+    attempt: async () => ({ path: "/author/protected", form: { intent, id: await norasSourceId() } }),
+    allowed: ["admin"],
+  })),
 ];

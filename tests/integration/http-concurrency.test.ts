@@ -1,0 +1,189 @@
+// Intake and moderation under concurrency, through the production server: on
+// PostgreSQL two app instances on one database (the multi-instance
+// deployment), on SQLite one instance (SQLite is the single-instance
+// default). Requests come with X-Forwarded-For (TRUST_PROXY=1), so each test
+// chooses the address its readers share.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createPost } from "~/posts/posts.server";
+import { VISIBLE_STATUS } from "~/posts/status";
+import { formShownCookie, guestCookie } from "~/security/cookies.server";
+import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { testProvider } from "../support/test-database";
+import { userWithSession } from "../support/users";
+
+const INSTANCES = testProvider() === "postgresql" ? 2 : 1;
+let servers: AppServer[] = [];
+let articleId: string;
+
+beforeAll(async () => {
+  await seed();
+  articleId = (await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } })).id;
+  servers = await Promise.all(
+    Array.from({ length: INSTANCES }, () => startAppServer({ TRUST_PROXY: "1", DATABASE_POOL_SIZE: "10" })),
+  );
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+});
+
+const cookiePair = (setCookie: string) => setCookie.split(";")[0];
+let addresses = 0;
+const newAddress = () => `203.0.113.${++addresses}`;
+
+/** A reader's browser: the cookies a person has once the form has been on screen for a minute. */
+async function browser(who: { session?: string; guestKey?: string; address: string }) {
+  const cookies = [cookiePair(await (await formShownCookie()).serialize({ t: Date.now() - 60_000 }))];
+  if (who.session) cookies.push(who.session);
+  if (who.guestKey) cookies.push(cookiePair(await (await guestCookie()).serialize({ key: who.guestKey, name: "G" })));
+  return { cookie: cookies.join("; "), address: who.address };
+}
+
+function send(n: number, path: string, fields: Record<string, string>, as: { cookie: string; address: string }) {
+  const server = servers[n % servers.length];
+  return fetch(server.url + path, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: {
+      Origin: server.url,
+      Cookie: as.cookie,
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-Forwarded-For": as.address,
+    },
+    redirect: "manual",
+  });
+}
+
+const ask = (n: number, body: string, as: { cookie: string; address: string }) =>
+  send(n, `/articles/${DEMO_ARTICLE}`, { intent: "ask", name: "Guest", email: "", section: "article", body }, as);
+
+async function statusOf(body: string) {
+  return (await db.post.findFirstOrThrow({ where: { bodySource: body }, orderBy: { id: "desc" } })).status;
+}
+
+describe(`intake on ${INSTANCES} instance(s)`, () => {
+  it("holds the rate limit for thirty posts sent at the same instant by one visitor", async () => {
+    const guestKey = `burst-${Date.now()}`;
+    const as = await browser({ guestKey, address: newAddress() });
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => ask(i, `Burst question ${i}`, as)));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 302)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    expect(await db.post.count({ where: { guestKey } })).toBe(5);
+  });
+
+  it("stores one of twenty identical texts sent at once", async () => {
+    const guestKey = `twins-${Date.now()}`;
+    const as = await browser({ guestKey, address: newAddress() });
+    const text = "Is it normal to miss them more in the second week than the first?";
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => ask(i, text, as)));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409 || s === 429)).toHaveLength(19);
+    expect(await db.post.count({ where: { guestKey, bodySource: text } })).toBe(1);
+  });
+});
+
+describe(`bans on ${INSTANCES} instance(s)`, () => {
+  it("hold the banned account, not the trusted reader or the guests at its address", async () => {
+    const address = newAddress();
+    const banned = await userWithSession("reader");
+    const trusted = await userWithSession("reader");
+    await createPost({ articleId, userId: trusted.user.id, body: "An approved earlier question", status: "published" });
+    const moderator = await userWithSession("moderator");
+
+    const bannedBrowser = await browser({ session: banned.cookie, address });
+    expect((await ask(0, "Selling something", bannedBrowser)).status).toBe(302);
+    const post = await db.post.findFirstOrThrow({ where: { userId: banned.user.id } });
+    const ban = await send(
+      0,
+      "/moderation?index",
+      { intent: "ban", postId: String(post.id), revision: "0" },
+      {
+        cookie: moderator.cookie,
+        address: newAddress(),
+      },
+    );
+    expect(ban.status).toBe(302);
+
+    // Posted through the other instance, from the same address.
+    expect((await ask(1, "Selling again", bannedBrowser)).status).toBe(302);
+    expect(await statusOf("Selling again")).toBe("spam");
+    expect(
+      (await ask(1, "My real question about week two", await browser({ session: trusted.cookie, address }))).status,
+    ).toBe(302);
+    expect(await statusOf("My real question about week two")).toBe(VISIBLE_STATUS);
+    expect((await ask(1, "A new guest here", await browser({ guestKey: `new-${Date.now()}`, address }))).status).toBe(
+      302,
+    );
+    expect(await statusOf("A new guest here")).toBe("pending");
+  });
+
+  it("hold guests from an address only when the moderator bans the address too", async () => {
+    const address = newAddress();
+    const moderator = await userWithSession("moderator");
+    const trusted = await userWithSession("reader");
+    await createPost({ articleId, userId: trusted.user.id, body: "Trusted before the spam run", status: "published" });
+    await ask(0, "Spam run one", await browser({ guestKey: `spam-${Date.now()}`, address }));
+    const post = await db.post.findFirstOrThrow({ where: { bodySource: "Spam run one" } });
+    const ban = await send(
+      0,
+      "/moderation?index",
+      { intent: "ban", postId: String(post.id), revision: "0", banAddress: "on" },
+      { cookie: moderator.cookie, address: newAddress() },
+    );
+    expect(ban.status).toBe(302);
+    await ask(1, "Spam run two", await browser({ guestKey: `spam2-${Date.now()}`, address }));
+    expect(await statusOf("Spam run two")).toBe("spam");
+    await ask(1, "Trusted after the spam run", await browser({ session: trusted.cookie, address }));
+    expect(await statusOf("Trusted after the spam run")).toBe(VISIBLE_STATUS);
+  });
+});
+
+describe(`moderation decisions on ${INSTANCES} instance(s)`, () => {
+  it("lets only the first of two moderators deciding one post at once win", async () => {
+    const question = await createPost({
+      articleId,
+      guestName: "Q",
+      body: "A question to reply under",
+      status: "published",
+    });
+    const replies = [];
+    const questions = [];
+    for (let i = 0; i < 8; i++) {
+      replies.push(
+        await createPost({ articleId, parentId: question.id, guestName: "R", body: `Reply ${i}`, status: "pending" }),
+      );
+      questions.push(await createPost({ articleId, guestName: "Q", body: `Pending question ${i}`, status: "pending" }));
+    }
+    const [first, second] = [await userWithSession("moderator"), await userWithSession("moderator")];
+    const before = (await db.article.findUniqueOrThrow({ where: { id: articleId } })).lastQuestionNumber;
+    const decide = (n: number, who: { cookie: string }, intent: string, postId: number) =>
+      send(
+        n,
+        "/moderation?index",
+        { intent, postId: String(postId), revision: "0", status: "pending" },
+        { cookie: who.cookie, address: "198.51.100.1" },
+      );
+
+    for (const [i, post] of [...replies, ...questions].entries()) {
+      // Half the pairs both approve; the other half approve against reject.
+      const other = i % 2 ? "approve" : "reject";
+      const answers = await Promise.all([decide(0, first, "approve", post.id), decide(1, second, other, post.id)]);
+      expect(answers.map((a) => a.status).sort(), `post ${post.id}`).toEqual([302, 409]);
+      const decisions = await db.moderationAction.count({ where: { postId: post.id } });
+      expect(decisions, `post ${post.id}`).toBe(1);
+    }
+
+    const published = await db.post.count({ where: { parentId: question.id, status: VISIBLE_STATUS } });
+    expect((await db.post.findUniqueOrThrow({ where: { id: question.id } })).replyCount).toBe(published);
+    const decided = await db.post.findMany({ where: { id: { in: questions.map((q) => q.id) } } });
+    // Rejected questions have no public number, and published ones took the next numbers without a gap.
+    expect(decided.filter((q) => q.status !== VISIBLE_STATUS).every((q) => q.number === null)).toBe(true);
+    const numbers = decided.filter((q) => q.status === VISIBLE_STATUS).map((q) => q.number!);
+    const after = (await db.article.findUniqueOrThrow({ where: { id: articleId } })).lastQuestionNumber;
+    expect(after - before).toBe(numbers.length);
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: numbers.length }, (_, i) => before + 1 + i));
+  });
+});

@@ -1,0 +1,64 @@
+// The production server (scripts/server.js over the built app) as a child
+// process on this test file's own database, for tests that must see what a
+// client on the network sees: headers, status codes, connections, and several
+// instances working on one database at once. `npm test` builds the app first.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+
+export type AppServer = { url: string; port: number; stop: () => Promise<void>; output: () => string };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+  if (!existsSync("build/server/index.js")) {
+    throw new Error("No build of the app: run `npm run build` first (npm test does).");
+  }
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["scripts/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_REQUESTS: "0",
+      PORT: String(port),
+      DATABASE_URL: process.env.DATABASE_URL!,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The server did not answer /healthz within 30 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    port,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
