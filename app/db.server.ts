@@ -29,6 +29,26 @@ type QueryEvents = {
   $on(event: "query", listener: (event: { query: string; params: string; duration: number }) => void): void;
 };
 
+/**
+ * better-sqlite3 answers every query synchronously and Prisma's adapter hands
+ * its one transaction lock from one waiter to the next as a resolved promise,
+ * so fifty posts in a row run as one long chain of microtasks in which the
+ * event loop never turns: /healthz and even static files waited seconds.
+ * Each transaction here lets the event loop turn once before its first query.
+ */
+class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  async connect() {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => {
+      const transaction = await start(...args);
+      await new Promise((resolve) => setImmediate(resolve));
+      return transaction;
+    };
+    return adapter;
+  }
+}
+
 function createClient(): Db {
   const target = databaseTarget();
   const log = [{ emit: "event", level: "query" } as const];
@@ -47,7 +67,7 @@ function createClient(): Db {
     client = new PostgresClient({ adapter, log }) as unknown as Db;
   } else {
     mkdirSync(dirname(target.file), { recursive: true });
-    client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log });
+    client = new SqliteClient({ adapter: new SqliteAdapterFactory({ url: target.file, timeout: 10_000 }), log });
   }
   (client as unknown as QueryEvents).$on("query", (event) => {
     for (const listener of queryListeners) listener(event.query, event.params);
