@@ -55,7 +55,10 @@ export default function ProtectedSources() {
         <Link to="/author">← Unanswered questions</Link>
       </p>
       <h1>Protected sources</h1>
-      <p>Texts your answers must not reproduce. Every post is checked against them; they are never shown to readers.</p>
+      <p>
+        Texts your answers must not reproduce. Every post is checked against every source; you see and manage the ones
+        you added (admins see all). They are never shown to readers.
+      </p>
       <table className="log">
         <thead>
           <tr>

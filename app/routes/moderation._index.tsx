@@ -61,6 +61,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const message =
     `${done} ${done === 1 ? "post" : "posts"} ${DONE[name]}.` +
+    (name === "ban" && done > 0 && form.get("banAddress") === "on"
+      ? " Guests posting from its address are banned too; accounts there are not."
+      : "") +
     (problems.length ? ` Not done: ${problems.join(" ")}` : "");
   const back = new URL(request.url);
   return redirect(back.pathname + back.search, {
@@ -88,7 +91,11 @@ export default function ModerationQueue() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.metaKey || event.ctrlKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      // Letters typed into a field are text; a ticked checkbox keeps the shortcuts working.
+      const typing =
+        /^(TEXTAREA|SELECT)$/.test(target.tagName) ||
+        (target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type));
+      if (event.metaKey || event.ctrlKey || event.altKey || typing) return;
       const cards = list.current?.querySelectorAll<HTMLElement>("[data-queue-item]") ?? [];
       const focus = (index: number) => {
         const next = Math.max(0, Math.min(cards.length - 1, index));

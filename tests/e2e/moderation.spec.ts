@@ -49,7 +49,8 @@ test("a moderator approves from the queue with the keyboard, and a stranger sees
     (all, name) => all.findIndex((el) => el.getAttribute("aria-label") === name),
     "Question by Keyboard Kim",
   );
-  await page.locator("body").click();
+  // Click somewhere that is no control, so that the keys go to the page.
+  await page.getByRole("heading", { name: "Moderation queue" }).click();
   await page.keyboard.press("?");
   await expect(page.getByRole("region", { name: "Keyboard shortcuts" })).toContainText("approve");
   for (let i = 0; i < index; i++) await page.keyboard.press("j");
@@ -128,4 +129,22 @@ test("three posts are rejected at once, and a reader's report reaches the queue"
   await page.goto("/moderation/log");
   await expect(page.getByRole("row").filter({ hasText: "Rejected" })).toHaveCount(3);
   await expect(page.getByRole("row").filter({ hasText: "Reported by a reader" }).first()).toContainText("Off topic");
+});
+
+test("a moderator bans a guest, and bans their address only when they tick the box", async ({ page, browser }) => {
+  (await guestAsks(browser, "Spammy Sid", `Cheap courses at my shop ${stamp()}`)).close();
+  await signInAsModerator(page);
+  const item = page.getByRole("article", { name: "Question by Spammy Sid" });
+  await item.getByLabel(/also ban the address/).check();
+  await item.getByRole("button", { name: "Ban writer" }).click();
+  try {
+    await expect(page.getByRole("status")).toContainText(
+      "1 post banned. Guests posting from its address are banned too",
+    );
+    await page.goto("/moderation/log");
+    await expect(page.getByRole("row").filter({ hasText: "Banned an address (guests)" })).toHaveCount(1);
+    await expect(page.getByRole("row").filter({ hasText: "Banned the writer" }).first()).toContainText("Sam Okafor");
+  } finally {
+    task("lift-address-bans");
+  }
 });

@@ -6,6 +6,7 @@
 //   tsx tests/support/e2e-task.ts latest <guestName>    prints the newest post id by that guest
 //   tsx tests/support/e2e-task.ts latest-by <email>    prints the newest post id by that account
 //   tsx tests/support/e2e-task.ts question <guestName> <text>   adds a published question, prints its id
+//   tsx tests/support/e2e-task.ts lift-address-bans   (every browser test posts from 127.0.0.1)
 import { db } from "~/db.server";
 import { createPost, publishPost } from "~/posts/posts.server";
 import { type SettingKey, setSetting } from "~/settings/settings.server";
@@ -29,6 +30,8 @@ if (task === "publish") {
   const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
   const post = await createPost({ articleId: article.id, guestName: args[0], body: args[1], status: "published" });
   process.stdout.write(String(post.id));
+} else if (task === "lift-address-bans") {
+  await db.ban.deleteMany({ where: { ipHash: { not: null } } });
 } else {
   throw new Error(`unknown task ${task}`);
 }
