@@ -94,8 +94,9 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * transaction at a time.
  */
 export async function lockKeys(tx: Tx, keys: string[]) {
-  if (databaseTarget().provider !== "postgresql") return;
-  for (const key of [...new Set(keys)].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-  }
+  if (databaseTarget().provider !== "postgresql" || keys.length === 0) return;
+  // One round trip; the subquery's order is the order the locks are taken in.
+  const list = [...new Set(keys)].sort().join("\n");
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+    FROM (SELECT unnest(string_to_array(${list}, E'\n')) AS k ORDER BY 1) AS ordered`;
 }
