@@ -84,14 +84,26 @@ export default function AdminSettings() {
       <Form method="post" className="auth-form" noValidate>
         <FormSuccess message={result?.saved ? "Settings saved." : null} />
         <FormError message={Object.keys(errors).length ? "Some settings need another look." : null} />
-        <div className="field">
-          <label htmlFor="moderationMode">Moderation mode</label>
-          <select id="moderationMode" name="moderationMode" defaultValue={settings.moderationMode}>
-            <option value="pre">Hold every post for a moderator</option>
-            <option value="first">Hold guests, and readers until their first post is approved</option>
-            <option value="post">Publish at once, review afterwards</option>
-          </select>
-        </div>
+        <fieldset className="field choices">
+          <legend>Moderation mode</legend>
+          {(
+            [
+              ["pre", "Hold every post for a moderator"],
+              ["first", "Hold guests, and readers until their first post is approved"],
+              ["post", "Publish at once, review afterwards"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="moderationMode"
+                value={value}
+                defaultChecked={settings.moderationMode === value}
+              />{" "}
+              {label}
+            </label>
+          ))}
+        </fieldset>
         {number("softLimit", "Soft limit (characters)", "Longer posts are flagged “long” for moderators.")}
         {number("hardLimit", "Hard limit (characters)", "Longer posts are refused with the count.")}
         {number("maxLinks", "Links before a post is flagged")}

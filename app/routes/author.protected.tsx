@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { TableScroll } from "~/components/table-scroll";
 import { Field, FormError } from "~/components/field";
 import { addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -59,42 +60,44 @@ export default function ProtectedSources() {
         Texts your answers must not reproduce. Every post is checked against every source; you see and manage the ones
         you added (admins see all). They are never shown to readers.
       </p>
-      <table className="log">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Words</th>
-            <th scope="col">Added</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {s.title}
-                {s.archivedAt ? " (not checked)" : ""}
-              </td>
-              <td>{s.wordCount.toLocaleString("en-US")}</td>
-              <td>{s.added.text}</td>
-              <td>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="id" value={s.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={s.archivedAt ? "restore" : "archive"}
-                    className="link-button link-button--dark"
-                  >
-                    {s.archivedAt ? "Check again" : "Stop checking"}
-                    <span className="visually-hidden"> {s.title}</span>
-                  </button>
-                </Form>
-              </td>
+      <TableScroll label="Protected sources">
+        <table className="log">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Words</th>
+              <th scope="col">Added</th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sources.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.title}
+                  {s.archivedAt ? " (not checked)" : ""}
+                </td>
+                <td>{s.wordCount.toLocaleString("en-US")}</td>
+                <td>{s.added.text}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="id" value={s.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={s.archivedAt ? "restore" : "archive"}
+                      className="link-button link-button--dark"
+                    >
+                      {s.archivedAt ? "Check again" : "Stop checking"}
+                      <span className="visually-hidden"> {s.title}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h2>Add a source</h2>
       <Form method="post" className="auth-form">
         <FormError message={errors.form} />

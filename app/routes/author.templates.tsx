@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { TableScroll } from "~/components/table-scroll";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { readForm, requireId } from "~/utils/form.server";
@@ -56,45 +57,47 @@ export default function Templates() {
         <Link to="/author">← Unanswered questions</Link>
       </p>
       <h1>Reply templates</h1>
-      <table className="log">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Category</th>
-            <th scope="col">Used</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {templates.map((t) => (
-            <tr key={t.id}>
-              <td>
-                {t.name}
-                {t.archivedAt ? " (archived)" : ""}
-              </td>
-              <td>{t.category}</td>
-              <td>{t.usageCount}</td>
-              <td>
-                <Link to={`?edit=${t.id}`}>
-                  Edit<span className="visually-hidden"> {t.name}</span>
-                </Link>{" "}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="id" value={t.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={t.archivedAt ? "restore" : "archive"}
-                    className="link-button link-button--dark"
-                  >
-                    {t.archivedAt ? "Restore" : "Archive"}
-                    <span className="visually-hidden"> {t.name}</span>
-                  </button>
-                </Form>
-              </td>
+      <TableScroll label="Reply templates">
+        <table className="log">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Category</th>
+              <th scope="col">Used</th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {templates.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  {t.name}
+                  {t.archivedAt ? " (archived)" : ""}
+                </td>
+                <td>{t.category}</td>
+                <td>{t.usageCount}</td>
+                <td>
+                  <Link to={`?edit=${t.id}`}>
+                    Edit<span className="visually-hidden"> {t.name}</span>
+                  </Link>{" "}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="id" value={t.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={t.archivedAt ? "restore" : "archive"}
+                      className="link-button link-button--dark"
+                    >
+                      {t.archivedAt ? "Restore" : "Archive"}
+                      <span className="visually-hidden"> {t.name}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h2>{editing ? `Edit “${editing.name}”` : "New template"}</h2>
       <Form method="post" className="auth-form" key={editing?.id ?? "new"}>
         <FormError message={errors.form} />

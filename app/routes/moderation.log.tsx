@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { TableScroll } from "~/components/table-scroll";
 import { ACTION_LABELS } from "~/moderation/moderate.server";
 import { getAuditLog } from "~/moderation/queue.server";
 import { pageParam } from "~/utils/form.server";
@@ -64,39 +65,41 @@ export default function AuditLog() {
         </button>
       </Form>
       <p>{total} entries</p>
-      <table className="log">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Post</th>
-            <th scope="col">Reason and change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <time dateTime={e.date.iso}>{e.date.text}</time>
-              </td>
-              <td>{e.actor}</td>
-              <td>{labels[e.action] ?? e.action}</td>
-              <td>{e.postHref ? <Link to={e.postHref}>#{e.postId}</Link> : "—"}</td>
-              <td>
-                {e.reason}
-                {e.before !== null && e.after !== null ? (
-                  <details>
-                    <summary>Before and after</summary>
-                    <pre className="revision-text">{e.before}</pre>
-                    <pre className="revision-text">{e.after}</pre>
-                  </details>
-                ) : null}
-              </td>
+      <TableScroll label="Audit log entries">
+        <table className="log">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Post</th>
+              <th scope="col">Reason and change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <time dateTime={e.date.iso}>{e.date.text}</time>
+                </td>
+                <td>{e.actor}</td>
+                <td>{labels[e.action] ?? e.action}</td>
+                <td>{e.postHref ? <Link to={e.postHref}>#{e.postId}</Link> : "—"}</td>
+                <td>
+                  {e.reason}
+                  {e.before !== null && e.after !== null ? (
+                    <details>
+                      <summary>Before and after</summary>
+                      <pre className="revision-text">{e.before}</pre>
+                      <pre className="revision-text">{e.after}</pre>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
