@@ -4,6 +4,7 @@
 // lists would keep it.
 import { parseArgs } from "node:util";
 import { createAccount } from "~/auth/accounts.server";
+import { passwordFromLines } from "~/auth/passwords.server";
 import { ROLES, isRole } from "~/auth/roles";
 import { db } from "~/db.server";
 
@@ -20,7 +21,12 @@ async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     let text = "";
     for await (const chunk of process.stdin) text += chunk;
-    return text.replace(/\r?\n$/, "");
+    const read = passwordFromLines(text);
+    if (!read.ok) {
+      console.error(read.message);
+      process.exit(1);
+    }
+    return read.password;
   }
   process.stdout.write("Password (not shown): ");
   process.stdin.setRawMode(true);
