@@ -163,7 +163,13 @@ export async function seedGeneratedPosts(slug: string, total: number, staff: Rec
     take: 200,
   });
   const parents = open.map((p) => p.id);
-  const start = article.publishedAt.getTime() + 24 * 30 * HOUR;
+  // After the newest hand-written post, so that "Newest first" shows generated questions first, as it would live.
+  const newestDemo = await db.post.findFirst({
+    where: { articleId: article.id, NOT: { externalId: { startsWith: "gen-" } } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const start = Math.max(article.publishedAt.getTime() + 24 * 30 * HOUR, (newestDemo?.createdAt.getTime() ?? 0) + HOUR);
   const BATCH = 250;
   for (let n = have; n < total; n += BATCH) {
     await db.$transaction(

@@ -136,3 +136,23 @@ describe("the article page", () => {
     expect(thread!.replyCount).toBe(4);
   });
 });
+
+describe("generated posts for load testing", () => {
+  it("come after the demo's own posts, so that newest first shows them first", async () => {
+    await seed();
+    const staff = Object.fromEntries(
+      (await db.user.findMany({ select: { id: true, role: true } })).map((u) => [u.role, u.id]),
+    );
+    await seedGeneratedPosts(DEMO_ARTICLE, 20, staff);
+    const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
+    const newestDemo = await db.post.findFirstOrThrow({
+      where: { articleId: article.id, NOT: { externalId: { startsWith: "gen-" } } },
+      orderBy: { createdAt: "desc" },
+    });
+    const oldestGenerated = await db.post.findFirstOrThrow({
+      where: { articleId: article.id, externalId: { startsWith: "gen-" } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(oldestGenerated.createdAt.getTime()).toBeGreaterThan(newestDemo.createdAt.getTime());
+  });
+});
