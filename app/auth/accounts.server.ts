@@ -2,7 +2,7 @@
 // in with the back-off, and changing what a person may change about theirs.
 import { z } from "zod";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.server";
-import { type Role } from "~/auth/roles";
+import { type Role, isStaff } from "~/auth/roles";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys, waitMessage } from "~/auth/throttle.server";
 import { db } from "~/db.server";
 
@@ -39,7 +39,17 @@ export async function createAccount(input: {
   const { name, email, password } = parsed.data;
   const problem = passwordProblem(password, email);
   if (problem) return { ok: false, status: 400, errors: { password: problem } };
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, role: true } });
+  // A staff account without a password is the site owner's to finish (user:create), never a stranger's to claim.
+  if (existing && !existing.passwordHash && isStaff(existing.role) && !input.role) {
+    return {
+      ok: false,
+      status: 409,
+      errors: {
+        email: "This email belongs to a staff account. The site owner sets its password with npm run user:create.",
+      },
+    };
+  }
   if (existing?.passwordHash) {
     return {
       ok: false,

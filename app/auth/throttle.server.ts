@@ -42,8 +42,22 @@ export async function clearFailures(keys: string[]) {
   await db.signInThrottle.deleteMany({ where: { key: { in: keys } } });
 }
 
-export function waitMessage(until: Date): string {
+function waitText(until: Date) {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-ins. For your account's safety, please try again in ${wait}.`;
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
+
+export function waitMessage(until: Date): string {
+  return `Too many failed sign-ins. For your account's safety, please try again in ${waitText(until)}.`;
+}
+
+/**
+ * New accounts from one address use the same back-off: five come freely, then
+ * each further one doubles the wait, so a script cannot mint accounts (and,
+ * through them, trusted posters) by the thousand.
+ */
+export const signUpKeys = (addressHash: string | null) => (addressHash ? [`signup:${addressHash}`] : []);
+
+export function signUpWaitMessage(until: Date): string {
+  return `Many accounts were created from your network just now. Please try again in ${waitText(until)}.`;
 }

@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createAccount } from "~/auth/accounts.server";
+import { type FieldErrors, createAccount } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
 import { getUser } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
+import { lockedUntil, recordFailure, signUpKeys, signUpWaitMessage } from "~/auth/throttle.server";
+import { addressHashOf } from "~/posts/visitor.server";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { readForm } from "~/utils/form.server";
@@ -15,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { minLength: MIN_PASSWORD_LENGTH };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const form = await readForm(request);
   const values = {
@@ -23,6 +25,14 @@ export async function action({ request }: ActionFunctionArgs) {
     email: String(form.get("email") ?? ""),
     password: String(form.get("password") ?? ""),
   };
+  const keys = signUpKeys(addressHashOf(context.clientAddress));
+  const until = await lockedUntil(keys);
+  if (until) {
+    return data(
+      { values: { name: values.name, email: values.email }, errors: { form: signUpWaitMessage(until) } as FieldErrors },
+      { status: 429, headers: { "Retry-After": String(Math.ceil((until.getTime() - Date.now()) / 1000)) } },
+    );
+  }
   const result = await createAccount(values);
   if (!result.ok) {
     return data(
@@ -30,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: result.status },
     );
   }
+  await recordFailure(keys); // counts the accounts made from this address
   return startSession(request, result.value.id, "/account");
 }
 

@@ -121,6 +121,39 @@ describe("passwords and sign-in", () => {
   });
 });
 
+describe("sign-up", () => {
+  it("lets five accounts come from one address freely, then makes the next wait", async () => {
+    const { action } = await import("~/routes/signup");
+    const { siteRequest } = await import("../support/users");
+    const signUp = async (n: number, address: string) => {
+      const request = siteRequest("/signup", {
+        form: { name: `New ${n}`, email: `new-${n}-${Date.now()}@example.com`, password: "a long passphrase here" },
+      });
+      const result = await action({ request, params: {}, context: { clientAddress: address } });
+      return result instanceof Response
+        ? result.status
+        : ((result as { init?: { status?: number } }).init?.status ?? 200);
+    };
+    for (let n = 1; n <= 5; n++) expect(await signUp(n, "198.51.100.7")).toBe(302);
+    expect(await signUp(6, "198.51.100.7")).toBe(429);
+    expect(await signUp(7, "198.51.100.8")).toBe(302);
+  });
+});
+
+describe("a staff account without a password", () => {
+  it("cannot be claimed by signing up with its email", async () => {
+    const email = `staff-${Date.now()}@example.com`;
+    await db.user.create({ data: { email, displayName: "Staff", role: "moderator" } });
+    const result = await createAccount({ name: "Stranger", email, password: "a long passphrase here" });
+    expect(result).toMatchObject({ ok: false, status: 409 });
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).passwordHash).toBeNull();
+    // The site owner finishes it from the command line (user:create names the role).
+    expect(
+      await createAccount({ name: "Staff", email, password: "a long passphrase here", role: "moderator" }),
+    ).toMatchObject({ ok: true });
+  });
+});
+
 describe("signed-in posting", () => {
   const post = async (userId: string, role: string, body: string) => {
     const article = await db.article.findUniqueOrThrow({
