@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -51,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const back = returnQuery(useLocation());
   const nonce = useNonce();
   return (
     <html lang="en">
@@ -94,8 +96,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 </>
               ) : (
                 <>
-                  <Link to="/login">Sign in</Link>
-                  <Link to="/signup">Create account</Link>
+                  <Link to={`/login${back}`}>Sign in</Link>
+                  <Link to={`/signup${back}`}>Create account</Link>
                 </>
               )}
             </nav>
@@ -117,6 +119,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** `?redirectTo=` the page a visitor is on, so that signing in or up brings them back to it. */
+function returnQuery(location: { pathname: string; search: string }) {
+  if (location.pathname === "/login" || location.pathname === "/signup") return location.search;
+  const here = location.pathname + location.search;
+  return here === "/" ? "" : `?redirectTo=${encodeURIComponent(here)}`;
 }
 
 export default function App() {

@@ -63,7 +63,7 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        New here? <Link to="/signup">Create an account</Link>
+        New here? <Link to={`/signup${params.size ? `?${params}` : ""}`}>Create an account</Link>
       </p>
     </div>
   );

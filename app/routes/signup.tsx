@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { type FieldErrors, createAccount } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
-import { getUser } from "~/auth/guards.server";
+import { getUser, safeRedirect } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
 import { lockedUntil, recordFailure, signUpKeys, signUpWaitMessage } from "~/auth/throttle.server";
 import { addressHashOf } from "~/posts/visitor.server";
@@ -13,7 +13,8 @@ import { readForm } from "~/utils/form.server";
 export const meta: MetaFunction = () => [{ title: "Create an account — Afterword" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/account");
+  if (await getUser(request))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account"));
   return { minLength: MIN_PASSWORD_LENGTH };
 }
 
@@ -41,13 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await recordFailure(keys); // counts the accounts made from this address
-  return startSession(request, result.value.id, "/account");
+  return startSession(request, result.value.id, safeRedirect(form.get("redirectTo"), "/account"));
 }
 
 export default function Signup() {
   const actionData = useActionData<typeof action>();
   const { minLength } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
   const errors = actionData?.errors ?? {};
   return (
     <div className="auth-page">
@@ -58,6 +60,7 @@ export default function Signup() {
       </p>
       <Form method="post" className="auth-form" noValidate>
         <FormError message={errors.form} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/account"} />
         <Field
           id="name"
           name="name"
@@ -92,7 +95,7 @@ export default function Signup() {
         </button>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Sign in</Link>
+        Already have an account? <Link to={`/login${params.size ? `?${params}` : ""}`}>Sign in</Link>
       </p>
     </div>
   );

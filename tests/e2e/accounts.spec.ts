@@ -95,3 +95,26 @@ test("a post from another site is refused with 403", async ({ page, baseURL }) =
   expect(page200.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(page200.headers()["referrer-policy"]).toBe("same-origin");
 });
+
+test("signing in or up from a thread comes back to that thread", async ({ page }) => {
+  await page.goto(ARTICLE);
+  await page.getByRole("link", { name: "Open this thread" }).first().click();
+  await page.waitForURL(/\/questions\//);
+  const thread = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Create account" }).click();
+  await page.getByLabel("Name").fill("Returning Rae");
+  await page.getByLabel("Email").fill(`rae-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long walk home 2026");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Signed in as Returning Rae")).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === thread);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(thread);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Email").fill("sam@afterword.example");
+  await page.getByLabel("Password").fill("afterword-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as Sam Okafor")).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === thread);
+});
