@@ -17,14 +17,22 @@ type DoneProps = { onPosted?: () => void };
 
 const MARKDOWN_HINT = "You can use *emphasis*, **bold**, [links](https://…), lists, > quotes and `code`.";
 
-/** Where to come back to after posting: this page, without the one-off ask/reply parameters. */
-function useReturnTo() {
+/**
+ * Where the form posts, and where to come back to after posting. The action
+ * names the form's own anchor: without JavaScript, the page that answers a
+ * refusal or a preview opens at the form, with its message in view, not at the
+ * top of a long article.
+ */
+function useReturnTo(anchor: string) {
   const location = useLocation();
   const search = new URLSearchParams(location.search);
   search.delete("replyto");
   search.delete("ask");
   const query = search.toString();
-  return { action: location.pathname + location.search, returnTo: location.pathname + (query ? `?${query}` : "") };
+  return {
+    action: `${location.pathname}${location.search}#${anchor}`,
+    returnTo: location.pathname + (query ? `?${query}` : ""),
+  };
 }
 
 export function PostForm(props: Props & DoneProps) {
@@ -33,12 +41,16 @@ export function PostForm(props: Props & DoneProps) {
   const parentKey = props.kind === "reply" ? String(props.parentId) : null;
   // Without JavaScript the page itself carries the action's answer; with it, the fetcher does.
   const fromPage = actionData && actionData.parentId === parentKey ? actionData : undefined;
-  const result = fetcher.data ?? fromPage;
+  // A fetcher keeps its last answer after a post that redirected; that answer
+  // (a refusal, a preview) belongs to the attempt before, so it is set aside.
+  const [setAside, setSetAside] = useState<PostActionData | undefined>(undefined);
+  const fetched = fetcher.data !== undefined && fetcher.data !== setAside ? fetcher.data : undefined;
+  const result = fetched ?? fromPage;
   const submitted = result && result.intent !== "preview" ? result : null;
   const previewHtml = result?.intent === "preview" ? result.previewHtml : null;
   const errors = submitted?.fieldErrors ?? {};
   const values = result?.values ?? {};
-  const { action, returnTo } = useReturnTo();
+  const { action, returnTo } = useReturnTo(props.kind === "ask" ? "ask" : `reply-${props.parentId}`);
   const id = useId();
   const [body, setBody] = useState<string | null>(null);
   const busy = fetcher.state !== "idle";
@@ -52,14 +64,18 @@ export function PostForm(props: Props & DoneProps) {
       target.focus();
     }
   }, [submitted]);
-  // A post that went through redirects, leaving the fetcher with no data: clear the form.
+  // A post that went through redirects, bringing no new answer: clear the form and its old messages.
   const wasBusy = useRef(false);
+  const answerBefore = useRef<PostActionData | undefined>(undefined);
   const { onPosted } = props;
   useEffect(() => {
-    if (busy) wasBusy.current = true;
-    else if (wasBusy.current) {
+    if (busy) {
+      if (!wasBusy.current) answerBefore.current = fetcher.data;
+      wasBusy.current = true;
+    } else if (wasBusy.current) {
       wasBusy.current = false;
-      if (fetcher.data === undefined) {
+      if (fetcher.data === undefined || fetcher.data === answerBefore.current) {
+        setSetAside(fetcher.data);
         setBody("");
         onPosted?.();
       }

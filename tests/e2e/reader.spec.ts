@@ -124,6 +124,45 @@ test("every bad input shows its message next to the field and keeps the text", a
   await stranger.close();
 });
 
+test("a refused question, a refused reply and a preview answer where the form is, message in view", async ({
+  page,
+}) => {
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill("Viewport Val");
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByText("Please write something before posting.")).toBeInViewport();
+
+  await page.getByRole("form", { name: "Ask a question" }).getByLabel("Your question").fill("Does *this* show?");
+  await page.getByRole("form", { name: "Ask a question" }).getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" })).toBeInViewport();
+
+  await page.goto(ARTICLE);
+  const first = page.getByRole("article", { name: /^Question \d+ by / }).first();
+  await first.getByRole("link", { name: /^Reply/ }).click();
+  const reply = page.getByRole("form", { name: /^Reply to / });
+  await reply.getByLabel("Name").fill("Viewport Val");
+  await reply.getByRole("button", { name: "Post reply" }).click();
+  await expect(page.getByText("Please write something before posting.")).toBeInViewport();
+});
+
+test("after a refusal, a post that goes through leaves the form clear of the old messages", async ({ page }) => {
+  await page.goto(ARTICLE);
+  const ask = () => page.getByRole("form", { name: "Ask a question" });
+  await ask().getByLabel("Name").fill("Clean Cleo");
+  await ask().getByRole("button", { name: "Post question" }).click();
+  await expect(ask().getByText("Please write something before posting.")).toBeVisible();
+  await ask().getByLabel("Your question").fill(unique("Is a week of silence enough to start with?"));
+  await ask().getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
+  await think(page);
+  await ask().getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  await expect(ask().getByText("Please write something before posting.")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Preview" })).toHaveCount(0);
+  await expect(ask().getByLabel("Your question")).toHaveValue("");
+});
+
 test("a reader previews their Markdown before posting", async ({ page }) => {
   await page.goto(`${ARTICLE}#ask`);
   const ask = page.getByRole("form", { name: "Ask a question" });
