@@ -74,6 +74,8 @@ export default function ArticlePage() {
   const data = useLoaderData<typeof loader>();
   const { article, sections, threads } = data;
   const section = data.filter?.anchor ?? null;
+  // Asking from a section's list of questions asks about that section.
+  const askSection = data.askSection !== "suggest" ? data.askSection : (section ?? "suggest");
   const context: ThreadContext = { articleSlug: article.slug, replyTo: data.replyTo, guestName: data.guestName };
   return (
     <div className="article-layout">
@@ -125,21 +127,30 @@ export default function ArticlePage() {
 
       <section id="questions" className="questions" aria-labelledby="questions-title">
         <h2 id="questions-title">
-          {data.questionCount} {data.questionCount === 1 ? "question" : "questions"} on “{article.title}”
+          {data.filter ? (
+            <>
+              {data.filter.questionCount} {data.filter.questionCount === 1 ? "question" : "questions"} about “
+              {data.filter.title}”
+            </>
+          ) : (
+            <>
+              {data.questionCount} {data.questionCount === 1 ? "question" : "questions"} on “{article.title}”
+            </>
+          )}
         </h2>
         {data.filter ? (
           <p className="filter-note">
             Showing questions about <a href={`#${data.filter.anchor}`}>{data.filter.title}</a> ·{" "}
-            <Link to={listHref(article.slug, { sort: data.sort })}>show all</Link>
+            <Link to={listHref(article.slug, { sort: data.sort })}>show all {data.questionCount}</Link>
           </p>
         ) : null}
         <section id="ask" className="ask" aria-labelledby="ask-title">
           <h3 id="ask-title">Ask a question</h3>
           <PostForm
-            key={data.askSection}
+            key={askSection}
             kind="ask"
             sections={sections.map((s) => ({ anchor: s.anchor, title: s.title }))}
-            defaultSection={data.askSection}
+            defaultSection={askSection}
             guestName={data.guestName}
           />
         </section>

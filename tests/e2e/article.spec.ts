@@ -38,6 +38,13 @@ test("each section's question count links to its questions", async ({ page }) =>
     .click();
   await expect(page.getByText("Showing questions about If you can’t avoid your ex completely")).toBeVisible();
   await expect(page.getByRole("article", { name: /^Question \d+ by/ })).toHaveCount(2);
+  // The heading counts that section's questions, and asking from here asks about it.
+  await expect(
+    page.getByRole("heading", { name: "2 questions about “If you can’t avoid your ex completely”" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("form", { name: "Ask a question" }).getByLabel("Section").locator("option:checked"),
+  ).toHaveText("If you can’t avoid your ex completely");
   await page.getByRole("link", { name: "show all" }).click();
   await expect(page.getByText("Showing questions about")).toHaveCount(0);
   expect(await page.getByRole("article", { name: /^Question \d+ by/ }).count()).toBeGreaterThanOrEqual(14);
