@@ -17,6 +17,7 @@ import { shareable } from "~/articles/page-cache.server";
 import { getUser } from "~/auth/guards.server";
 import { isStaff } from "~/auth/roles";
 import { queueCounts } from "~/moderation/queue.server";
+import { publishesAtOnce } from "~/posts/intake.server";
 import { flashCookie, readCookie } from "~/security/cookies.server";
 import { useNonce } from "~/security/nonce";
 import appCss from "~/styles/app.css?url";
@@ -41,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         role: session.role,
         // Staff see what waits for them in the header.
         queue: isStaff(session.role) ? await queueCounts(session) : null,
+        // So that the forms say whether a post waits for a moderator.
+        publishesAtOnce: await publishesAtOnce(session),
       }
     : null;
   if (!flash?.message && !user) return ANONYMOUS;

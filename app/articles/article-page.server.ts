@@ -24,6 +24,8 @@ export type ShownPost = {
   section: SectionRef | null;
   /** Shown only to its writer until a moderator approves it. */
   pending: boolean;
+  /** Written by the person viewing the page (never true on a page shared between readers). */
+  mine: boolean;
 };
 
 /** Whose pending posts a page may show: the person who wrote them, and nobody else. */
@@ -36,6 +38,7 @@ const postSelect = {
   number: true,
   depth: true,
   guestName: true,
+  guestKey: true,
   userId: true,
   user: { select: { displayName: true } },
   publishedAt: true,
@@ -52,6 +55,7 @@ type PostRow = {
   number: number | null;
   depth: number;
   guestName: string | null;
+  guestKey: string | null;
   userId: string | null;
   user: { displayName: string } | null;
   publishedAt: Date | null;
@@ -84,7 +88,12 @@ async function loadArticle(slug: string) {
 }
 type LoadedArticle = NonNullable<Awaited<ReturnType<typeof loadArticle>>>;
 
-function shapePost(row: PostRow, article: LoadedArticle, sections: Map<string, SectionRef>): ShownPost {
+function shapePost(
+  row: PostRow,
+  article: LoadedArticle,
+  sections: Map<string, SectionRef>,
+  viewer: Viewer | undefined,
+): ShownPost {
   return {
     id: row.id,
     parentId: row.parentId,
@@ -97,6 +106,9 @@ function shapePost(row: PostRow, article: LoadedArticle, sections: Map<string, S
     bodyHtml: row.bodyHtml,
     section: row.sectionId ? (sections.get(row.sectionId) ?? null) : null,
     pending: row.status !== VISIBLE_STATUS,
+    mine:
+      (viewer?.userId != null && row.userId === viewer.userId) ||
+      (viewer?.guestKey != null && row.guestKey === viewer.guestKey),
   };
 }
 
@@ -180,7 +192,7 @@ export async function getArticlePage(slug: string, query: ArticlePageQuery = {},
   const pending = await pendingFor(article.id, viewer);
   const rootIds = new Set(roots.map((r) => r.id));
 
-  const shape = (row: PostRow) => shapePost(row, article, sections);
+  const shape = (row: PostRow) => shapePost(row, article, sections, viewer);
   return {
     article: {
       slug: article.slug,
@@ -232,7 +244,7 @@ export async function getThreadPage(slug: string, questionId: number, viewer?: V
     select: postSelect,
   });
   const sections = liveSections(article);
-  const shape = (row: PostRow) => shapePost(row, article, sections);
+  const shape = (row: PostRow) => shapePost(row, article, sections, viewer);
   const mine = pending.filter((p) => p.rootId === root.id);
   const [thread] = buildThreads([shape(root)], [...replies, ...mine].sort((a, b) => a.id - b.id).map(shape));
   return {

@@ -35,10 +35,13 @@ export async function createAccount(input: {
   role?: Role;
 }): Promise<AccountResult<{ id: string; email: string; role: string }>> {
   const parsed = z.object({ name: nameSchema, email: emailSchema, password: z.string() }).safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: firstErrors(parsed.error) };
+  // Every field's problem at once, the password's too, not one at a time.
+  const problem = passwordProblem(input.password, parsed.success ? parsed.data.email : input.email);
+  if (!parsed.success || problem) {
+    const errors = parsed.success ? {} : firstErrors(parsed.error);
+    return { ok: false, status: 400, errors: problem ? { ...errors, password: problem } : errors };
+  }
   const { name, email, password } = parsed.data;
-  const problem = passwordProblem(password, email);
-  if (problem) return { ok: false, status: 400, errors: { password: problem } };
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, role: true } });
   // A staff account without a password is the site owner's to finish (user:create), never a stranger's to claim.
   if (existing && !existing.passwordHash && isStaff(existing.role) && !input.role) {

@@ -82,7 +82,8 @@ export function PostForm(props: Props & DoneProps) {
     }
   }, [busy, fetcher.data, onPosted]);
   const isAsk = props.kind === "ask";
-  const signedIn = useRouteLoaderData<{ user: { displayName: string } | null }>("root")?.user ?? null;
+  const signedIn =
+    useRouteLoaderData<{ user: { displayName: string; publishesAtOnce: boolean } | null }>("root")?.user ?? null;
   const field = (name: string) => `${id}-${name}`;
   const described = (name: keyof typeof errors, extra?: string) =>
     [errors[name] ? `${field(name)}-error` : null, extra].filter(Boolean).join(" ") || undefined;
@@ -233,9 +234,9 @@ export function PostForm(props: Props & DoneProps) {
           </button>
         ) : null}
         <span className="form-note">
-          {isAsk
-            ? "Questions are published once a moderator has read them."
-            : "Replies are published once a moderator has read them."}
+          {signedIn?.publishesAtOnce
+            ? `Your ${isAsk ? "question is" : "reply is"} published as soon as you post it.`
+            : `${isAsk ? "Questions" : "Replies"} are published once a moderator has read them.`}
         </span>
       </div>
     </fetcher.Form>

@@ -113,7 +113,7 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
               Reply<span className="visually-hidden"> to {post.writer}</span>
             </a>
             {isQuestion ? <Link to={threadHref}>Open this thread</Link> : null}
-            <ReportForm postId={post.id} writer={post.writer} />
+            {post.mine ? null : <ReportForm postId={post.id} writer={post.writer} />}
           </footer>
         )}
         <div id={`reply-${post.id}`}>

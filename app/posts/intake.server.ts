@@ -54,7 +54,14 @@ export type IntakeSuccess = {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-function fieldsSchema(settings: Settings, guest: boolean) {
+/** A question the author can answer has a few words in it; "hi" or "help" is not one. */
+export const MIN_QUESTION_CHARS = 10;
+function tooShortForAQuestion(text: string) {
+  const trimmed = text.trim();
+  return trimmed.length < MIN_QUESTION_CHARS || (trimmed.length < 40 && trimmed.split(/\s+/).length < 2);
+}
+
+function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
   const text = z
     .string()
     .optional()
@@ -81,6 +88,11 @@ function fieldsSchema(settings: Settings, guest: boolean) {
     body: text.superRefine((value, ctx) => {
       if (value.trim() === "") {
         ctx.addIssue({ code: "custom", message: "Please write something before posting." });
+      } else if (question && tooShortForAQuestion(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Please ask your question in a sentence or two, so that the author can answer it.",
+        });
       } else if (value.length > settings.hardLimit) {
         ctx.addIssue({
           code: "custom",
@@ -198,6 +210,12 @@ async function checkWriterLimits(tx: Tx, visitor: Visitor, body: string, setting
   }
 }
 
+/** Whether this signed-in person's next post publishes at once, for the forms to say so. */
+export async function publishesAtOnce(account: { id: string; role: string }) {
+  const visitor = { userId: account.id, role: account.role, guestKey: null, ipHash: null, formShownAt: null };
+  return (await intakeStatus(visitor, await getSettings())) === VISIBLE_STATUS;
+}
+
 /** Published at once, or held for a moderator, by role and the moderation mode. */
 async function intakeStatus(visitor: Visitor, settings: Settings): Promise<PostStatus> {
   if (isStaff(visitor.role)) return VISIBLE_STATUS;
@@ -215,7 +233,7 @@ export async function submitPost(
 ): Promise<IntakeRefusal | IntakeSuccess> {
   const settings = await getSettings();
   const guest = visitor.userId === null;
-  const parsed = fieldsSchema(settings, guest).safeParse(fields);
+  const parsed = fieldsSchema(settings, guest, !fields.parentId).safeParse(fields);
   const fieldErrors: IntakeRefusal["fieldErrors"] = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

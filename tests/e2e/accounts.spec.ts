@@ -30,13 +30,16 @@ test("a reader signs up, is trusted after an approval, posts at once, signs out 
   const ask = page.getByRole("form", { name: "Ask a question" });
   await expect(ask.getByText("Posting as Robin")).toBeVisible();
   await expect(ask.getByLabel("Name")).toHaveCount(0);
+  await expect(ask.getByText("Questions are published once a moderator has read them.")).toBeVisible();
   await ask.getByLabel("Your question").fill(`Does day one start after the last text? (${Date.now()})`);
   await page.waitForTimeout(1100);
   await ask.getByRole("button", { name: "Post question" }).click();
   await expect(page.getByRole("status")).toContainText("awaiting moderation");
   task("publish", task("latest-by", email));
 
-  // Now trusted: the next one is published at once.
+  // Now trusted: the form says so, and the next one is published at once.
+  await page.reload();
+  await expect(ask.getByText("Your question is published as soon as you post it.")).toBeVisible();
   const second = `And can I still reply to her birthday message? (${Date.now()})`;
   await ask.getByLabel("Your question").fill(second);
   await page.waitForTimeout(1100);
@@ -44,6 +47,8 @@ test("a reader signs up, is trusted after an approval, posts at once, signs out 
   await expect(page.getByRole("status")).toContainText("Your question is published.");
   const published = page.getByRole("article", { name: /^Question \d+ by Robin$/ }).filter({ hasText: second });
   await expect(published).not.toContainText("Awaiting moderation");
+  // Nobody reports their own post.
+  await expect(published.getByText("Report the post by Robin")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -110,6 +115,8 @@ test("signing in or up from a thread comes back to that thread", async ({ page }
   await expect(page).toHaveURL((url) => url.pathname === thread);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signing out is a post: let it finish before opening the next page.
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto(thread);
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill("sam@afterword.example");
@@ -117,4 +124,15 @@ test("signing in or up from a thread comes back to that thread", async ({ page }
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Signed in as Sam Okafor")).toBeVisible();
   await expect(page).toHaveURL((url) => url.pathname === thread);
+});
+
+test("sign-up names every problem at once", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill("not an email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  for (const label of ["Name", "Email", "Password"]) {
+    await expect(page.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(page.getByText("Please use at least 10 characters")).toBeVisible();
 });

@@ -148,3 +148,24 @@ test("a moderator bans a guest, and bans their address only when they tick the b
     task("lift-address-bans");
   }
 });
+
+test("the article author's answer, reported, can be kept or hidden but its writer not banned", async ({
+  page,
+  browser,
+}) => {
+  const reader = await browser.newPage();
+  await reader.goto(ARTICLE);
+  const answer = reader.getByRole("article", { name: /^Reply by Nora Whitfield/ }).first();
+  await answer.getByText("Report the post by Nora Whitfield").click();
+  await answer.getByLabel("Why?").selectOption("Off topic");
+  await answer.getByRole("button", { name: "Send report" }).click();
+  await expect(reader.getByRole("status")).toContainText("Thank you for the report");
+  await reader.close();
+
+  await signInAsModerator(page);
+  const item = page.getByRole("article", { name: /by Nora Whitfield$/ }).first();
+  await expect(item.getByRole("button", { name: "Keep" })).toBeVisible();
+  await expect(item.getByRole("button", { name: "Ban writer" })).toHaveCount(0);
+  await item.getByRole("button", { name: "Keep" }).click();
+  await expect(page.getByRole("status")).toContainText("1 post approved.");
+});

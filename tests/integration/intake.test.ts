@@ -82,7 +82,7 @@ describe("refusals", () => {
     expect(sameAddress).toMatchObject({ ok: true });
     // …until the guests behind that address together reach ADDRESS_SHARE times the limit.
     for (let i = 0; i < 5 * ADDRESS_SHARE; i++)
-      await submitPost(article, ask(`Shared ${i}`), guest({ ipHash: "address-1" }));
+      await submitPost(article, ask(`Shared question ${i}`), guest({ ipHash: "address-1" }));
     const crowded = await submitPost(article, ask("One more from the office"), guest({ ipHash: "address-1" }));
     expect(crowded).toMatchObject({ ok: false, status: 429 });
     // A signed-in reader at that address is counted by their account alone.
@@ -137,7 +137,9 @@ describe("refusals", () => {
       ok: false,
       status: 400,
     });
-    expect(await submitPost(article, ask("Quick one"), guest({ formShownAt: Date.now() - 500 }))).toMatchObject({
+    expect(
+      await submitPost(article, ask("A quick one, please"), guest({ formShownAt: Date.now() - 500 })),
+    ).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/within a few seconds/),
     });
@@ -152,6 +154,8 @@ describe("bad input", () => {
     ["text over 10,000 characters", { body: "a".repeat(10_001) }, "body", /10,001 characters; the limit is 10,000/],
     ["an unknown section", { section: "no-such-section" }, "section", /not part of this article/],
     ["a name over 80 characters", { name: "n".repeat(81) }, "name", /80 characters/],
+    ["a question of one short word", { body: "hi" }, "body", /in a sentence or two/],
+    ["a question of two letters and a mark", { body: "hi ?" }, "body", /in a sentence or two/],
     ["no name", { name: "  " }, "name", /give a name/],
     ["an invalid email", { email: "not-an-email" }, "email", /email address/],
   ];
