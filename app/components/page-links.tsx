@@ -1,7 +1,19 @@
 // Older / newer links for staff lists (queue, inbox), keeping the other query parameters.
 import { Link, useSearchParams } from "@remix-run/react";
 
-export function PageLinks({ page, pageCount, label }: { page: number; pageCount: number; label: string }) {
+export function PageLinks({
+  page,
+  pageCount,
+  label,
+  newestFirst = false,
+}: {
+  page: number;
+  pageCount: number;
+  label: string;
+  /** A list that starts with the newest (the audit log): its next page is older. */
+  newestFirst?: boolean;
+}) {
+  const [back, forward] = newestFirst ? ["← Newer", "Older →"] : ["← Older", "Newer →"];
   const [params] = useSearchParams();
   if (pageCount <= 1) return null;
   const to = (n: number) => `?${new URLSearchParams({ ...Object.fromEntries(params), page: String(n) })}`;
@@ -9,7 +21,7 @@ export function PageLinks({ page, pageCount, label }: { page: number; pageCount:
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
         <Link rel="prev" to={to(page - 1)}>
-          ← Older
+          {back}
         </Link>
       ) : null}
       <span>
@@ -17,7 +29,7 @@ export function PageLinks({ page, pageCount, label }: { page: number; pageCount:
       </span>
       {page < pageCount ? (
         <Link rel="next" to={to(page + 1)}>
-          Newer →
+          {forward}
         </Link>
       ) : null}
     </nav>

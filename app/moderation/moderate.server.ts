@@ -9,7 +9,9 @@ import { applyCuts } from "~/moderation/cuts";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
 import { renderPostBody } from "~/posts/body.server";
 import { publishPost } from "~/posts/posts.server";
+import { CONTENT_FLAGS, contentFlags } from "~/posts/flags.server";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { getSettings } from "~/settings/settings.server";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -191,11 +193,15 @@ export async function moderate(
             reason: reason || (action === "edit_length" ? "Edited for length" : ""),
           },
         });
+        // The text's own flags follow the text: a post cut to length is no longer "long".
+        const kept = post.flags.split(",").filter((f) => f && !(CONTENT_FLAGS as readonly string[]).includes(f));
+        const flags = [...kept, ...contentFlags(next, await getSettings())].join(",");
         await tx.post.update({
           where: { id: postId },
           data: {
             bodySource: next,
             bodyHtml: renderPostBody(next, { editMarkers: marked }),
+            flags,
             revision: { increment: 1 },
           },
         });

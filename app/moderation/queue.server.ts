@@ -4,6 +4,7 @@
 import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { removedParts } from "~/moderation/cuts";
 import { showDateTime } from "~/utils/dates";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -148,7 +149,7 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
         createdAt: true,
         postId: true,
         actor: { select: { displayName: true } },
-        post: { select: { rootId: true, article: { select: { slug: true } } } },
+        post: { select: { rootId: true, parentId: true, number: true, article: { select: { slug: true } } } },
       },
     }),
     db.user.findMany({
@@ -156,6 +157,17 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
       select: { id: true, displayName: true },
     }),
   ]);
+  // Posts are named as readers know them, by their question's public number: one query for the page.
+  const rootIds = [...new Set(rows.flatMap((r) => (r.post?.rootId ? [r.post.rootId] : [])))];
+  const roots = rootIds.length
+    ? await db.post.findMany({ where: { id: { in: rootIds } }, select: { id: true, number: true } })
+    : [];
+  const rootNumber = new Map(roots.map((root) => [root.id, root.number]));
+  const postLabel = (post: NonNullable<(typeof rows)[number]["post"]>) => {
+    if (post.parentId === null) return post.number !== null ? `Question ${post.number}` : "Unpublished question";
+    const number = post.rootId !== null ? rootNumber.get(post.rootId) : null;
+    return number != null ? `Reply in question ${number}` : "Reply";
+  };
   return {
     entries: rows.map((r) => ({
       id: r.id,
@@ -163,9 +175,13 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
       reason: r.reason,
       before: r.before,
       after: r.after,
+      // What an edit for length removed, for the log to mark.
+      cuts:
+        r.action === "edit_length" && r.before !== null && r.after !== null ? removedParts(r.before, r.after) : null,
       date: showDateTime(r.createdAt),
       actor: r.actor?.displayName ?? "A reader",
       postId: r.postId,
+      postLabel: r.post ? postLabel(r.post) : null,
       postHref: r.post
         ? `/articles/${r.post.article.slug}/questions/${r.post.rootId ?? r.postId}#post-${r.postId}`
         : null,
@@ -175,4 +191,18 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
     page: current,
     pageCount,
   };
+}
+
+/** A post as a moderator's message names it: "question 15 by Kim", "Kim’s reply in question 12". */
+export async function describePost(id: number): Promise<string> {
+  const post = await db.post.findUnique({
+    where: { id },
+    select: { parentId: true, rootId: true, number: true, guestName: true, user: { select: { displayName: true } } },
+  });
+  if (!post) return `post ${id}`;
+  const writer = post.user?.displayName ?? post.guestName ?? "Anonymous";
+  if (post.parentId === null)
+    return post.number !== null ? `question ${post.number} by ${writer}` : `the question by ${writer}`;
+  const root = post.rootId ? await db.post.findUnique({ where: { id: post.rootId }, select: { number: true } }) : null;
+  return root?.number != null ? `${writer}’s reply in question ${root.number}` : `${writer}’s reply`;
 }

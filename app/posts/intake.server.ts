@@ -8,12 +8,13 @@ import { isStaff } from "~/auth/roles";
 import { suggestSection } from "~/content/suggest-section";
 import { type Tx, db, lockKeys } from "~/db.server";
 import { textFingerprint } from "~/posts/fingerprint";
+import { contentFlags } from "~/posts/flags.server";
 import { PostInputError, createPost } from "~/posts/posts.server";
 import { type PostStatus, VISIBLE_STATUS } from "~/posts/status";
 import { checkAgainstSources } from "~/copyright/sources.server";
 import { isBanned } from "~/moderation/moderate.server";
 import { resolveReferences } from "~/posts/references.server";
-import { type Settings, bannedWordsIn, getSettings } from "~/settings/settings.server";
+import { type Settings, getSettings } from "~/settings/settings.server";
 
 export const SECTION_SUGGEST = "suggest";
 export const SECTION_WHOLE = "article";
@@ -104,10 +105,6 @@ function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
     parentId: text,
     website: text,
   });
-}
-
-export function countLinks(markdown: string) {
-  return (markdown.match(/\]\(|https?:\/\/|www\./gi) ?? []).length;
 }
 
 type Article = { id: string; slug: string };
@@ -302,11 +299,8 @@ export async function submitPost(
     }
   }
 
-  const flags: string[] = [];
-  if (input.body.length > settings.softLimit) flags.push("long");
-  if (countLinks(input.body) > settings.maxLinks) flags.push("links");
-  const banned = bannedWordsIn(input.body, settings.bannedWords).length > 0;
-  if (banned) flags.push("banned-word");
+  const flags = contentFlags(input.body, settings);
+  const banned = flags.includes("banned-word");
   // A reader quoting protected text is held for a moderator; staff were stopped above.
   const protectedText = guard.blocked && !isStaff(visitor.role);
   if (protectedText) flags.push("protected-text");

@@ -5,7 +5,7 @@ import { PageLinks } from "~/components/page-links";
 import { requireRole } from "~/auth/guards.server";
 import { isStaff } from "~/auth/roles";
 import { ACTIONS, ModerationError, type ModerationActionName, moderate } from "~/moderation/moderate.server";
-import { getQueue } from "~/moderation/queue.server";
+import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashCookie } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { pageParam, readForm } from "~/utils/form.server";
@@ -44,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const reason = String(form.get("reason") ?? "");
   let done = 0;
+  let named = "";
   const problems: string[] = [];
   for (const target of targets) {
     try {
@@ -54,14 +55,18 @@ export async function action({ request }: ActionFunctionArgs) {
         banAddress: form.get("banAddress") === "on",
       });
       done++;
+      if (kind !== "bulk") {
+        const kept = name === "approve" && target.status === "published";
+        named = `${capitalise(await describePost(target.id))}: ${kept ? "kept on the page, the report dismissed" : DONE[name]}.`;
+      }
     } catch (error) {
       if (!(error instanceof ModerationError)) throw error;
       if (kind !== "bulk") return data({ error: error.message }, { status: error.status });
-      problems.push(`#${target.id}: ${error.message}`);
+      problems.push(`${capitalise(await describePost(target.id))}: ${error.message}`);
     }
   }
   const message =
-    `${done} ${done === 1 ? "post" : "posts"} ${DONE[name]}.` +
+    (named || `${done} ${done === 1 ? "post" : "posts"} ${DONE[name]}.`) +
     (name === "ban" && done > 0 && form.get("banAddress") === "on"
       ? " Guests posting from its address are banned too; accounts there are not."
       : "") +
@@ -71,6 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
     headers: { "Set-Cookie": await (await flashCookie()).serialize({ message }) },
   });
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const HELP: [string, string][] = [
   ["j / k", "next / previous post"],

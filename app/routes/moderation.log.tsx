@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { PageLinks } from "~/components/page-links";
 import { TableScroll } from "~/components/table-scroll";
 import { ACTION_LABELS } from "~/moderation/moderate.server";
 import { getAuditLog } from "~/moderation/queue.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { entries, actors, total, labels } = useLoaderData<typeof loader>();
+  const { entries, actors, total, labels, page, pageCount } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="moderation">
@@ -64,7 +65,9 @@ export default function AuditLog() {
           Filter
         </button>
       </Form>
-      <p>{total} entries</p>
+      <p>
+        {total.toLocaleString("en-US")} {total === 1 ? "entry" : "entries"}
+      </p>
       <TableScroll label="Audit log entries">
         <table className="log">
           <thead>
@@ -84,13 +87,19 @@ export default function AuditLog() {
                 </td>
                 <td>{e.actor}</td>
                 <td>{labels[e.action] ?? e.action}</td>
-                <td>{e.postHref ? <Link to={e.postHref}>#{e.postId}</Link> : "—"}</td>
+                <td>{e.postHref ? <Link to={e.postHref}>{e.postLabel}</Link> : "—"}</td>
                 <td>
                   {e.reason}
                   {e.before !== null && e.after !== null ? (
                     <details>
                       <summary>Before and after</summary>
-                      <pre className="revision-text">{e.before}</pre>
+                      <p className="revision-label">{e.cuts ? "Before (the cut passages struck through)" : "Before"}</p>
+                      <pre className="revision-text">
+                        {e.cuts
+                          ? e.cuts.map((part, i) => (part.removed ? <del key={i}>{part.text}</del> : part.text))
+                          : e.before}
+                      </pre>
+                      <p className="revision-label">After</p>
                       <pre className="revision-text">{e.after}</pre>
                     </details>
                   ) : null}
@@ -100,6 +109,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       </TableScroll>
+      <PageLinks page={page} pageCount={pageCount} label="Pages of the audit log" newestFirst />
     </div>
   );
 }

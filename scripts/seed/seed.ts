@@ -91,7 +91,7 @@ async function seedThreads(slug: string, threads: SeedPost[], staff: Record<stri
           await tx.moderationAction.create({
             data: {
               actorId: staff.moderator,
-              action: "edit_for_length",
+              action: "edit_length",
               postId: created.id,
               reason: "Trimmed the background so the question stands out.",
               before: post.original,

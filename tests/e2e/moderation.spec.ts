@@ -57,7 +57,8 @@ test("a moderator approves from the queue with the keyboard, and a stranger sees
   if (index === 0) await page.keyboard.press("k");
   await expect(item).toBeFocused();
   await page.keyboard.press("a");
-  await expect(page.getByRole("status")).toContainText("1 post approved.");
+  // The message names the post and the number it got.
+  await expect(page.getByRole("status")).toContainText(/Question \d+ by Keyboard Kim: approved\./);
   await expect(page.getByRole("article", { name: "Question by Keyboard Kim" })).toHaveCount(0);
 
   const stranger = await browser.newPage();
@@ -88,7 +89,7 @@ test("a long post is edited for length: the public sees the marker, the moderato
   await page.getByRole("button", { name: "Save edit for length" }).click();
   await expect(page.getByRole("status")).toContainText("the original is kept");
   await page.getByRole("article", { name: "Question by Long Lee" }).getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("status")).toContainText("1 post approved.");
+  await expect(page.getByRole("status")).toContainText(/Question \d+ by Long Lee: approved\./);
 
   const stranger = await browser.newPage();
   await stranger.goto(`${ARTICLE}?sort=newest`);
@@ -96,12 +97,17 @@ test("a long post is edited for length: the public sees the marker, the moderato
   await expect(published.getByRole("note", { name: "Edited for length by a moderator" })).toBeVisible();
   await expect(published).not.toContainText("moved cities twice");
   const id = (await published.getAttribute("id"))!.replace("post-", "");
+  const number = (await published.getAttribute("aria-label"))!.match(/^Question (\d+)/)![1];
   await stranger.close();
 
   await page.goto(`/moderation/posts/${id}`);
   await expect(page.locator(".diff del")).toContainText("moved cities twice");
   await page.goto("/moderation/log?action=edit_length");
-  await expect(page.getByRole("row").filter({ hasText: "Edited for length" }).first()).toContainText(`#${id}`);
+  // The log names the post by its question's number and marks what was cut.
+  const entry = page.getByRole("row").filter({ hasText: "Edited for length" }).first();
+  await expect(entry).toContainText(`Question ${number}`);
+  await entry.getByText("Before and after").click();
+  await expect(entry.locator("del")).toContainText("moved cities twice");
 });
 
 test("three posts are rejected at once, and a reader's report reaches the queue", async ({ page, browser }) => {
@@ -139,7 +145,7 @@ test("a moderator bans a guest, and bans their address only when they tick the b
   await item.getByRole("button", { name: "Ban writer" }).click();
   try {
     await expect(page.getByRole("status")).toContainText(
-      "1 post banned. Guests posting from its address are banned too",
+      "The question by Spammy Sid: banned. Guests posting from its address are banned too",
     );
     await page.goto("/moderation/log");
     await expect(page.getByRole("row").filter({ hasText: "Banned an address (guests)" })).toHaveCount(1);
@@ -167,5 +173,7 @@ test("the article author's answer, reported, can be kept or hidden but its write
   await expect(item.getByRole("button", { name: "Keep" })).toBeVisible();
   await expect(item.getByRole("button", { name: "Ban writer" })).toHaveCount(0);
   await item.getByRole("button", { name: "Keep" }).click();
-  await expect(page.getByRole("status")).toContainText("1 post approved.");
+  await expect(page.getByRole("status")).toContainText(
+    /Nora Whitfield’s reply in question \d+: kept on the page, the report dismissed\./,
+  );
 });

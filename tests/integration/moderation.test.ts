@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db, onQuery } from "~/db.server";
 import { ModerationError, isBanned, moderate, reportPost } from "~/moderation/moderate.server";
-import { getAuditLog, getQueue } from "~/moderation/queue.server";
+import { LOG_PAGE_SIZE, getAuditLog, getQueue } from "~/moderation/queue.server";
 import { type Visitor, submitPost } from "~/posts/intake.server";
 import { setSetting } from "~/settings/settings.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
@@ -66,6 +66,16 @@ describe("moderate", () => {
     await moderate(moderator, "edit", reply.post.id, { body: "Reworded", reason: "Removed a phone number" });
     expect(await refusal(moderate(moderator, "spam", reply.post.id, { expectedRevision: 0 }))).toBe(409);
     expect((await moderate(moderator, "spam", reply.post.id, { expectedRevision: 1 })).status).toBe("spam");
+  });
+
+  it("works out the text's flags again after an edit: a post cut to length is no longer long", async () => {
+    const keep = "Should I wait thirty days before answering?";
+    const long = `${keep}\n\n${"We met at university and the story goes on. ".repeat(40)}`;
+    const post = await ask(long);
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).flags).toContain("long");
+    await moderate(moderator, "edit_length", post.id, { body: keep });
+    const edited = await db.post.findUniqueOrThrow({ where: { id: post.id } });
+    expect(edited.flags.split(",")).not.toContain("long");
   });
 
   it("lets an author moderate only their own articles' posts", async () => {
@@ -201,6 +211,21 @@ describe("the queue", () => {
     await getQueue(moderator, 2);
     stop2();
     expect(again).toBe(queries);
+  });
+
+  it("names posts in the audit log by their question's number, marks the cuts, and reaches every page", async () => {
+    const question = await ask("Which number will the log show for this one?");
+    await moderate(moderator, "approve", question.id);
+    const { number } = await db.post.findUniqueOrThrow({ where: { id: question.id } });
+    const first = await getAuditLog(moderator, {}, 1);
+    expect(first.entries.find((e) => e.postId === question.id)?.postLabel).toBe(`Question ${number}`);
+    const cut = first.entries.find((e) => e.action === "edit_length");
+    expect(cut?.cuts?.some((part) => part.removed)).toBe(true);
+    for (let i = 0; i < LOG_PAGE_SIZE; i++) await moderate(moderator, "reject", (await ask(`Filler question ${i}`)).id);
+    const last = await getAuditLog(moderator, {}, 99);
+    expect(last.pageCount).toBeGreaterThan(1);
+    expect(last.page).toBe(last.pageCount);
+    expect(last.entries.length).toBeGreaterThan(0);
   });
 
   it("keeps an audit log filterable by actor, action and date", async () => {

@@ -1,0 +1,17 @@
+// The flags a post's text earns by itself, for moderators: set at intake and
+// worked out again whenever a moderator edits the text.
+import { type Settings, bannedWordsIn } from "~/settings/settings.server";
+
+/** The flags a text earns by itself, at intake and again after a moderator's edit. */
+export const CONTENT_FLAGS = ["long", "links", "banned-word"] as const;
+export function contentFlags(body: string, settings: Settings): string[] {
+  const flags: string[] = [];
+  if (body.length > settings.softLimit) flags.push("long");
+  if (countLinks(body) > settings.maxLinks) flags.push("links");
+  if (bannedWordsIn(body, settings.bannedWords).length > 0) flags.push("banned-word");
+  return flags;
+}
+
+export function countLinks(markdown: string) {
+  return (markdown.match(/\]\(|https?:\/\/|www\./gi) ?? []).length;
+}
