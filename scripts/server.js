@@ -11,6 +11,9 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 
+// This serves the production build, so it runs as production (CSP and security
+// headers included) unless told otherwise; `npm run dev` is the development server.
+process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
 const { isSameOrigin, addSecurityHeaders, crossSiteMessage } = build.entry.module;
 const port = Number(process.env.PORT ?? 3000);

@@ -304,3 +304,16 @@ function keepAlive(first: string, second: string): Promise<number[]> {
     socket.write(first);
   });
 }
+
+describe("npm start without NODE_ENV", () => {
+  it("still sends the Content-Security-Policy and the security headers", async () => {
+    const plain = await startAppServer({ NODE_ENV: null });
+    try {
+      const response = await fetch(`${plain.url}/articles/${DEMO_ARTICLE}`);
+      expect(response.headers.get("Content-Security-Policy")).toMatch(/script-src/);
+      expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    } finally {
+      await plain.stop();
+    }
+  });
+});

@@ -19,21 +19,25 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+/** `env` adds to the server's environment; a value of null leaves that variable out. */
+export async function startAppServer(env: Record<string, string | null> = {}): Promise<AppServer> {
   if (!existsSync("build/server/index.js")) {
     throw new Error("No build of the app: run `npm run build` first (npm test does).");
   }
   const port = await freePort();
   let output = "";
+  const merged: Record<string, string | null | undefined> = {
+    ...process.env,
+    NODE_ENV: "production",
+    LOG_REQUESTS: "0",
+    PORT: String(port),
+    DATABASE_URL: process.env.DATABASE_URL!,
+    ...env,
+  };
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_REQUESTS: "0",
-      PORT: String(port),
-      DATABASE_URL: process.env.DATABASE_URL!,
-      ...env,
-    },
+    env: Object.fromEntries(
+      Object.entries(merged).filter((entry): entry is [string, string] => entry[1] != null),
+    ) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
