@@ -4,6 +4,7 @@
 // published reply of those questions at once.
 import { THREADS_PER_PAGE, type ThreadSort } from "~/articles/listing";
 import { db } from "~/db.server";
+import { questionPath } from "~/posts/paths";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { buildThreads, type Threaded } from "~/posts/thread-tree";
 import { type ShownDate, showDate, showDateTime } from "~/utils/dates";
@@ -226,17 +227,15 @@ export async function getArticlePage(slug: string, query: ArticlePageQuery = {},
 export type ArticlePage = NonNullable<Awaited<ReturnType<typeof getArticlePage>>>;
 export type ShownThread = Threaded<ShownPost>;
 
-/** One question with all its published replies, for `/articles/:slug/questions/:id`. */
-export async function getThreadPage(slug: string, questionId: number, viewer?: Viewer) {
+/** One question with all its published replies, for `/articles/:slug/questions/:number`. */
+export async function getThreadPage(slug: string, questionNumber: number, viewer?: Viewer) {
   const article = await loadArticle(slug);
   if (!article) return null;
   const pending = await pendingFor(article.id, viewer);
-  const root: PostRow | null =
-    pending.find((p) => p.id === questionId && p.parentId === null) ??
-    (await db.post.findFirst({
-      where: { id: questionId, articleId: article.id, parentId: null, status: VISIBLE_STATUS },
-      select: postSelect,
-    }));
+  const root: PostRow | null = await db.post.findFirst({
+    where: { number: questionNumber, articleId: article.id, parentId: null, status: VISIBLE_STATUS },
+    select: postSelect,
+  });
   if (!root) return null;
   const replies: PostRow[] = await db.post.findMany({
     where: { rootId: root.id, status: VISIBLE_STATUS },
@@ -285,4 +284,30 @@ export async function listArticles() {
     readingMinutes: Math.max(1, Math.round(a.wordCount / 230)),
     questionCount: byArticle.get(a.id) ?? 0,
   }));
+}
+
+/**
+ * Where a post's permalink (`/articles/:slug/posts/:id`) leads: its question's
+ * page by number, at the post; the writer's own pending question, to the
+ * article page where it waits. Null for what this viewer may not see.
+ */
+export async function permalinkTarget(slug: string, id: number, viewer?: Viewer) {
+  const post = await db.post.findFirst({
+    where: { id, article: { slug } },
+    select: { status: true, parentId: true, rootId: true, number: true, userId: true, guestKey: true },
+  });
+  if (!post) return null;
+  const mine =
+    (viewer?.userId != null && post.userId === viewer.userId) ||
+    (viewer?.guestKey != null && post.guestKey === viewer.guestKey);
+  const published = post.status === VISIBLE_STATUS;
+  if (!published && !(mine && (post.status === "pending" || post.status === "spam"))) return null;
+  const root =
+    post.parentId === null
+      ? post
+      : await db.post.findFirst({ where: { id: post.rootId ?? -1, status: VISIBLE_STATUS }, select: { number: true } });
+  if (root?.number != null && (published || post.parentId !== null)) {
+    return { path: `${questionPath(slug, root.number)}#post-${id}`, permanent: published };
+  }
+  return { path: `/articles/${slug}#post-${id}`, permanent: false };
 }

@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import type { ShownThread } from "~/articles/article-page.server";
 import { PostForm } from "~/components/post-form";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
+import { questionPath } from "~/posts/paths";
 
 /** A disclosure that needs no JavaScript: report a post to the moderators. */
 function ReportForm({ postId, writer }: { postId: number; writer: string }) {
@@ -59,7 +60,7 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
   const [replying, setReplying] = useState(context.replyTo === post.id);
   const close = useCallback(() => setReplying(false), []);
   const isQuestion = post.parentId === null;
-  const threadHref = `/articles/${context.articleSlug}/questions/${post.rootId ?? post.id}`;
+  const threadHref = post.number !== null ? questionPath(context.articleSlug, post.number) : null;
   const label = isQuestion
     ? post.number !== null
       ? `Question ${post.number} by ${post.writer}`
@@ -112,7 +113,7 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
             >
               Reply<span className="visually-hidden"> to {post.writer}</span>
             </a>
-            {isQuestion ? <Link to={threadHref}>Open this thread</Link> : null}
+            {isQuestion && threadHref ? <Link to={threadHref}>Open this thread</Link> : null}
             {post.mine ? null : <ReportForm postId={post.id} writer={post.writer} />}
           </footer>
         )}

@@ -5,6 +5,7 @@ import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { removedParts } from "~/moderation/cuts";
+import { postPermalink } from "~/posts/paths";
 import { showDateTime } from "~/utils/dates";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -182,9 +183,7 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
       actor: r.actor?.displayName ?? "A reader",
       postId: r.postId,
       postLabel: r.post ? postLabel(r.post) : null,
-      postHref: r.post
-        ? `/articles/${r.post.article.slug}/questions/${r.post.rootId ?? r.postId}#post-${r.postId}`
-        : null,
+      postHref: r.post && r.postId !== null ? postPermalink(r.post.article.slug, r.postId) : null,
     })),
     actors,
     total,

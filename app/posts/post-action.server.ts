@@ -6,6 +6,7 @@ import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { ModerationError, reportPost } from "~/moderation/moderate.server";
 import { renderPostBody } from "~/posts/body.server";
+import { postPermalink } from "~/posts/paths";
 import { type IntakeRefusal, type PostFields, submitPost } from "~/posts/intake.server";
 import { readVisitor } from "~/posts/visitor.server";
 import { flashCookie, guestCookie, newGuestKey } from "~/security/cookies.server";
@@ -107,7 +108,7 @@ export async function postAction(request: Request, slug: string | undefined, con
 
 /** Back to the page the form was on, if it is a page of this article; otherwise to where the post shows. */
 function returnPath(value: FormDataEntryValue | null, slug: string, rootId: number | null) {
-  const fallback = rootId === null ? `/articles/${slug}` : `/articles/${slug}/questions/${rootId}`;
+  const fallback = rootId === null ? `/articles/${slug}` : postPermalink(slug, rootId);
   if (typeof value !== "string") return fallback;
   const ownPage = new RegExp(`^/articles/${slug}(/questions/\\d+)?(\\?[\\w=&%.-]*)?$`);
   return ownPage.test(value) ? value : fallback;

@@ -4,6 +4,7 @@
 // reference to a thread or section that does not exist refuses the post.
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { questionPath } from "~/posts/paths";
 
 const THREAD = /(^|[\s(>])#(\d{1,7})\b/g;
 const SECTION = /§([a-z0-9][a-z0-9-]*)/g;
@@ -62,7 +63,7 @@ export async function resolveReferences(
       .replace(THREAD, (_, before: string, n: string) => {
         const thread = byNumber.get(Number(n))!;
         const asker = thread.user?.displayName ?? thread.guestName ?? "a reader";
-        return `${before}[${escape(`${asker}’s question (#${n})`)}](/articles/${article.slug}/questions/${thread.id})`;
+        return `${before}[${escape(`${asker}’s question (#${n})`)}](${questionPath(article.slug, Number(n))})`;
       })
       .replace(
         SECTION,

@@ -10,6 +10,7 @@ import { submitPost } from "~/posts/intake.server";
 import { flashCookie } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { pageParam, readForm } from "~/utils/form.server";
+import { questionPath } from "~/posts/paths";
 import { countUse, fillTemplate, listTemplates } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Unanswered questions — Afterword" }];
@@ -177,7 +178,7 @@ export default function AuthorInbox() {
                     {q.date.text}
                   </time>
                   <span className="queue-item__meta">
-                    <Link to={`/articles/${q.article.slug}/questions/${q.id}`}>{q.article.title}</Link>
+                    <Link to={questionPath(q.article.slug, q.number!)}>{q.article.title}</Link>
                     {q.section ? ` · ${q.section.title}` : " · the whole article"} · {q.replyCount} replies
                   </span>
                 </header>

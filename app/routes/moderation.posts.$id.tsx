@@ -9,6 +9,7 @@ import { flashCookie } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { readForm } from "~/utils/form.server";
 import { showDateTime } from "~/utils/dates";
+import { postPermalink } from "~/posts/paths";
 
 export const meta: MetaFunction = () => [{ title: "Edit a post — Afterword" }];
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bodyHtml: post.bodyHtml,
       writer: post.user?.displayName ?? post.guestName ?? "Anonymous",
       article: { slug: post.article.slug, title: post.article.title },
-      href: `/articles/${post.article.slug}/questions/${post.rootId ?? post.id}#post-${post.id}`,
+      href: postPermalink(post.article.slug, post.id),
     },
     original,
     removed: original ? removedParts(original, post.bodySource) : null,

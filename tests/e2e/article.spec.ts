@@ -64,3 +64,16 @@ test("unknown articles and questions get a real 404 page", async ({ page }) => {
   expect((await page.goto("/articles/no-contact-after-a-breakup/questions/999999"))?.status()).toBe(404);
   expect((await page.request.get("/healthz")).status()).toBe(200);
 });
+
+test("a question's address is the number readers see, and a post's permalink forwards to it", async ({ page }) => {
+  await page.goto("/articles/no-contact-after-a-breakup");
+  const second = page.getByRole("article", { name: /^Question 2 by / });
+  await second.getByRole("link", { name: "Open this thread" }).click();
+  await expect(page).toHaveURL(/\/articles\/no-contact-after-a-breakup\/questions\/2$/);
+  await expect(page).toHaveTitle(/^Question 2 from /);
+  const id = (await page.getByRole("article", { name: /^Question 2 by / }).getAttribute("id"))!.replace("post-", "");
+  const forwarded = await page.request.get(`/articles/no-contact-after-a-breakup/posts/${id}`, { maxRedirects: 0 });
+  expect(forwarded.status()).toBe(301);
+  expect(forwarded.headers().location).toBe(`/articles/no-contact-after-a-breakup/questions/2#post-${id}`);
+  expect((await page.goto("/articles/no-contact-after-a-breakup/posts/999999"))?.status()).toBe(404);
+});

@@ -28,7 +28,9 @@ test("the author answers from the copyright template, with references, and the q
   await expect(page.getByRole("status")).toContainText(`Your answer to ${asker} is published.`);
   await expect(page.getByRole("article", { name: new RegExp(`by ${asker}$`) })).toHaveCount(0);
 
-  await page.goto(`/articles/no-contact-after-a-breakup/questions/${questionId}`);
+  // Its permalink forwards to the question by its number.
+  await page.goto(`/articles/no-contact-after-a-breakup/posts/${questionId}`);
+  await expect(page).toHaveURL(/\/questions\/\d+#post-\d+$/);
   const reply = page.getByRole("article", { name: "Reply by Nora Whitfield" });
   await expect(reply).toContainText("Post author");
   await expect(reply).toContainText(`Thanks for asking, ${asker}.`);

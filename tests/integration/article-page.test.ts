@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getArticlePage, getThreadPage } from "~/articles/article-page.server";
 import { db, onQuery } from "~/db.server";
 import { loader as articleLoader } from "~/routes/articles.$slug";
-import { loader as threadLoader } from "~/routes/articles.$slug_.questions.$id";
+import { loader as threadLoader } from "~/routes/articles.$slug_.questions.$number";
 import { syncContent } from "~/content/sync.server";
 import { DEMO_ARTICLE, seed, seedGeneratedPosts } from "../../scripts/seed/seed";
 import { articleDir, writeArticle } from "../support/content";
@@ -125,14 +125,14 @@ describe("the article page", () => {
     expect(ok.sort).toBe("oldest");
     expect(ok.page).toBe(ok.pageCount);
     const question = (await getArticlePage(DEMO_ARTICLE))!.threads[0];
-    for (const id of ["abc", "0", "999999", String(question.replies[0].id)]) {
+    for (const number of ["abc", "0", "-1", "1.5", "999999"]) {
       expect(
         await loadStatus(() =>
-          threadLoader({ request: request("/"), params: { slug: DEMO_ARTICLE, id }, context: {} }),
+          threadLoader({ request: request("/"), params: { slug: DEMO_ARTICLE, number }, context: {} }),
         ),
       ).toBe(404);
     }
-    const thread = await getThreadPage(DEMO_ARTICLE, question.id);
+    const thread = await getThreadPage(DEMO_ARTICLE, question.number!);
     expect(thread!.replyCount).toBe(4);
   });
 });
@@ -154,5 +154,44 @@ describe("generated posts for load testing", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(oldestGenerated.createdAt.getTime()).toBeGreaterThan(newestDemo.createdAt.getTime());
+  });
+});
+
+describe("permalinks", () => {
+  it("lead to the question by its number, and a pending post only for its writer", async () => {
+    await seed();
+    const { permalinkTarget } = await import("~/articles/article-page.server");
+    const { createPost } = await import("~/posts/posts.server");
+    const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
+    const question = (await getArticlePage(DEMO_ARTICLE))!.threads[1];
+    expect(await permalinkTarget(DEMO_ARTICLE, question.id)).toEqual({
+      path: `/articles/${DEMO_ARTICLE}/questions/${question.number}#post-${question.id}`,
+      permanent: true,
+    });
+    const writer = { guestKey: "permalink-writer", userId: null };
+    const pendingQuestion = await createPost({
+      articleId: article.id,
+      guestName: "P",
+      guestKey: writer.guestKey,
+      body: "A pending question with a permalink",
+      status: "pending",
+    });
+    const pendingReply = await createPost({
+      articleId: article.id,
+      parentId: question.id,
+      guestName: "P",
+      guestKey: writer.guestKey,
+      body: "A pending reply",
+      status: "pending",
+    });
+    expect(await permalinkTarget(DEMO_ARTICLE, pendingQuestion.id, writer)).toEqual({
+      path: `/articles/${DEMO_ARTICLE}#post-${pendingQuestion.id}`,
+      permanent: false,
+    });
+    expect((await permalinkTarget(DEMO_ARTICLE, pendingReply.id, writer))?.path).toBe(
+      `/articles/${DEMO_ARTICLE}/questions/${question.number}#post-${pendingReply.id}`,
+    );
+    expect(await permalinkTarget(DEMO_ARTICLE, pendingQuestion.id)).toBeNull();
+    expect(await permalinkTarget("how-to-plan-a-month-of-no-contact", question.id)).toBeNull();
   });
 });

@@ -147,7 +147,8 @@ function actionPaths(): string[] {
             .replace(/\.tsx?$/, "")
             .replace(/(^|\.)_index$/, "")
             .replace(/\$slug_?/, DEMO_ARTICLE)
-            .replace(/\$id/, String(questionId))
+            .replace(/\$number/, "1")
+          .replace(/\$id/, String(questionId))
             .replace(/\./g, "/")
         ).replace(/\/$/, "") || "/",
     )

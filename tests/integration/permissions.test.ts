@@ -8,7 +8,7 @@ import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
 import * as article from "~/routes/articles.$slug";
-import * as thread from "~/routes/articles.$slug_.questions.$id";
+import * as thread from "~/routes/articles.$slug_.questions.$number";
 import { PERMISSION_MATRIX } from "../support/permission-matrix";
 import { siteRequest, userWithSession } from "../support/users";
 

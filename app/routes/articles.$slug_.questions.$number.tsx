@@ -6,6 +6,7 @@ import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
+import { positiveInt } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -17,9 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Not found — Afterword" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const id = Number(params.id);
+  const number = positiveInt(params.number);
   const reader = await readerPage(request);
-  const page = Number.isSafeInteger(id) && id > 0 ? await getThreadPage(params.slug ?? "", id, reader.viewer) : null;
+  const page = number ? await getThreadPage(params.slug ?? "", number, reader.viewer) : null;
   if (!page) throw new Response("Not found", { status: 404 });
   return data(
     { ...page, replyTo: replyToParam(new URL(request.url)), guestName: reader.guestName },
