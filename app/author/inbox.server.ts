@@ -29,6 +29,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
     take: INBOX_PAGE_SIZE,
     select: {
       id: true,
+      articleId: true,
       number: true,
       bodyHtml: true,
       publishedAt: true,
@@ -39,6 +40,43 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       article: { select: { slug: true, title: true } },
       section: { select: { anchor: true, title: true, removedAt: true } },
     },
+  });
+  // The thread so far under each question, in one query for the page, so that the
+  // author sees what readers already answered; and, per article on the page, the
+  // sections and questions an answer can link to (for the composer's pickers).
+  const articleIds = [...new Set(rows.map((r) => r.articleId))];
+  const [replies, linkSections, linkQuestions] = await Promise.all([
+    rows.length
+      ? db.post.findMany({
+          where: { rootId: { in: rows.map((r) => r.id) }, status: VISIBLE_STATUS },
+          orderBy: { id: "asc" },
+          select: { id: true, rootId: true, bodyHtml: true, guestName: true, user: { select: { displayName: true } } },
+        })
+      : [],
+    db.section.findMany({
+      where: { articleId: { in: articleIds }, removedAt: null },
+      orderBy: { position: "asc" },
+      select: { articleId: true, anchor: true, title: true },
+    }),
+    db.post.findMany({
+      where: { articleId: { in: articleIds }, parentId: null, status: VISIBLE_STATUS, number: { not: null } },
+      orderBy: { number: "asc" },
+      select: { articleId: true, number: true, guestName: true, user: { select: { displayName: true } } },
+    }),
+  ]);
+  const repliesOf = (id: number) =>
+    replies
+      .filter((reply) => reply.rootId === id)
+      .map((reply) => ({
+        id: reply.id,
+        writer: reply.user?.displayName ?? reply.guestName ?? "a reader",
+        bodyHtml: reply.bodyHtml,
+      }));
+  const linksFor = (articleId: string) => ({
+    sections: linkSections.filter((s) => s.articleId === articleId).map((s) => ({ anchor: s.anchor, title: s.title })),
+    questions: linkQuestions
+      .filter((q) => q.articleId === articleId)
+      .map((q) => ({ number: q.number!, asker: q.user?.displayName ?? q.guestName ?? "a reader" })),
   });
   return {
     total,
@@ -61,6 +99,10 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       replyCount: r.replyCount,
       article: r.article,
       section: r.section && !r.section.removedAt ? { anchor: r.section.anchor, title: r.section.title } : null,
+      replies: repliesOf(r.id),
+      articleId: r.articleId,
     })),
+    /** Per article on the page: what an answer can link to. */
+    links: Object.fromEntries(articleIds.map((id) => [id, linksFor(id)])),
   };
 }

@@ -43,19 +43,21 @@ export async function resolveReferences(
   ]);
   const byNumber = new Map(threads.map((t) => [t.number!, t]));
   const byAnchor = new Map(sections.map((s) => [s.anchor, s]));
-  const missingThread = numbers.find((n) => !byNumber.has(n));
-  if (missingThread !== undefined) {
-    return {
-      ok: false,
-      message: `There is no published question #${missingThread} on this article. Check the number, or write it without the # sign.`,
-    };
-  }
-  const missingSection = anchors.find((a) => !byAnchor.has(a));
-  if (missingSection) {
-    return {
-      ok: false,
-      message: `This article has no section §${missingSection}. The section ids are shown in each heading’s link.`,
-    };
+  // Every bad reference at once, so that one round of fixes is enough.
+  const missingThreads = numbers.filter((n) => !byNumber.has(n));
+  const missingSections = anchors.filter((a) => !byAnchor.has(a));
+  if (missingThreads.length || missingSections.length) {
+    const list = (items: string[]) =>
+      items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+    const problems = [
+      missingThreads.length
+        ? `There is no published question ${list(missingThreads.map((n) => `#${n}`))} on this article. Check the number, or write it without the # sign.`
+        : null,
+      missingSections.length
+        ? `This article has no section ${list(missingSections.map((a) => `§${a}`))}. Use “Link a section” to pick one.`
+        : null,
+    ].filter(Boolean);
+    return { ok: false, message: problems.join(" ") };
   }
   const escape = (s: string) => s.replace(/[[\]\\]/g, "\\$&");
   const markdown = outsideCode(text, (part) =>

@@ -86,6 +86,20 @@ export async function action({ request }: ActionFunctionArgs) {
       templateId: String(template.id),
     });
   }
+  if (intent === "link") {
+    // The pickers insert the same references an author can type: §section-id or #number.
+    const choice = String(form.get("linkChoice") ?? "");
+    if (!/^(§[a-z0-9][a-z0-9-]*|#\d{1,7})$/.test(choice))
+      return data<Result>(
+        { questionId, body, templateId: "", error: "Choose a section or a question to link." },
+        { status: 400 },
+      );
+    return data<Result>({
+      questionId,
+      body: body.trim() ? `${body.trimEnd()} ${choice}` : choice,
+      templateId: String(form.get("templateId") ?? ""),
+    });
+  }
   if (intent !== "answer")
     return data<Result>({ questionId, body, templateId: "", error: "Unknown action." }, { status: 400 });
 
@@ -183,6 +197,21 @@ export default function AuthorInbox() {
                   </span>
                 </header>
                 <div className="prose post__body" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />
+                {q.replies.length ? (
+                  <details className="inbox-thread">
+                    <summary>
+                      {q.replies.length} {q.replies.length === 1 ? "reply" : "replies"} so far
+                    </summary>
+                    <ol>
+                      {q.replies.map((reply) => (
+                        <li key={reply.id}>
+                          <strong>{reply.writer}</strong>
+                          <div className="prose post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
                 <Form method="post" className="composer" aria-label={`Answer ${q.asker}`}>
                   <input type="hidden" name="questionId" value={q.id} />
                   <input type="hidden" name="templateId" value={mine?.templateId ?? ""} />
@@ -220,6 +249,29 @@ export default function AuthorInbox() {
                       Insert template
                     </button>
                   </div>
+                  <div className="composer__templates">
+                    <label htmlFor={`link-${q.id}`}>Link a section or question</label>
+                    <select id={`link-${q.id}`} name="linkChoice" defaultValue="">
+                      <option value="">Choose…</option>
+                      <optgroup label="Sections">
+                        {inbox.links[q.articleId].sections.map((s) => (
+                          <option key={s.anchor} value={`§${s.anchor}`}>
+                            {s.title} (§{s.anchor})
+                          </option>
+                        ))}
+                      </optgroup>
+                      <optgroup label="Questions">
+                        {inbox.links[q.articleId].questions.map((other) => (
+                          <option key={other.number} value={`#${other.number}`}>
+                            #{other.number} by {other.asker}
+                          </option>
+                        ))}
+                      </optgroup>
+                    </select>
+                    <button type="submit" name="intent" value="link" className="button" formNoValidate>
+                      Insert link
+                    </button>
+                  </div>
                   <div className="field">
                     <label htmlFor={`answer-${q.id}`}>Your answer</label>
                     <textarea
@@ -231,7 +283,8 @@ export default function AuthorInbox() {
                       aria-describedby={`answer-hint-${q.id}`}
                     />
                     <p className="field-hint" id={`answer-hint-${q.id}`}>
-                      Write #12 to point to question 12, and §section-id to point to a section; both become links.
+                      Write #12 to point to question 12, and §section-id to point to a section (or use “Insert link”);
+                      both become links.
                     </p>
                   </div>
                   <button type="submit" name="intent" value="answer" className="button button--primary">

@@ -20,7 +20,17 @@ test("the author answers from the copyright template, with references, and the q
   await composer.getByRole("button", { name: "Insert template" }).click();
   const answer = page.getByRole("article", { name: new RegExp(`by ${asker}$`) }).getByLabel("Your answer");
   await expect(answer).toHaveValue(new RegExp(`^Thanks for asking, ${asker}\\. I can’t go into the details`));
-  await answer.fill(`${await answer.inputValue()}\n\nMore on waiting in #2 and in §how-long.`);
+  // The pickers insert references without guessing ids or numbers.
+  const card = () => page.getByRole("article", { name: new RegExp(`by ${asker}$`) });
+  await card()
+    .getByLabel("Link a section or question")
+    .selectOption({ label: "How long should no contact last? (§how-long)" });
+  await card().getByRole("button", { name: "Insert link" }).click();
+  await expect(card().getByLabel("Your answer")).toHaveValue(/ §how-long$/);
+  await card().getByLabel("Link a section or question").selectOption({ value: "#2" });
+  await card().getByRole("button", { name: "Insert link" }).click();
+  await expect(card().getByLabel("Your answer")).toHaveValue(/ §how-long #2$/);
+  await answer.fill(`${await answer.inputValue()}\n\nMore on waiting in those two places.`);
   await page
     .getByRole("article", { name: new RegExp(`by ${asker}$`) })
     .getByRole("button", { name: "Publish answer" })

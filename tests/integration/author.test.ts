@@ -142,6 +142,33 @@ describe("the copyright guard on posts", () => {
   });
 });
 
+describe("the inbox card", () => {
+  it("shows the replies already in the thread, and what an answer can link to", async () => {
+    const { getInbox } = await import("~/author/inbox.server");
+    const { createPost } = await import("~/posts/posts.server");
+    const nora = await db.user.findUniqueOrThrow({ where: { email: "nora@afterword.example" } });
+    const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
+    const question = await createPost({
+      articleId: article.id,
+      guestName: "Threaded",
+      body: "A question readers already discussed",
+      status: "published",
+    });
+    await createPost({
+      articleId: article.id,
+      parentId: question.id,
+      guestName: "Helper",
+      body: "Same here",
+      status: "published",
+    });
+    const inbox = await getInbox({ id: nora.id, role: "author" }, { page: 999 });
+    const card = inbox.questions.find((q) => q.id === question.id)!;
+    expect(card.replies.map((r) => r.writer)).toEqual(["Helper"]);
+    expect(inbox.links[card.articleId].sections.map((s) => s.anchor)).toContain("how-long");
+    expect(inbox.links[card.articleId].questions.some((q) => q.number === 2)).toBe(true);
+  });
+});
+
 describe("references and templates", () => {
   it("turns #number and §section into links labelled with the asker and the title, and refuses unknown ones", async () => {
     const question = (await getArticlePage(DEMO_ARTICLE))!.threads[8];
@@ -158,6 +185,12 @@ describe("references and templates", () => {
     );
     expect(stored.bodyHtml).toContain("<code>#999</code>");
     const before = await db.post.count();
+    // Every bad reference is named at once.
+    const both = await authorAnswers(question.id, "See #998, #999 and §nowhere.");
+    expect(both).toMatchObject({
+      ok: false,
+      fieldErrors: { body: expect.stringMatching(/#998 and #999.*§nowhere/) },
+    });
     expect(await authorAnswers(question.id, "See #999")).toMatchObject({
       ok: false,
       fieldErrors: { body: expect.stringMatching(/no published question #999/) },

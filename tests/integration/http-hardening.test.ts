@@ -148,7 +148,7 @@ function actionPaths(): string[] {
             .replace(/(^|\.)_index$/, "")
             .replace(/\$slug_?/, DEMO_ARTICLE)
             .replace(/\$number/, "1")
-          .replace(/\$id/, String(questionId))
+            .replace(/\$id/, String(questionId))
             .replace(/\./g, "/")
         ).replace(/\/$/, "") || "/",
     )
