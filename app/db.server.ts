@@ -9,12 +9,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { databaseTarget } from "~/db/database-url";
+import { config } from "~/config.server";
 
 export type { Prisma } from "~/generated/sqlite/client";
 /** Both generated clients share one shape; the SQLite one names the type. */
 export type Db = SqliteClient;
-
-const SLOW_QUERY_MS = Number(process.env.SLOW_QUERY_MS ?? 200);
 
 type QueryListener = (query: string, params: string) => void;
 const queryListeners = new Set<QueryListener>();
@@ -57,7 +56,7 @@ function createClient(): Db {
     const adapter = new PrismaPg(
       {
         connectionString: target.connectionString,
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        max: config().DATABASE_POOL_SIZE,
         // Raw queries name tables without a schema; Prisma's own queries name it themselves.
         options: `-c search_path=${target.schema}`,
       },
@@ -71,7 +70,7 @@ function createClient(): Db {
   }
   (client as unknown as QueryEvents).$on("query", (event) => {
     for (const listener of queryListeners) listener(event.query, event.params);
-    if (event.duration >= SLOW_QUERY_MS) {
+    if (event.duration >= config().SLOW_QUERY_MS) {
       console.warn(`[db] slow query (${event.duration} ms): ${event.query.slice(0, 300)}`);
     }
   });

@@ -14,6 +14,7 @@ import { NonceContext } from "~/security/nonce";
 // Used by scripts/server.js, which checks requests before Remix sees them.
 export { isSameOrigin, CROSS_SITE_MESSAGE as crossSiteMessage } from "~/security/same-origin.server";
 export { addSecurityHeaders } from "~/security/headers.server";
+export { config, configProblems } from "~/config.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

@@ -15,14 +15,21 @@ import morgan from "morgan";
 // headers included) unless told otherwise; `npm run dev` is the development server.
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-const { isSameOrigin, addSecurityHeaders, crossSiteMessage } = build.entry.module;
-const port = Number(process.env.PORT ?? 3000);
+const { isSameOrigin, addSecurityHeaders, crossSiteMessage, config, configProblems } = build.entry.module;
+// Every setting is checked before anything listens (app/config.server.ts).
+const problems = configProblems();
+if (problems.length > 0) {
+  console.error(`Afterword cannot start; fix these settings:\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+const settings = config();
+const port = settings.PORT;
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+if (settings.TRUST_PROXY === "1") app.set("trust proxy", true);
 // The largest request body read; a protected source of 1 MB, form-encoded, fits.
-const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 4 * 1024 * 1024);
+const MAX_BODY_BYTES = settings.MAX_BODY_BYTES;
 
 app.use((req, res, next) => {
   // "GET http://host/path HTTP/1.1" (absolute form) is valid HTTP; Remix would
@@ -68,7 +75,7 @@ app.use(
   express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: securityHeaders }),
 );
 app.use(express.static("build/client", { maxAge: "1h", setHeaders: securityHeaders }));
-if (process.env.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
+if (settings.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
 function refuse(res, status, title, message) {
   securityHeaders(res);
   res

@@ -5,6 +5,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { db } from "~/db.server";
+import { config } from "~/config.server";
 
 export const SESSION_COOKIE = "aw_session";
 const DAY = 86_400_000;
@@ -63,7 +64,7 @@ export async function invalidateOtherSessions(userId: string, keepSessionId: str
   return count;
 }
 
-const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+const secure = () => config().NODE_ENV === "production" && config().INSECURE_COOKIES !== "1";
 
 export function sessionCookie(token: string, expiresAt: Date): string {
   return [
@@ -72,14 +73,14 @@ export function sessionCookie(token: string, expiresAt: Date): string {
     "SameSite=Lax",
     "Path=/",
     `Expires=${expiresAt.toUTCString()}`,
-    secure ? "Secure" : null,
+    secure() ? "Secure" : null,
   ]
     .filter(Boolean)
     .join("; ");
 }
 
 export function blankSessionCookie(): string {
-  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", secure ? "Secure" : null]
+  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", secure() ? "Secure" : null]
     .filter(Boolean)
     .join("; ");
 }

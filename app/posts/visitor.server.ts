@@ -6,6 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getUser } from "~/auth/guards.server";
 import { type GuestIdentity, formShownCookie, readCookie, readGuest } from "~/security/cookies.server";
 import type { Visitor } from "~/posts/intake.server";
+import { config } from "~/config.server";
 
 /** A keyed hash of the client's address, or null when it is not known. */
 export function addressHashOf(clientAddress: string | null | undefined) {
@@ -13,7 +14,7 @@ export function addressHashOf(clientAddress: string | null | undefined) {
 }
 
 function hashAddress(address: string) {
-  const salt = process.env.SESSION_SECRET ?? "afterword-address";
+  const salt = config().SESSION_SECRET ?? "afterword-address";
   return createHmac("sha256", salt).update(address).digest("base64url").slice(0, 22);
 }
 

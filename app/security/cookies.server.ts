@@ -4,11 +4,13 @@
 import { randomBytes } from "node:crypto";
 import { type Cookie, createCookie } from "@remix-run/node";
 import { db } from "~/db.server";
+import { config } from "~/config.server";
 
 const SECRET_KEY = "secret:cookies";
 
 async function loadSecret(): Promise<string> {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const configured = config().SESSION_SECRET;
+  if (configured) return configured;
   const existing = await db.setting.findUnique({ where: { key: SECRET_KEY } });
   if (existing) return existing.value;
   // Two instances starting at once: the first insert wins, the other reads it.
@@ -27,7 +29,7 @@ function secret() {
   return secretPromise;
 }
 
-const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+const secure = () => config().NODE_ENV === "production" && config().INSECURE_COOKIES !== "1";
 
 function signed(name: string, maxAge?: number) {
   let cookie: Cookie | null = null;
@@ -36,7 +38,7 @@ function signed(name: string, maxAge?: number) {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure,
+      secure: secure(),
       secrets: [await secret()],
       ...(maxAge ? { maxAge } : {}),
     });

@@ -1,6 +1,8 @@
 // Security headers for every response the app makes, and the page's
 // Content-Security-Policy, which allows scripts from this site and inline
 // scripts carrying this response's nonce (Remix's hydration data and entry).
+import { config } from "~/config.server";
+
 export function addSecurityHeaders(headers: Headers) {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "same-origin");
@@ -9,7 +11,7 @@ export function addSecurityHeaders(headers: Headers) {
 
 export function contentSecurityPolicy(nonce: string): string {
   // Hosts allowed to embed the site, space-separated; none by default.
-  const frameAncestors = process.env.FRAME_ANCESTORS?.trim() || "'none'";
+  const frameAncestors = config().FRAME_ANCESTORS?.trim() || "'none'";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

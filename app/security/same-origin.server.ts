@@ -1,6 +1,8 @@
 // Cross-site request forgery: every request that changes something must come
 // from a page of this site. Browsers send Origin on every POST (Referer as a
 // fallback for old ones); a request with neither, or from elsewhere, is refused.
+import { config } from "~/config.server";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** What the check needs of a request: a Fetch Request, or the production server's Express request adapted. */
@@ -10,8 +12,9 @@ const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || n
 
 /** The site's origin, scheme included: `https://…` posted to a site served over http is another origin. */
 function siteOrigin(request: RequestLike): string {
-  if (process.env.SITE_URL) return new URL(process.env.SITE_URL).origin;
-  const proxied = process.env.TRUST_PROXY === "1";
+  const { SITE_URL, TRUST_PROXY } = config();
+  if (SITE_URL) return new URL(SITE_URL).origin;
+  const proxied = TRUST_PROXY === "1";
   const url = request.url ? new URL(request.url) : null;
   const scheme = (proxied && firstValue(request.headers.get("X-Forwarded-Proto"))) || url?.protocol || "http:";
   const host =

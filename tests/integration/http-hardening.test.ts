@@ -318,3 +318,11 @@ describe("npm start without NODE_ENV", () => {
     }
   });
 });
+
+describe("a malformed setting", () => {
+  it("stops the server before it listens, naming the variable", async () => {
+    await expect(startAppServer({ SITE_TIMEZONE: "Mars/Olympus", MAX_BODY_BYTES: "lots" })).rejects.toThrow(
+      /cannot start[\s\S]*MAX_BODY_BYTES[\s\S]*SITE_TIMEZONE|cannot start[\s\S]*SITE_TIMEZONE[\s\S]*MAX_BODY_BYTES/,
+    );
+  });
+});

@@ -1,0 +1,80 @@
+// Afterword's settings from the environment, read and checked in one place.
+// The production server checks them before it listens: a missing or malformed
+// value stops it with a sentence naming the variable, rather than surfacing
+// later as a 500 or, worse, as a silently weaker default.
+import { z } from "zod";
+import { databaseTarget } from "~/db/database-url";
+
+const flag = z.enum(["0", "1"], { message: "use 0 or 1" }).optional();
+const whole = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "use a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `use at least ${min}`).max(max, `use at most ${max}`))
+    .default(String(fallback));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        databaseTarget(value || undefined);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  PORT: whole(1, 65_535, 3000),
+  SITE_TIMEZONE: z
+    .string()
+    .default("UTC")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "use an IANA time zone such as Europe/London"),
+  DATABASE_POOL_SIZE: whole(1, 500, 10),
+  SLOW_QUERY_MS: whole(0, 600_000, 200),
+  MAX_BODY_BYTES: whole(65_536, 1024 * 1024 * 1024, 4 * 1024 * 1024),
+  TRUST_PROXY: flag,
+  INSECURE_COOKIES: flag,
+  LOG_REQUESTS: flag,
+  SITE_URL: z
+    .string()
+    .url("use the site's public address, such as https://example.com")
+    .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "use an http:// or https:// address")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "use at least 32 random characters").optional(),
+  FRAME_ANCESTORS: z.string().optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Every problem with the environment, one line each naming its variable; empty when all is well. */
+export function configProblems(env: Record<string, string | undefined> = process.env): string[] {
+  const parsed = schema.safeParse(blankAsMissing(env));
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+let cached: Config | null = null;
+
+/** The checked settings; throws with every problem named if the environment is wrong. */
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = schema.safeParse(blankAsMissing(process.env));
+  if (!parsed.success) {
+    throw new Error(`The environment is not valid:\n${configProblems().join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** `PORT=` (set but empty) means the default, as it does in most tools. */
+function blankAsMissing(env: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+}
