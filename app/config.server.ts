@@ -74,6 +74,15 @@ export function config(): Config {
   return cached;
 }
 
+/**
+ * For what runs while the build is imported (the database client is made
+ * then): the checked settings, or the defaults when the environment is wrong,
+ * since the server, checking next, will refuse to start anyway.
+ */
+export function configAtImport(): Config {
+  return configProblems().length === 0 ? config() : schema.parse({});
+}
+
 /** `PORT=` (set but empty) means the default, as it does in most tools. */
 function blankAsMissing(env: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));

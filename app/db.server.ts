@@ -9,7 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { databaseTarget } from "~/db/database-url";
-import { config } from "~/config.server";
+import { config, configAtImport } from "~/config.server";
 
 export type { Prisma } from "~/generated/sqlite/client";
 /** Both generated clients share one shape; the SQLite one names the type. */
@@ -56,7 +56,7 @@ function createClient(): Db {
     const adapter = new PrismaPg(
       {
         connectionString: target.connectionString,
-        max: config().DATABASE_POOL_SIZE,
+        max: configAtImport().DATABASE_POOL_SIZE,
         // Raw queries name tables without a schema; Prisma's own queries name it themselves.
         options: `-c search_path=${target.schema}`,
       },

@@ -27,6 +27,8 @@ export type ShownPost = {
   pending: boolean;
   /** Written by the person viewing the page (never true on a page shared between readers). */
   mine: boolean;
+  /** Its writer changed it after sending it. */
+  edited: boolean;
 };
 
 /** Whose pending posts a page may show: the person who wrote them, and nobody else. */
@@ -47,6 +49,7 @@ const postSelect = {
   bodyHtml: true,
   sectionId: true,
   status: true,
+  editedAt: true,
 } as const;
 
 type PostRow = {
@@ -64,6 +67,7 @@ type PostRow = {
   bodyHtml: string;
   sectionId: string | null;
   status: string;
+  editedAt: Date | null;
 };
 
 async function loadArticle(slug: string) {
@@ -110,6 +114,7 @@ function shapePost(
     mine:
       (viewer?.userId != null && row.userId === viewer.userId) ||
       (viewer?.guestKey != null && row.guestKey === viewer.guestKey),
+    edited: row.editedAt !== null,
   };
 }
 

@@ -3,7 +3,7 @@ import { useCallback, useState } from "react";
 import type { ShownThread } from "~/articles/article-page.server";
 import { PostForm } from "~/components/post-form";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
-import { questionPath } from "~/posts/paths";
+import { postPermalink, questionPath } from "~/posts/paths";
 
 /** A disclosure that needs no JavaScript: report a post to the moderators. */
 function ReportForm({ postId, writer }: { postId: number; writer: string }) {
@@ -78,9 +78,10 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
           <span className="post__writer">{post.writer}</span>
           {post.byArticleAuthor ? <span className="badge badge--author">Post author</span> : null}
           {post.pending ? <span className="badge badge--pending">Awaiting moderation</span> : null}
-          <a className="post__date" href={`${threadHref}#post-${post.id}`} title="Permalink to this post">
+          <a className="post__date" href={postPermalink(context.articleSlug, post.id)} title="Permalink to this post">
             <time dateTime={post.date.iso}>{post.date.text}</time>
           </a>
+          {post.edited ? <span className="post__edited">edited</span> : null}
           {isQuestion ? (
             post.section ? (
               <Link className="chip" to={`/articles/${context.articleSlug}#${post.section.anchor}`}>
@@ -98,6 +99,13 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
           </p>
         ) : null}
         <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        {post.mine ? (
+          <p className="post__own">
+            <Link to={`${postPermalink(context.articleSlug, post.id)}/edit`}>
+              Edit or delete<span className="visually-hidden"> your post</span>
+            </Link>
+          </p>
+        ) : null}
         {post.pending ? (
           <p className="post__note">Only you can see this until a moderator approves it.</p>
         ) : (

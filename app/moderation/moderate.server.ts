@@ -28,6 +28,8 @@ export const ACTION_LABELS: Record<string, string> = {
   dismiss_report: "Dismissed a report",
   report: "Reported by a reader",
   copyright_override: "Published past the copyright guard",
+  edit_own: "Edited by its writer",
+  delete_own: "Deleted by its writer",
 };
 
 export type { Actor };

@@ -87,24 +87,25 @@ function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
         ]),
       ),
     body: text.superRefine((value, ctx) => {
-      if (value.trim() === "") {
-        ctx.addIssue({ code: "custom", message: "Please write something before posting." });
-      } else if (question && tooShortForAQuestion(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: "Please ask your question in a sentence or two, so that the author can answer it.",
-        });
-      } else if (value.length > settings.hardLimit) {
-        ctx.addIssue({
-          code: "custom",
-          message: `Your text is ${count(value.length)} characters; the limit is ${count(settings.hardLimit)}. Please shorten it by ${count(value.length - settings.hardLimit)}.`,
-        });
-      }
+      const problem = bodyProblem(value, settings, question);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
     section: text,
     parentId: text,
     website: text,
   });
+}
+
+/** What is wrong with a post's text, if anything: at intake and when its writer edits it. */
+export function bodyProblem(value: string, settings: Settings, question: boolean): string | null {
+  if (value.trim() === "") return "Please write something before posting.";
+  if (question && tooShortForAQuestion(value)) {
+    return "Please ask your question in a sentence or two, so that the author can answer it.";
+  }
+  if (value.length > settings.hardLimit) {
+    return `Your text is ${count(value.length)} characters; the limit is ${count(settings.hardLimit)}. Please shorten it by ${count(value.length - settings.hardLimit)}.`;
+  }
+  return null;
 }
 
 type Article = { id: string; slug: string };
@@ -214,7 +215,7 @@ export async function publishesAtOnce(account: { id: string; role: string }) {
 }
 
 /** Published at once, or held for a moderator, by role and the moderation mode. */
-async function intakeStatus(visitor: Visitor, settings: Settings): Promise<PostStatus> {
+export async function intakeStatus(visitor: Visitor, settings: Settings): Promise<PostStatus> {
   if (isStaff(visitor.role)) return VISIBLE_STATUS;
   if (settings.moderationMode === "post") return VISIBLE_STATUS;
   if (settings.moderationMode === "pre" || visitor.userId === null) return "pending";

@@ -31,6 +31,7 @@ const schema = z.object({
   rateLimit: whole(1, 1000, "Posts per window"),
   rateWindowMinutes: whole(1, 1440, "The window"),
   minSecondsToPost: whole(0, 120, "The minimum seconds"),
+  editMinutes: whole(0, 1440, "The edit window"),
   guardRunWords: whole(8, 200, "Shared words in a row"),
   guardSharedPercent: whole(1, 100, "The shared share"),
   bannedWords: z.string().max(20_000, "The banned words list is too long.").default(""),
@@ -110,6 +111,7 @@ export default function AdminSettings() {
         {number("rateLimit", "Posts one visitor may send per window")}
         {number("rateWindowMinutes", "Window (minutes)")}
         {number("minSecondsToPost", "Seconds between seeing a form and posting, at least")}
+        {number("editMinutes", "Minutes a writer may edit their post", "0 turns editing off; deleting stays possible.")}
         {number(
           "guardRunWords",
           "Copyright guard: shared words in a row that stop a post",

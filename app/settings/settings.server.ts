@@ -14,6 +14,8 @@ export const SETTING_DEFAULTS = {
   rateWindowMinutes: 10,
   /** Seconds a person takes at least between seeing the form and posting. */
   minSecondsToPost: 3,
+  /** Minutes a writer may edit their own post after sending it. */
+  editMinutes: 15,
   /** The copyright guard stops a post sharing this many words in a row with a protected source… */
   guardRunWords: 8,
   /** …or more than this share (percent) of its words in shared runs. */

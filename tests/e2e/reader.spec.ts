@@ -244,3 +244,32 @@ test("a question can be asked with the keyboard alone", async ({ page }) => {
     "Awaiting moderation",
   );
 });
+
+test("a reader edits their question while it waits, sees it marked edited, then deletes it", async ({ page }) => {
+  const first = unique("Is it fine to mute them instead of blocking?");
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill("Editing Eda");
+  await ask.getByLabel("Your question").fill(first);
+  await think(page);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+
+  const mine = page.getByRole("article", { name: "Question by Editing Eda" }).filter({ hasText: first });
+  await mine.getByRole("link", { name: "Edit or delete your post" }).click();
+  await expect(page.getByRole("heading", { name: "Edit your question" })).toBeVisible();
+  const second = unique("Is it fine to mute them rather than block them?");
+  await page.getByLabel("Your text").fill(second);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Your post is updated.");
+  const edited = page.getByRole("article", { name: "Question by Editing Eda" }).filter({ hasText: second });
+  await expect(edited).toContainText("edited");
+  await expect(edited).toContainText("Awaiting moderation");
+
+  await edited.getByRole("link", { name: "Edit or delete your post" }).click();
+  await page.getByRole("button", { name: "Delete my post" }).click();
+  await expect(page.getByRole("status")).toContainText("Your post is deleted.");
+  await expect(page.getByRole("article", { name: "Question by Editing Eda" }).filter({ hasText: second })).toHaveCount(
+    0,
+  );
+});

@@ -81,6 +81,7 @@ export const PERMISSION_MATRIX: Guarded[] = [
         rateLimit: "5",
         rateWindowMinutes: "10",
         minSecondsToPost: "3",
+        editMinutes: "15",
         bannedWords: "",
         guardRunWords: "8",
         guardSharedPercent: "20",

@@ -1,0 +1,147 @@
+// A writer's own post: they may change its text for a while after sending it
+// (the editMinutes setting) and delete it. Whose a post is: the account that
+// wrote it, or the guest whose cookie wrote it. Nothing is lost: an edit keeps
+// the text before it as a revision, a deletion is a status, and both are in
+// the audit log. An edited post by a writer who is not trusted goes back to
+// the moderation queue, so an approved text cannot be swapped for another.
+import { isStaff } from "~/auth/roles";
+import { checkAgainstSources } from "~/copyright/sources.server";
+import { db } from "~/db.server";
+import { renderPostBody } from "~/posts/body.server";
+import { CONTENT_FLAGS, contentFlags } from "~/posts/flags.server";
+import { type Visitor, bodyProblem, intakeStatus } from "~/posts/intake.server";
+import { resolveReferences } from "~/posts/references.server";
+import { VISIBLE_STATUS } from "~/posts/status";
+import { getSettings } from "~/settings/settings.server";
+
+export class OwnPostError extends Error {
+  constructor(
+    public status: 400 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Writer = Pick<Visitor, "userId" | "role" | "guestKey">;
+
+const ownPostSelect = {
+  id: true,
+  status: true,
+  parentId: true,
+  rootId: true,
+  bodySource: true,
+  revision: true,
+  flags: true,
+  createdAt: true,
+  userId: true,
+  guestKey: true,
+  article: { select: { id: true, slug: true, title: true } },
+} as const;
+
+/** The writer's own post, readable by them (published or awaiting moderation); anything else is "not found". */
+export async function loadOwnPost(writer: Writer, postId: number) {
+  const post = await db.post.findUnique({ where: { id: postId }, select: ownPostSelect });
+  const mine =
+    post &&
+    ((writer.userId !== null && post.userId === writer.userId) ||
+      (writer.userId === null && writer.guestKey !== null && post.guestKey === writer.guestKey));
+  if (!post || !mine || !["pending", "published", "spam"].includes(post.status)) {
+    throw new OwnPostError(404, "That post is not one of yours, or it is no longer on the page.");
+  }
+  const settings = await getSettings();
+  const editableUntil = new Date(post.createdAt.getTime() + settings.editMinutes * 60_000);
+  return { post, editableUntil, settings };
+}
+
+/** Changes the text of the writer's own post within the edit window. */
+export async function editOwnPost(writer: Writer, postId: number, input: string) {
+  const { post, editableUntil, settings } = await loadOwnPost(writer, postId);
+  if (Date.now() > editableUntil.getTime()) {
+    throw new OwnPostError(
+      403,
+      `A post can be edited for ${settings.editMinutes} minutes after it is sent, and that time has passed. You can still delete it.`,
+    );
+  }
+  const body = input.replace(/\r\n?/g, "\n");
+  const problem = bodyProblem(body, settings, post.parentId === null);
+  if (problem) throw new OwnPostError(400, problem);
+  if (body === post.bodySource) return { status: post.status, changed: false };
+  const references = await resolveReferences(post.article, body);
+  if (!references.ok) throw new OwnPostError(400, references.message);
+  const guard = await checkAgainstSources(body, {
+    maxRunWords: settings.guardRunWords,
+    maxSharedRatio: settings.guardSharedPercent / 100,
+  });
+  const flags = [
+    ...post.flags.split(",").filter((f) => f && !(CONTENT_FLAGS as readonly string[]).includes(f)),
+    ...contentFlags(body, settings),
+  ].filter((f) => f !== "protected-text");
+  if (guard.blocked && !isStaff(writer.role)) flags.push("protected-text");
+  // A published text may stay published only if this writer's posts publish at once anyway.
+  const trusted = (await intakeStatus({ ...writer, ipHash: null, formShownAt: null }, settings)) === VISIBLE_STATUS;
+  const backToQueue =
+    post.status === VISIBLE_STATUS && (!trusted || flags.includes("protected-text") || flags.includes("banned-word"));
+  const status = backToQueue ? "pending" : post.status;
+
+  await db.$transaction(async (tx) => {
+    // The edit names the revision it replaces: two edits at once cannot both win.
+    const claimed = await tx.post.updateMany({
+      where: { id: post.id, revision: post.revision, status: post.status },
+      data: { updatedAt: new Date() },
+    });
+    if (claimed.count === 0) throw new OwnPostError(409, "This post changed meanwhile. Reload it and edit again.");
+    await tx.postRevision.create({
+      data: {
+        postId: post.id,
+        revision: post.revision,
+        bodySource: post.bodySource,
+        editorId: writer.userId,
+        kind: "own",
+        reason: "Edited by its writer",
+      },
+    });
+    if (backToQueue && post.rootId !== null) {
+      await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { decrement: 1 } } });
+    }
+    await tx.post.update({
+      where: { id: post.id },
+      data: {
+        bodySource: body,
+        bodyHtml: renderPostBody(references.markdown),
+        flags: [...new Set(flags)].join(","),
+        status,
+        revision: { increment: 1 },
+        editedAt: new Date(),
+      },
+    });
+    await tx.moderationAction.create({
+      data: { actorId: writer.userId, action: "edit_own", postId: post.id, before: post.bodySource, after: body },
+    });
+  });
+  return { status, changed: true };
+}
+
+/** Takes the writer's own post off the page: a status, with the text kept. */
+export async function deleteOwnPost(writer: Writer, postId: number) {
+  const { post } = await loadOwnPost(writer, postId);
+  const answered = await db.post.count({ where: { parentId: post.id, status: VISIBLE_STATUS } });
+  if (answered > 0) {
+    throw new OwnPostError(
+      409,
+      "Others have replied to this post, so deleting it would leave their replies without context. Edit it instead, or ask a moderator.",
+    );
+  }
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.post.updateMany({
+      where: { id: post.id, status: post.status, revision: post.revision },
+      data: { status: "deleted" },
+    });
+    if (claimed.count === 0) throw new OwnPostError(409, "This post changed meanwhile. Reload it and try again.");
+    if (post.status === VISIBLE_STATUS && post.rootId !== null) {
+      await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { decrement: 1 } } });
+    }
+    await tx.moderationAction.create({ data: { actorId: writer.userId, action: "delete_own", postId: post.id } });
+  });
+  return { article: post.article };
+}
