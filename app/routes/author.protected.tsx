@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { ArchiveToggle } from "~/components/archive-toggle";
 import { TableScroll } from "~/components/table-scroll";
 import { Field, FormError } from "~/components/field";
 import { addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
@@ -80,18 +81,12 @@ export default function ProtectedSources() {
                 <td>{s.wordCount.toLocaleString("en-US")}</td>
                 <td>{s.added.text}</td>
                 <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="id" value={s.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={s.archivedAt ? "restore" : "archive"}
-                      className="link-button link-button--dark"
-                    >
-                      {s.archivedAt ? "Check again" : "Stop checking"}
-                      <span className="visually-hidden"> {s.title}</span>
-                    </button>
-                  </Form>
+                  <ArchiveToggle
+                    id={s.id}
+                    archived={Boolean(s.archivedAt)}
+                    name={s.title}
+                    labels={{ archive: "Stop checking", restore: "Check again" }}
+                  />
                 </td>
               </tr>
             ))}

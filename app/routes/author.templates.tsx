@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
+import { ArchiveToggle } from "~/components/archive-toggle";
 import { TableScroll } from "~/components/table-scroll";
 import { Field, FormError } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -80,18 +81,12 @@ export default function Templates() {
                   <Link to={`?edit=${t.id}`}>
                     Edit<span className="visually-hidden"> {t.name}</span>
                   </Link>{" "}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="id" value={t.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={t.archivedAt ? "restore" : "archive"}
-                      className="link-button link-button--dark"
-                    >
-                      {t.archivedAt ? "Restore" : "Archive"}
-                      <span className="visually-hidden"> {t.name}</span>
-                    </button>
-                  </Form>
+                  <ArchiveToggle
+                    id={t.id}
+                    archived={Boolean(t.archivedAt)}
+                    name={t.name}
+                    labels={{ archive: "Archive", restore: "Restore" }}
+                  />
                 </td>
               </tr>
             ))}

@@ -95,6 +95,20 @@ export default function ModerationQueue() {
   const [help, setHelp] = useState(false);
   const list = useRef<HTMLOListElement>(null);
 
+  // After a decision by keyboard the post leaves the queue: the next one, now in
+  // its place, takes the focus, so the moderator can go on without the mouse.
+  const decided = useRef(false);
+  useEffect(() => {
+    if (!decided.current) return;
+    decided.current = false;
+    const cards = list.current?.querySelectorAll<HTMLElement>("[data-queue-item]") ?? [];
+    const next = Math.min(current, cards.length - 1);
+    if (next >= 0) {
+      setCurrent(next);
+      cards[next].focus();
+    }
+  }, [items, current]);
+
   // Keyboard shortcuts, with JavaScript; every action is a button without it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -110,8 +124,10 @@ export default function ModerationQueue() {
         setCurrent(next);
         cards[next]?.focus();
       };
-      const press = (label: string) =>
+      const press = (label: string) => {
+        decided.current = true;
         cards[current]?.querySelector<HTMLButtonElement>(`button[data-key="${label}"]`)?.click();
+      };
       switch (event.key) {
         case "j":
           focus(current + 1);

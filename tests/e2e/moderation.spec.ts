@@ -37,6 +37,8 @@ test("a moderator approves from the queue with the keyboard, and a stranger sees
   const text = `Is a month enough after five years? ${stamp()}`;
   const guest = await guestAsks(browser, "Keyboard Kim", text);
   await guest.close();
+  // A second one, so that something is left in the queue to take the focus.
+  (await guestAsks(browser, "Keyboard Kit", `And after a month of silence? ${stamp()}`)).close();
 
   await signInAsModerator(page);
   await expect(page.getByRole("link", { name: /Moderation \(\d+ pending, \d+ reported\)/ })).toBeVisible();
@@ -59,6 +61,8 @@ test("a moderator approves from the queue with the keyboard, and a stranger sees
   await page.keyboard.press("a");
   // The message names the post and the number it got.
   await expect(page.getByRole("status")).toContainText(/Question \d+ by Keyboard Kim: approved\./);
+  // The post that took its place has the focus, ready for the next key.
+  await expect(page.locator("[data-queue-item]:focus")).toHaveCount(1);
   await expect(page.getByRole("article", { name: "Question by Keyboard Kim" })).toHaveCount(0);
 
   const stranger = await browser.newPage();
