@@ -1,7 +1,21 @@
-// Every browser test fails on a console error or an uncaught page error.
+// Every browser test fails on a console error or an uncaught page error. And
+// every test browser posts from 127.0.0.1 at machine speed, so the spam timer
+// (minimum seconds before posting) and the per-visitor rate limit are switched
+// off for the browser run; their own integration tests cover them.
 import { test as base, expect } from "@playwright/test";
+import { task } from "./tasks";
 
-export const test = base.extend<{ failOnConsoleErrors: void }>({
+export const test = base.extend<{ failOnConsoleErrors: void }, { spamChecksOff: void }>({
+  spamChecksOff: [
+    // Playwright reads a fixture's dependencies from its first argument; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      task("setting", "minSecondsToPost", "0");
+      task("setting", "rateLimit", "1000");
+      await use();
+    },
+    { scope: "worker", auto: true },
+  ],
   failOnConsoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

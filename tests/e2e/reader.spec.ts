@@ -7,15 +7,6 @@ import { task } from "./tasks";
 const ARTICLE = "/articles/no-contact-after-a-breakup";
 const TITLE = "The No Contact Rule After a Breakup: What It Can Do, and What It Can’t";
 
-test.beforeAll(() => {
-  // People take more than a second to write; the tests need not wait the default three.
-  task("setting", "minSecondsToPost", "1");
-  // Every test browser posts from 127.0.0.1; the per-address limit has its own integration test.
-  task("setting", "rateLimit", "1000");
-});
-
-/** Waits out the "sent too fast" check, as a person writing would. */
-const think = (page: Page) => page.waitForTimeout(1100);
 const unique = (text: string) => `${text} (${test.info().project.name}, ${Date.now()})`;
 
 async function questionCount(page: Page) {
@@ -45,7 +36,6 @@ test("a guest asks about a section, waits for moderation, and is published with 
   await ask.getByLabel("Name").fill("Ines");
   await ask.getByLabel("Email (optional, never shown)").fill("ines@example.com");
   await ask.getByLabel("Your question").fill(text);
-  await think(page);
   await ask.getByRole("button", { name: "Post question" }).click();
 
   await expect(page.getByRole("status")).toContainText("awaiting moderation");
@@ -77,7 +67,6 @@ test("a reply lands nested under the post it answers", async ({ page }) => {
   const text = unique("I muted her too and it helped.");
   await form.getByLabel("Name").fill("Theo");
   await form.getByLabel("Your reply").fill(text);
-  await think(page);
   await form.getByRole("button", { name: "Post reply" }).click();
 
   await expect(page.getByRole("status")).toContainText("awaiting moderation");
@@ -92,7 +81,6 @@ test("every bad input shows its message next to the field and keeps the text", a
   await page.goto(`${ARTICLE}#ask`);
   const ask = page.getByRole("form", { name: "Ask a question" });
   const body = ask.getByLabel("Your question");
-  await think(page);
 
   // No name, a bad email, and whitespace for text.
   await ask.getByLabel("Email (optional, never shown)").fill("not-an-email");
@@ -155,7 +143,6 @@ test("after a refusal, a post that goes through leaves the form clear of the old
   await ask().getByLabel("Your question").fill(unique("Is a week of silence enough to start with?"));
   await ask().getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
-  await think(page);
   await ask().getByRole("button", { name: "Post question" }).click();
   await expect(page.getByRole("status")).toContainText("awaiting moderation");
   await expect(ask().getByText("Please write something before posting.")).toHaveCount(0);
@@ -182,7 +169,6 @@ test("a reader previews their Markdown before posting", async ({ page }) => {
 
 test("a question about a section that is not in the article is refused with the text kept", async ({ page }) => {
   await page.goto(ARTICLE);
-  await think(page);
   // The list offers only real sections, so send what an outdated page or a crafted form would.
   const response = await page.request.post(ARTICLE, {
     headers: { Origin: new URL(page.url()).origin },
@@ -203,7 +189,6 @@ test("a reply to a post that was hidden meanwhile is refused with the text kept"
   await form.getByLabel("Name").fill("Late");
   await form.getByLabel("Your reply").fill("Words that must not be lost");
   task("hide", parentId);
-  await think(page);
   await form.getByRole("button", { name: "Post reply" }).click();
   await expect(page.getByText("The post you are replying to is not on this page any more.")).toBeVisible();
   await expect(page.getByLabel("Your reply")).toHaveValue("Words that must not be lost");
@@ -217,7 +202,6 @@ test("the article page and its forms have no serious accessibility problems, wit
   await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
   const ask = page.getByRole("form", { name: "Ask a question" });
-  await think(page);
   await ask.getByRole("button", { name: "Post question" }).click();
   await expect(ask.getByText("Please give a name to show with your post.")).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -238,7 +222,6 @@ test("a question can be asked with the keyboard alone", async ({ page }) => {
   await page.keyboard.type(text);
   await page.keyboard.press("Tab");
   await expect(ask.getByRole("button", { name: "Post question" })).toBeFocused();
-  await think(page);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("article", { name: "Question by Kai" }).filter({ hasText: text })).toContainText(
     "Awaiting moderation",
@@ -251,7 +234,6 @@ test("a reader edits their question while it waits, sees it marked edited, then 
   const ask = page.getByRole("form", { name: "Ask a question" });
   await ask.getByLabel("Name").fill("Editing Eda");
   await ask.getByLabel("Your question").fill(first);
-  await think(page);
   await ask.getByRole("button", { name: "Post question" }).click();
   await expect(page.getByRole("status")).toContainText("awaiting moderation");
 
