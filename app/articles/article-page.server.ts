@@ -5,6 +5,7 @@
 import { THREADS_PER_PAGE, type ThreadSort } from "~/articles/listing";
 import { db } from "~/db.server";
 import { questionPath } from "~/posts/paths";
+import { isWrittenBy } from "~/posts/writer";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { buildThreads, type Threaded } from "~/posts/thread-tree";
 import { type ShownDate, showDate, showDateTime } from "~/utils/dates";
@@ -111,9 +112,7 @@ function shapePost(
     bodyHtml: row.bodyHtml,
     section: row.sectionId ? (sections.get(row.sectionId) ?? null) : null,
     pending: row.status !== VISIBLE_STATUS,
-    mine:
-      (viewer?.userId != null && row.userId === viewer.userId) ||
-      (viewer?.guestKey != null && row.guestKey === viewer.guestKey),
+    mine: isWrittenBy(row, viewer),
     edited: row.editedAt !== null,
   };
 }
@@ -302,15 +301,12 @@ export async function permalinkTarget(slug: string, id: number, viewer?: Viewer)
     select: { status: true, parentId: true, rootId: true, number: true, userId: true, guestKey: true },
   });
   if (!post) return null;
-  const mine =
-    (viewer?.userId != null && post.userId === viewer.userId) ||
-    (viewer?.guestKey != null && post.guestKey === viewer.guestKey);
   const published = post.status === VISIBLE_STATUS;
-  if (!published && !(mine && (post.status === "pending" || post.status === "spam"))) return null;
+  if (!published && !(isWrittenBy(post, viewer) && (post.status === "pending" || post.status === "spam"))) return null;
   const root =
-    post.parentId === null
+    post.parentId === null || post.rootId === null
       ? post
-      : await db.post.findFirst({ where: { id: post.rootId ?? -1, status: VISIBLE_STATUS }, select: { number: true } });
+      : await db.post.findFirst({ where: { id: post.rootId, status: VISIBLE_STATUS }, select: { number: true } });
   if (root?.number != null && (published || post.parentId !== null)) {
     return { path: `${questionPath(slug, root.number)}#post-${id}`, permanent: published };
   }

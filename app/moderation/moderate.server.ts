@@ -9,7 +9,7 @@ import { applyCuts } from "~/moderation/cuts";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
 import { renderPostBody } from "~/posts/body.server";
 import { publishPost } from "~/posts/posts.server";
-import { CONTENT_FLAGS, contentFlags } from "~/posts/flags.server";
+import { flagsAfterEdit } from "~/posts/flags.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { getSettings } from "~/settings/settings.server";
 
@@ -196,8 +196,7 @@ export async function moderate(
           },
         });
         // The text's own flags follow the text: a post cut to length is no longer "long".
-        const kept = post.flags.split(",").filter((f) => f && !(CONTENT_FLAGS as readonly string[]).includes(f));
-        const flags = [...kept, ...contentFlags(next, await getSettings())].join(",");
+        const flags = flagsAfterEdit(post.flags, next, await getSettings()).join(",");
         await tx.post.update({
           where: { id: postId },
           data: {

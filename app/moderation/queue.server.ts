@@ -1,7 +1,7 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
-import { type Actor, articlesOf } from "~/auth/roles";
+import { type Actor, articlesOf, isStaff } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { removedParts } from "~/moderation/cuts";
@@ -104,6 +104,8 @@ export async function getQueue(actor: Actor, page = 1) {
         email: row.user ? null : row.guestEmail,
         addressHash: row.ipHash ? row.ipHash.slice(0, 8) : null,
         firstPost: writerKey === null || !published.has(writerKey),
+        // Staff are not banned from the queue (their accounts are the site owner's to manage).
+        bannable: !isStaff(row.user?.role),
       },
     };
   });
@@ -125,9 +127,10 @@ function day(value: string | null | undefined, endOfDay = false) {
 export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
   const from = day(filter.from);
   const to = day(filter.to, true);
+  const own = articlesOf(viewer);
   const where = {
     // An author reads the trail of their own articles' posts only.
-    ...(articlesOf(viewer) ? { post: { article: articlesOf(viewer) } } : {}),
+    ...(own ? { post: { article: own } } : {}),
     ...(filter.actor ? { actorId: filter.actor } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),

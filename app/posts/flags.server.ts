@@ -12,6 +12,12 @@ export function contentFlags(body: string, settings: Settings): string[] {
   return flags;
 }
 
+/** A post's flags once its text changed: the others stay, the text's own are worked out again. */
+export function flagsAfterEdit(flags: string, body: string, settings: Settings): string[] {
+  const kept = flags.split(",").filter((f) => f && !(CONTENT_FLAGS as readonly string[]).includes(f));
+  return [...new Set([...kept, ...contentFlags(body, settings)])];
+}
+
 export function countLinks(markdown: string) {
   return (markdown.match(/\]\(|https?:\/\/|www\./gi) ?? []).length;
 }

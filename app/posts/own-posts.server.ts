@@ -8,10 +8,11 @@ import { isStaff } from "~/auth/roles";
 import { checkAgainstSources } from "~/copyright/sources.server";
 import { db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
-import { CONTENT_FLAGS, contentFlags } from "~/posts/flags.server";
+import { flagsAfterEdit } from "~/posts/flags.server";
 import { type Visitor, bodyProblem, intakeStatus } from "~/posts/intake.server";
 import { resolveReferences } from "~/posts/references.server";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { isWrittenBy } from "~/posts/writer";
 import { getSettings } from "~/settings/settings.server";
 
 export class OwnPostError extends Error {
@@ -42,11 +43,7 @@ const ownPostSelect = {
 /** The writer's own post, readable by them (published or awaiting moderation); anything else is "not found". */
 export async function loadOwnPost(writer: Writer, postId: number) {
   const post = await db.post.findUnique({ where: { id: postId }, select: ownPostSelect });
-  const mine =
-    post &&
-    ((writer.userId !== null && post.userId === writer.userId) ||
-      (writer.userId === null && writer.guestKey !== null && post.guestKey === writer.guestKey));
-  if (!post || !mine || !["pending", "published", "spam"].includes(post.status)) {
+  if (!post || !isWrittenBy(post, writer) || !["pending", "published", "spam"].includes(post.status)) {
     throw new OwnPostError(404, "That post is not one of yours, or it is no longer on the page.");
   }
   const settings = await getSettings();
@@ -73,10 +70,7 @@ export async function editOwnPost(writer: Writer, postId: number, input: string)
     maxRunWords: settings.guardRunWords,
     maxSharedRatio: settings.guardSharedPercent / 100,
   });
-  const flags = [
-    ...post.flags.split(",").filter((f) => f && !(CONTENT_FLAGS as readonly string[]).includes(f)),
-    ...contentFlags(body, settings),
-  ].filter((f) => f !== "protected-text");
+  const flags = flagsAfterEdit(post.flags, body, settings).filter((f) => f !== "protected-text");
   if (guard.blocked && !isStaff(writer.role)) flags.push("protected-text");
   // A published text may stay published only if this writer's posts publish at once anyway.
   const trusted = (await intakeStatus({ ...writer, ipHash: null, formShownAt: null }, settings)) === VISIBLE_STATUS;
@@ -109,7 +103,7 @@ export async function editOwnPost(writer: Writer, postId: number, input: string)
       data: {
         bodySource: body,
         bodyHtml: renderPostBody(references.markdown),
-        flags: [...new Set(flags)].join(","),
+        flags: flags.join(","),
         status,
         revision: { increment: 1 },
         editedAt: new Date(),

@@ -4,6 +4,7 @@
 import { getUser } from "~/auth/guards.server";
 import { formShownCookie, readCookie, readGuest } from "~/security/cookies.server";
 import type { Viewer } from "~/articles/article-page.server";
+import { positiveInt } from "~/utils/form.server";
 
 /** The "form shown at" time is kept this long, so a reader fixing a refused form is not "too fast". */
 const FORM_SHOWN_FOR_MS = 60 * 60_000;
@@ -23,6 +24,5 @@ export async function readerPage(request: Request) {
 
 /** `?replyto=<id>` opens that post's reply form for readers without JavaScript. */
 export function replyToParam(url: URL): number | null {
-  const value = Number(url.searchParams.get("replyto"));
-  return Number.isSafeInteger(value) && value > 0 ? value : null;
+  return positiveInt(url.searchParams.get("replyto"));
 }

@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { PageLinks } from "~/components/page-links";
 import { requireRole } from "~/auth/guards.server";
-import { isStaff } from "~/auth/roles";
 import { ACTIONS, ModerationError, type ModerationActionName, moderate } from "~/moderation/moderate.server";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashCookie } from "~/security/cookies.server";
@@ -273,12 +272,12 @@ export default function ModerationQueue() {
                     <Link to={`/moderation/posts/${item.id}`} data-key="e" className="button">
                       Edit for length
                     </Link>
-                    {item.writer.account && isStaff(item.writer.account.role) ? null : (
+                    {!item.writer.bannable ? null : (
                       <button type="submit" name="intent" value="ban" className="button button--danger">
                         Ban writer
                       </button>
                     )}
-                    {item.writer.addressHash && !(item.writer.account && isStaff(item.writer.account.role)) ? (
+                    {item.writer.bannable && item.writer.addressHash ? (
                       <label className="queue-item__ban-address">
                         <input type="checkbox" name="banAddress" /> With “Ban writer”, also ban the address: every guest
                         posting from it goes to spam (accounts there are not affected)
