@@ -5,28 +5,48 @@ import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.
 import { type Role, isStaff } from "~/auth/roles";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys, waitMessage } from "~/auth/throttle.server";
 import { db } from "~/db.server";
+import { firstErrors } from "~/utils/field-errors";
 
 export type FieldErrors = Partial<Record<"name" | "email" | "password" | "currentPassword" | "form", string>>;
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 409 | 429; errors: FieldErrors };
 
 const emailSchema = z
-  .string()
+  .string({ required_error: "Please enter your email address." })
   .trim()
   .toLowerCase()
   .min(1, "Please enter your email address.")
   .max(254, "That email address is too long.")
   .email("That doesn’t look like an email address.");
 const nameSchema = z
-  .string()
+  .string({ required_error: "Please give the name to show with your posts." })
   .trim()
   .min(1, "Please give the name to show with your posts.")
   .max(80, "Please keep your name to 80 characters or fewer.");
+/** A new password: every rule but "not your email", which needs the email beside it. */
+const newPasswordSchema = z.string({ required_error: "Please choose a password." }).superRefine((password, ctx) => {
+  const problem = passwordProblem(password, "");
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
+const redirectTo = z.string().optional();
 
-function firstErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
-  return errors;
-}
+// The account forms, as their schemas: what each form sends and every message
+// for a field that is missing or malformed.
+export const SignInForm = z.object({
+  email: emailSchema,
+  password: z.string({ required_error: "Please enter your password." }),
+  redirectTo,
+});
+export const SignUpForm = z.object({ name: nameSchema, email: emailSchema, password: newPasswordSchema, redirectTo });
+export const ProfileForm = z.object({
+  intent: z.literal("profile"),
+  name: nameSchema,
+  notifyReplies: z.boolean().default(false),
+});
+export const PasswordForm = z.object({
+  intent: z.literal("password"),
+  currentPassword: z.string({ required_error: "Please enter your current password." }),
+  password: newPasswordSchema,
+});
 
 export async function createAccount(input: {
   name: string;

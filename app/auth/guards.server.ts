@@ -49,7 +49,7 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
  * "/\t/evil.test" is "//evil.test", another site: such characters refuse the
  * target outright, and what is left must resolve to this site.
  */
-export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/") {
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
   if ([...to].some((c) => c < " " || c === "\u007f" || c === "\\")) return fallback;
   const base = "http://afterword.invalid";

@@ -89,3 +89,9 @@ export function readSessionToken(request: Request): string | null {
   const match = /(?:^|;\s*)aw_session=([a-z2-7]{32})(?:;|$)/.exec(request.headers.get("Cookie") ?? "");
   return match ? match[1] : null;
 }
+
+/** How many live sessions an account has besides the one asking. */
+export async function countOtherSessions(userId: string) {
+  const live = await db.session.count({ where: { userId, expiresAt: { gt: new Date() } } });
+  return Math.max(0, live - 1);
+}

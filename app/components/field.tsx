@@ -1,32 +1,158 @@
-// A labelled form field with its error next to it, wired for screen readers.
-import type { InputHTMLAttributes } from "react";
+// Form fields wired to Conform: a label, the control, a hint, and the field's
+// messages next to it, tied to the control for screen readers. The values a
+// refused form sent come back as the controls' defaults.
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: string };
+// Conform's field metadata, whatever the field's value type: the components read only its name, id and messages.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Meta = FieldMetadata<any, any, string[]>;
 
-export function Field({ id, label, error, hint, ...input }: Props) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+type InputType = "text" | "email" | "password" | "number" | "url" | "search" | "checkbox" | "hidden";
+
+/**
+ * One form's state from the server's last answer to it. On a page with several
+ * forms, `id` names this one and only its own answer is applied.
+ */
+export function useServerForm(
+  id: string,
+  answer: ServerAnswer | null | undefined,
+  defaultValue?: Record<string, string | boolean | null | undefined>,
+) {
+  const mine = answer && (answer.form === undefined || answer.form === id) ? answer : undefined;
+  const [form, fields] = useForm({ id, lastResult: mine?.result, defaultValue, shouldValidate: "onSubmit" });
+  return [form, fields, mine?.done ?? null] as const;
+}
+
+/** What an action answers a form with: Conform's result, which form it was for, and what was done. */
+export type ServerAnswer = { form?: string; result?: SubmissionResult<string[]>; done?: string };
+
+/** The <form> element's own attributes (id, noValidate, and its messages' id). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function formProps(form: FormMetadata<any, string[]>) {
+  return getFormProps(form);
+}
+
+function describedBy(meta: Meta, hintId?: string) {
+  return [meta.errors?.length ? meta.errorId : null, hintId].filter(Boolean).join(" ") || undefined;
+}
+
+function Messages({ meta }: { meta: Meta }) {
+  return meta.errors?.length ? (
+    <p className="field-error" id={meta.errorId}>
+      {meta.errors.join(" ")}
+    </p>
+  ) : null;
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <p className="field-hint" id={id}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+type FieldProps = {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+};
+
+export function Field({
+  meta,
+  label,
+  hint,
+  type = "text",
+  ...rest
+}: FieldProps & { type?: InputType } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name">) {
+  const hintId = `${meta.id}-hint`;
+  const { key, ...input } = getInputProps(meta, { type: type as "text" });
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <label htmlFor={meta.id}>{label}</label>
+      <input key={key} {...input} {...rest} aria-describedby={describedBy(meta, hint ? hintId : undefined)} />
+      <Hint id={hintId} hint={hint} />
+      <Messages meta={meta} />
     </div>
   );
 }
 
-export function FormError({ message }: { message?: string | null }) {
-  return message ? (
-    <p className="form-error" role="alert">
-      {message}
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  ...rest
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const hintId = `${meta.id}-hint`;
+  const { key, ...textarea } = getTextareaProps(meta);
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <textarea key={key} {...textarea} {...rest} aria-describedby={describedBy(meta, hint ? hintId : undefined)} />
+      <Hint id={hintId} hint={hint} />
+      <Messages meta={meta} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  children,
+  ...rest
+}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const hintId = `${meta.id}-hint`;
+  const { key, ...select } = getSelectProps(meta);
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select key={key} {...select} {...rest} aria-describedby={describedBy(meta, hint ? hintId : undefined)}>
+        {children}
+      </select>
+      <Hint id={hintId} hint={hint} />
+      <Messages meta={meta} />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  meta,
+  label,
+  ...rest
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name">) {
+  const { key, ...input } = getInputProps(meta, { type: "checkbox" });
+  return (
+    <div className="field field--checkbox">
+      <input key={key} {...input} {...rest} />
+      <label htmlFor={meta.id}>{label}</label>
+      <Messages meta={meta} />
+    </div>
+  );
+}
+
+/** The form's own messages (not tied to one field), read out when they appear. */
+export function FormError({
+  form,
+  message,
+}: {
+  form?: { errors?: string[]; errorId: string };
+  message?: string | null;
+}) {
+  const text = [...(form?.errors ?? []), message].filter(Boolean).join(" ");
+  return text ? (
+    <p className="form-error" role="alert" id={form?.errorId}>
+      {text}
     </p>
   ) : null;
 }

@@ -3,7 +3,9 @@
 // every app instance checks against the same texts. Source texts are read
 // only here and on the staff pages; no public loader selects them.
 import type { Actor } from "~/auth/roles";
+import { z } from "zod";
 import { db } from "~/db.server";
+import { firstErrors } from "~/utils/field-errors";
 import {
   DEFAULT_THRESHOLDS,
   type GuardThresholds,
@@ -52,16 +54,31 @@ export async function checkAgainstSources(
   };
 }
 
-export async function addSource(title: string, text: string, createdById: string | null) {
-  const trimmedTitle = title.trim();
-  if (!trimmedTitle) return { ok: false as const, errors: { title: "Please give the source a title." } };
-  if (Buffer.byteLength(text, "utf8") > MAX_SOURCE_BYTES) {
-    return { ok: false as const, errors: { text: "A source can be at most 1 MB; split a longer one in parts." } };
+/** A protected source as the author adds it: a title, and a text of at least a sentence and at most 1 MB. */
+export const SourceForm = z.object({
+  title: z
+    .string({ required_error: "Please give the source a title." })
+    .trim()
+    .min(1, "Please give the source a title.")
+    .max(200, "Please keep the title to 200 characters."),
+  text: z
+    .string({ required_error: "Paste the text to protect (at least a sentence)." })
+    .refine((text) => Buffer.byteLength(text, "utf8") <= MAX_SOURCE_BYTES, {
+      message: "A source can be at most 1 MB; split a longer one in parts.",
+    })
+    .refine((text) => normalisedWords(text).words.length >= 8, {
+      message: "Paste the text to protect (at least a sentence).",
+    }),
+});
+
+export async function addSource(input: z.input<typeof SourceForm>, createdById: string | null) {
+  const parsed = SourceForm.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false as const, errors: firstErrors(parsed.error) };
   }
-  const words = normalisedWords(text).words.length;
-  if (words < 8) return { ok: false as const, errors: { text: "Paste the text to protect (at least a sentence)." } };
+  const { title, text } = parsed.data;
   const source = await db.protectedSource.create({
-    data: { title: trimmedTitle.slice(0, 200), text, wordCount: words, createdById },
+    data: { title, text, wordCount: normalisedWords(text).words.length, createdById },
     select: { id: true },
   });
   return { ok: true as const, id: source.id };

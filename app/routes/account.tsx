@@ -1,69 +1,63 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { changePassword, updateProfile } from "~/auth/accounts.server";
+import { PasswordForm, ProfileForm, changePassword, updateProfile } from "~/auth/accounts.server";
 import { getSession, requireUser } from "~/auth/guards.server";
-import { invalidateOtherSessions } from "~/auth/sessions.server";
-import { Field, FormError, FormSuccess } from "~/components/field";
-import { db } from "~/db.server";
+import { countOtherSessions, invalidateOtherSessions } from "~/auth/sessions.server";
+import { CheckboxField, Field, FormError, FormSuccess, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { readForm } from "~/utils/form.server";
+import { accepted, intentOf, parseSubmission, readForm, refuse } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Afterword" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sessions = await db.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } });
-  return { user, otherSessions: Math.max(0, sessions - 1) };
+  return { user, otherSessions: await countOtherSessions(user.id) };
 }
-
-type Result = { intent: string; errors?: Record<string, string | undefined>; done?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const user = await requireUser(request);
-  const form = await readForm(request);
-  const intent = String(form.get("intent"));
+  const formData = await readForm(request);
+  const intent = intentOf(formData, ["profile", "password", "sign-out-others"]);
   if (intent === "profile") {
-    const result = await updateProfile(user.id, {
-      name: String(form.get("name") ?? ""),
-      notifyReplies: form.get("notifyReplies") === "on",
-    });
+    const submission = await parseSubmission(formData, ProfileForm);
+    if (submission.status !== "success") return refuse(submission, {}, { form: intent });
+    const result = await updateProfile(user.id, submission.value);
     return result.ok
-      ? data<Result>({ intent, done: "Your details are saved." })
-      : data<Result>({ intent, errors: result.errors }, { status: result.status });
+      ? accepted(submission, "Your details are saved.", { form: intent })
+      : refuse(submission, result.errors, { status: result.status, form: intent });
   }
   if (intent === "password") {
+    const submission = await parseSubmission(formData, PasswordForm);
+    const hide = ["currentPassword", "password"];
+    if (submission.status !== "success") return refuse(submission, {}, { form: intent, hide });
     const session = await getSession(request);
-    const result = await changePassword(
-      user.id,
-      String(form.get("currentPassword") ?? ""),
-      String(form.get("password") ?? ""),
-      session?.id ?? null,
+    const { currentPassword, password } = submission.value;
+    const result = await changePassword(user.id, currentPassword, password, session?.id ?? null);
+    if (!result.ok) return refuse(submission, result.errors, { status: result.status, form: intent, hide });
+    const others = result.value.signedOut;
+    return accepted(
+      submission,
+      others > 0
+        ? `Your password is changed, and ${others} other ${others === 1 ? "session was" : "sessions were"} signed out.`
+        : "Your password is changed.",
+      { form: intent },
     );
-    const others = result.ok ? result.value.signedOut : 0;
-    return result.ok
-      ? data<Result>({
-          intent,
-          done:
-            others > 0
-              ? `Your password is changed, and ${others} other ${others === 1 ? "session was" : "sessions were"} signed out.`
-              : "Your password is changed.",
-        })
-      : data<Result>({ intent, errors: result.errors }, { status: result.status });
   }
-  if (intent === "sign-out-others") {
-    const session = await getSession(request);
-    const count = await invalidateOtherSessions(user.id, session!.id);
-    return data<Result>({ intent, done: `Signed out of ${count} other ${count === 1 ? "session" : "sessions"}.` });
-  }
-  return data<Result>({ intent, errors: { form: "Unknown action." } }, { status: 400 });
+  const session = await getSession(request);
+  const count = await invalidateOtherSessions(user.id, session!.id);
+  return data({ form: intent, done: `Signed out of ${count} other ${count === 1 ? "session" : "sessions"}.` });
 }
 
 export default function Account() {
   const { user, otherSessions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errorsFor = (intent: string) => (result?.intent === intent ? (result.errors ?? {}) : {});
-  const doneFor = (intent: string) => <FormSuccess message={result?.intent === intent ? result.done : null} />;
+  const answer = useActionData<typeof action>();
+  const [profile, profileFields, profileDone] = useServerForm("profile", answer, {
+    name: user.displayName,
+    notifyReplies: user.notifyReplies ? "on" : null,
+  });
+  const [password, passwordFields, passwordDone] = useServerForm("password", answer);
+  const signedOut = answer?.form === "sign-out-others" && "done" in answer ? answer.done : null;
   return (
     <div className="auth-page account-page">
       <h1>Your account</h1>
@@ -73,20 +67,11 @@ export default function Account() {
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">Your details</h2>
-        <Form method="post" className="auth-form" noValidate>
-          {doneFor("profile")}
-          <FormError message={errorsFor("profile").form} />
-          <Field
-            id="name"
-            name="name"
-            label="Display name"
-            defaultValue={user.displayName}
-            error={errorsFor("profile").name}
-          />
-          <div className="field field--checkbox">
-            <input id="notifyReplies" name="notifyReplies" type="checkbox" defaultChecked={user.notifyReplies} />
-            <label htmlFor="notifyReplies">Email me when someone replies to my posts</label>
-          </div>
+        <Form method="post" className="auth-form" {...formProps(profile)}>
+          <FormSuccess message={profileDone} />
+          <FormError form={profile} />
+          <Field meta={profileFields.name} label="Display name" autoComplete="name" />
+          <CheckboxField meta={profileFields.notifyReplies} label="Email me when someone replies to my posts" />
           <button type="submit" name="intent" value="profile" className="button button--primary">
             Save details
           </button>
@@ -95,24 +80,16 @@ export default function Account() {
 
       <section aria-labelledby="password-title">
         <h2 id="password-title">Change password</h2>
-        <Form method="post" className="auth-form" noValidate>
-          {doneFor("password")}
+        <Form method="post" className="auth-form" {...formProps(password)}>
+          <FormSuccess message={passwordDone} />
+          <FormError form={password} />
           <Field
-            id="currentPassword"
-            name="currentPassword"
+            meta={passwordFields.currentPassword}
             type="password"
             label="Current password"
             autoComplete="current-password"
-            error={errorsFor("password").currentPassword}
           />
-          <Field
-            id="newPassword"
-            name="password"
-            type="password"
-            label="New password"
-            autoComplete="new-password"
-            error={errorsFor("password").password}
-          />
+          <Field meta={passwordFields.password} type="password" label="New password" autoComplete="new-password" />
           <button type="submit" name="intent" value="password" className="button button--primary">
             Change password
           </button>
@@ -122,7 +99,7 @@ export default function Account() {
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions</h2>
         <Form method="post">
-          {doneFor("sign-out-others")}
+          <FormSuccess message={signedOut} />
           <p>
             You are signed in on {otherSessions} other{" "}
             {otherSessions === 1 ? "device or browser" : "devices or browsers"}.

@@ -1,12 +1,12 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { ArchiveToggle } from "~/components/archive-toggle";
 import { TableScroll } from "~/components/table-scroll";
-import { Field, FormError } from "~/components/field";
-import { addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
+import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
+import { SourceForm, addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { readForm, requireId } from "~/utils/form.server";
+import { intentOf, parseSubmission, readForm, refuse, requireId } from "~/utils/form.server";
 import { showDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Protected sources — Afterword" }];
@@ -23,8 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
   const form = await readForm(request);
-  const intent = String(form.get("intent"));
-  if (intent === "archive" || intent === "restore") {
+  const intent = intentOf(form, ["add", "archive", "restore"]);
+  if (intent !== "add") {
     const outcome = await setSourceArchived(actor, requireId(form.get("id"), "source"), intent === "archive");
     if (outcome === "not-yours") {
       throw new Response("Only the author who added a protected source, or an admin, can change it.", {
@@ -35,22 +35,16 @@ export async function action({ request }: ActionFunctionArgs) {
     if (outcome === "missing") throw new Response("There is no such protected source.", { status: 404 });
     return redirect("/author/protected");
   }
-  if (intent !== "add")
-    return data(
-      { errors: { form: "Unknown action." } as Record<string, string | undefined>, title: "" },
-      { status: 400 },
-    );
-  const title = String(form.get("title") ?? "");
-  const result = await addSource(title, String(form.get("text") ?? ""), actor.id);
-  if (!result.ok)
-    return data({ errors: { ...result.errors } as Record<string, string | undefined>, title }, { status: 400 });
+  const submission = await parseSubmission(form, SourceForm);
+  if (submission.status !== "success") return refuse(submission);
+  const result = await addSource(submission.value, actor.id);
+  if (!result.ok) return refuse(submission, result.errors);
   return redirect("/author/protected");
 }
 
 export default function ProtectedSources() {
   const { sources } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
+  const [form, fields] = useServerForm("add-source", useActionData<typeof action>());
   return (
     <div className="moderation author">
       <p className="breadcrumb">
@@ -94,14 +88,10 @@ export default function ProtectedSources() {
         </table>
       </TableScroll>
       <h2>Add a source</h2>
-      <Form method="post" className="auth-form">
-        <FormError message={errors.form} />
-        <Field id="title" name="title" label="Title" defaultValue={result?.title} error={errors.title} />
-        <div className="field">
-          <label htmlFor="text">Text</label>
-          <textarea id="text" name="text" rows={10} aria-invalid={errors.text ? true : undefined} />
-          {errors.text ? <p className="field-error">{errors.text}</p> : null}
-        </div>
+      <Form method="post" className="auth-form" {...formProps(form)}>
+        <FormError form={form} />
+        <Field meta={fields.title} label="Title" />
+        <TextareaField meta={fields.text} label="Text" rows={10} />
         <button type="submit" name="intent" value="add" className="button button--primary">
           Add source
         </button>

@@ -1,12 +1,12 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { ArchiveToggle } from "~/components/archive-toggle";
 import { TableScroll } from "~/components/table-scroll";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { readForm, requireId } from "~/utils/form.server";
-import { PLACEHOLDERS, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
+import { intentOf, parseSubmission, readForm, refuse, requireId } from "~/utils/form.server";
+import { PLACEHOLDERS, TemplateForm, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Reply templates — Afterword" }];
 
@@ -21,37 +21,30 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, AUTHORS);
   const form = await readForm(request);
-  const intent = String(form.get("intent"));
-  // A new template sends no id; an edit names the template it changes.
-  const id = form.get("id") ? requireId(form.get("id"), "template") : undefined;
-  if (intent === "archive" || intent === "restore") {
-    if (!id || !(await setArchived(actor.id, id, intent === "archive"))) {
-      return data(
-        { errors: { form: "That template is not yours or does not exist." } as Record<string, string>, values: null },
-        { status: 404 },
-      );
+  const intent = intentOf(form, ["save", "archive", "restore"]);
+  if (intent !== "save") {
+    if (!(await setArchived(actor.id, requireId(form.get("id"), "template"), intent === "archive"))) {
+      throw new Response("That template is not yours or does not exist.", { status: 404 });
     }
     return redirect("/author/templates");
   }
-  if (intent !== "save")
-    return data({ errors: { form: "Unknown action." } as Record<string, string>, values: null }, { status: 400 });
-  const values = {
-    name: String(form.get("name") ?? ""),
-    category: String(form.get("category") ?? ""),
-    body: String(form.get("body") ?? ""),
-  };
+  const submission = await parseSubmission(form, TemplateForm);
+  if (submission.status !== "success") return refuse(submission);
+  const { id, ...values } = submission.value;
   const result = await saveTemplate(actor.id, values, id);
-  if (!result.ok) return data({ errors: result.errors as Record<string, string>, values }, { status: 400 });
+  if (!result.ok) return refuse(submission, result.errors, { status: "form" in result.errors ? 404 : 400 });
   return redirect("/author/templates");
 }
 
 export default function Templates() {
   const { templates, placeholders } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = templates.find((t) => String(t.id) === params.get("edit"));
-  const values = result?.values ?? editing ?? { name: "", category: "", body: "" };
-  const errors = result?.errors ?? {};
+  const [form, fields] = useServerForm(
+    editing ? `template-${editing.id}` : "template-new",
+    useActionData<typeof action>(),
+    editing ? { name: editing.name, category: editing.category, body: editing.body } : undefined,
+  );
   return (
     <div className="moderation author">
       <p className="breadcrumb">
@@ -94,33 +87,17 @@ export default function Templates() {
         </table>
       </TableScroll>
       <h2>{editing ? `Edit “${editing.name}”` : "New template"}</h2>
-      <Form method="post" className="auth-form" key={editing?.id ?? "new"}>
-        <FormError message={errors.form} />
+      <Form method="post" className="auth-form" {...formProps(form)}>
+        <FormError form={form} />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-        <Field id="name" name="name" label="Name" defaultValue={values.name} error={errors.name} />
-        <Field
-          id="category"
-          name="category"
-          label="Category"
-          defaultValue={values.category}
-          error={errors.category}
-          hint="For example: copyright, start over, next step."
+        <Field meta={fields.name} label="Name" />
+        <Field meta={fields.category} label="Category" hint="For example: copyright, start over, next step." />
+        <TextareaField
+          meta={fields.body}
+          label="Text"
+          rows={8}
+          hint={`Markdown. Placeholders: ${placeholders.map((p) => `{{${p}}}`).join(", ")}.`}
         />
-        <div className="field">
-          <label htmlFor="body">Text</label>
-          <textarea
-            id="body"
-            name="body"
-            rows={8}
-            defaultValue={values.body}
-            aria-describedby="body-hint"
-            aria-invalid={errors.body ? true : undefined}
-          />
-          <p className="field-hint" id="body-hint">
-            Markdown. Placeholders: {placeholders.map((p) => `{{${p}}}`).join(", ")}.
-          </p>
-          {errors.body ? <p className="field-error">{errors.body}</p> : null}
-        </div>
         <button type="submit" name="intent" value="save" className="button button--primary">
           Save template
         </button>

@@ -1,12 +1,12 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { signIn } from "~/auth/accounts.server";
+import { SignInForm, signIn } from "~/auth/accounts.server";
 import { getUser, safeRedirect } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
 import { addressHashOf } from "~/posts/visitor.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { readForm } from "~/utils/form.server";
+import { parseSubmission, refuse } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Afterword" }];
 
@@ -18,46 +18,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const form = await readForm(request);
-  const email = String(form.get("email") ?? "");
-  const result = await signIn(
-    { email, password: String(form.get("password") ?? "") },
-    addressHashOf(context.clientAddress),
-  );
-  if (!result.ok) return data({ email, errors: result.errors }, { status: result.status });
-  return startSession(request, result.value.id, safeRedirect(form.get("redirectTo")));
+  const submission = await parseSubmission(request, SignInForm);
+  if (submission.status !== "success") return refuse(submission, {}, { hide: ["password"] });
+  const result = await signIn(submission.value, addressHashOf(context.clientAddress));
+  if (!result.ok) return refuse(submission, result.errors, { status: result.status, hide: ["password"] });
+  return startSession(request, result.value.id, safeRedirect(submission.value.redirectTo));
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useServerForm("sign-in", useActionData<typeof action>());
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="auth-page">
       <h1>Sign in</h1>
-      <Form method="post" className="auth-form" aria-labelledby="sign-in-title" noValidate>
+      <Form method="post" className="auth-form" aria-labelledby="sign-in-title" {...formProps(form)}>
         <h2 id="sign-in-title" className="visually-hidden">
           Sign in
         </h2>
-        <FormError message={actionData?.errors.form} />
+        <FormError form={form} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        <Field
-          id="email"
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="email"
-          required
-          defaultValue={actionData?.email}
-        />
-        <Field
-          id="password"
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete="current-password"
-          required
-        />
+        <Field meta={fields.email} type="email" label="Email" autoComplete="email" required />
+        <Field meta={fields.password} type="password" label="Password" autoComplete="current-password" required />
         <button type="submit" className="button button--primary" disabled={busy}>
           Sign in
         </button>

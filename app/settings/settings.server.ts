@@ -1,5 +1,6 @@
 // Site settings: defaults in code, overrides in the Setting table, so every
 // app instance on one database agrees. Read once per request at most.
+import { z } from "zod";
 import { db } from "~/db.server";
 
 export const SETTING_DEFAULTS = {
@@ -59,8 +60,50 @@ export async function getSettings(): Promise<Settings> {
   return settings;
 }
 
+const upsertSetting = (key: string, value: number | string) =>
+  db.setting.upsert({ where: { key }, create: { key, value: String(value) }, update: { value: String(value) } });
+
 export async function setSetting(key: SettingKey, value: number | string) {
-  await db.setting.upsert({ where: { key }, create: { key, value: String(value) }, update: { value: String(value) } });
+  await upsertSetting(key, value);
+}
+
+const whole = (min: number, max: number, what: string) =>
+  z
+    .number({
+      required_error: `${what} must be a whole number.`,
+      invalid_type_error: `${what} must be a whole number.`,
+    })
+    .int(`${what} must be a whole number.`)
+    .min(min, `${what} must be at least ${min}.`)
+    .max(max, `${what} must be at most ${max}.`);
+
+/** The admin's settings form: every setting, with its bounds and the message for a value outside them. */
+export const SettingsForm = z
+  .object({
+    moderationMode: z.enum(MODERATION_MODES, {
+      required_error: "Choose one of the moderation modes.",
+      invalid_type_error: "Choose one of the moderation modes.",
+      message: "Choose one of the moderation modes.",
+    }),
+    softLimit: whole(100, 10_000, "The soft limit"),
+    hardLimit: whole(500, 50_000, "The hard limit"),
+    maxLinks: whole(0, 50, "Links before flagging"),
+    rateLimit: whole(1, 1000, "Posts per window"),
+    rateWindowMinutes: whole(1, 1440, "The window"),
+    minSecondsToPost: whole(0, 120, "The minimum seconds"),
+    editMinutes: whole(0, 1440, "The edit window"),
+    guardRunWords: whole(8, 200, "Shared words in a row"),
+    guardSharedPercent: whole(1, 100, "The shared share"),
+    bannedWords: z.string().max(20_000, "The banned words list is too long.").default(""),
+  })
+  .refine((s) => s.softLimit <= s.hardLimit, {
+    path: ["softLimit"],
+    message: "The soft limit must not be above the hard limit.",
+  });
+
+/** Saves every setting at once: all of them or, if anything fails, none. */
+export async function saveSettings(settings: Settings) {
+  await db.$transaction(Object.entries(settings).map(([key, value]) => upsertSetting(key, value)));
 }
 
 /** The banned words and phrases found in a text (whole words, any case). */

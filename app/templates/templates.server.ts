@@ -3,6 +3,7 @@
 // an answer that started from a template is posted.
 import { z } from "zod";
 import { db } from "~/db.server";
+import { firstErrors } from "~/utils/field-errors";
 
 export const PLACEHOLDERS = ["asker", "article", "section", "thread:<number>"] as const;
 const PLACEHOLDER = /\{\{\s*([a-z]+)(?::(\d+))?\s*\}\}/g;
@@ -50,10 +51,14 @@ export function fillTemplate(body: string, context: TemplateContext): string {
 }
 
 const templateSchema = z.object({
-  name: z.string().trim().min(1, "Please name the template.").max(80, "Please keep the name to 80 characters."),
-  category: z.string().trim().max(40, "Please keep the category to 40 characters."),
+  name: z
+    .string({ required_error: "Please name the template." })
+    .trim()
+    .min(1, "Please name the template.")
+    .max(80, "Please keep the name to 80 characters."),
+  category: z.string().trim().max(40, "Please keep the category to 40 characters.").default(""),
   body: z
-    .string()
+    .string({ required_error: "Please write the template’s text." })
     .trim()
     .min(1, "Please write the template’s text.")
     .max(10_000, "A template can be at most 10,000 characters.")
@@ -64,12 +69,15 @@ const templateSchema = z.object({
 
 export type TemplateInput = z.input<typeof templateSchema>;
 
+/** The templates page's form: a new template sends no id; an edit names the one it changes. */
+export const TemplateForm = templateSchema.extend({
+  id: z.number({ invalid_type_error: "That template number is not valid." }).int().positive().optional(),
+});
+
 export async function saveTemplate(authorId: string, input: TemplateInput, id?: number) {
   const parsed = templateSchema.safeParse(input);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { ok: false as const, errors };
+    return { ok: false as const, errors: firstErrors(parsed.error) };
   }
   if (id !== undefined) {
     const { count } = await db.replyTemplate.updateMany({ where: { id, authorId }, data: parsed.data });

@@ -1,6 +1,10 @@
 // Reading what a request sends, for every action and loader: a body that is
 // not a form, or a number that is not a number, is the sender's mistake and
 // answers 4xx with a sentence, never a 500 from deep inside a parser.
+import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import type { ZodTypeAny } from "zod";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
@@ -49,4 +53,51 @@ export function pageParam(value: string | null): number {
   const page = positiveInt(value);
   if (page === null) throw badRequest(400, "That page number is not valid. Pages are numbered from 1.");
   return page;
+}
+
+// Every form is declared once as a zod schema and read the same way: Conform's
+// parseWithZod turns the fields into the schema's values (an empty field is
+// "missing"), and a refusal goes back as Conform's reply, carrying every
+// field's message at once and the values to put back in the form.
+
+/** The request's form (or a form already read), checked against its schema. */
+export async function parseSubmission<Schema extends ZodTypeAny>(from: Request | FormData, schema: Schema) {
+  return parseWithZod(from instanceof Request ? await readForm(from) : from, { schema });
+}
+
+export type Problems = Partial<Record<string, string | null | undefined>>;
+
+type AnySubmission = { reply: Submission<unknown>["reply"] };
+
+/**
+ * A 4xx answer to a form: the schema's messages, plus any the domain found
+ * (`form` is the message for the form as a whole), with the values sent kept
+ * (except the hidden fields, such as passwords).
+ */
+export function refuse(
+  submission: AnySubmission,
+  problems: Problems = {},
+  init: { status?: number; hide?: string[]; headers?: HeadersInit; form?: string } = {},
+) {
+  const { form, ...fields } = problems;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [name, message] of Object.entries(fields)) if (message) fieldErrors[name] = [message];
+  const result = submission.reply({
+    formErrors: form ? [form] : [],
+    fieldErrors,
+    hideFields: init.hide,
+  });
+  return data({ form: init.form, result }, { status: init.status ?? 400, headers: init.headers });
+}
+
+/** A form that went through and stays on its page: emptied, with what was done said. */
+export function accepted(submission: AnySubmission, done: string, init: { headers?: HeadersInit; form?: string } = {}) {
+  return data({ form: init.form, result: submission.reply({ resetForm: true }), done }, { headers: init.headers });
+}
+
+/** A page with several forms names the one sent in `intent`; any other is a 400. */
+export function intentOf<T extends string>(form: FormData, intents: readonly T[]): T {
+  const intent = form.get("intent");
+  if (typeof intent === "string" && (intents as readonly string[]).includes(intent)) return intent as T;
+  throw badRequest(400, "This form asks for something this page does not do. Please reload the page and try again.");
 }

@@ -210,7 +210,7 @@ async function seedAuthorWorkspace(authorId: string) {
   const title = "The Quiet Return (course text, stand-in)";
   if (!(await db.protectedSource.findFirst({ where: { title }, select: { id: true } }))) {
     // The author added it: it is theirs to see and to switch off.
-    await addSource(title, demoProtectedText(), authorId);
+    await addSource({ title, text: demoProtectedText() }, authorId);
   }
 }
 
