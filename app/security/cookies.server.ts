@@ -53,6 +53,19 @@ export const formShownCookie = signed("aw_form", 60 * 60 * 24);
 /** A one-time message for the page after a redirect. */
 export const flashCookie = signed("aw_flash", 60);
 
+/**
+ * The message for the page after a redirect; after a moderation decision, with
+ * the audit entry that the "Undo" button names, and until when it may.
+ */
+export type Flash = { message: string; undo?: { actionId: number; until: number } };
+
+/** Headers that carry a one-time message to the next page. */
+export async function flashHeaders(flash: string | Flash) {
+  return {
+    "Set-Cookie": await (await flashCookie()).serialize(typeof flash === "string" ? { message: flash } : flash),
+  };
+}
+
 export type GuestIdentity = { key: string; name?: string };
 
 export async function readGuest(request: Request): Promise<GuestIdentity | null> {

@@ -20,6 +20,8 @@ test("the author answers from the copyright template, with references, and the q
   await composer.getByRole("button", { name: "Insert template" }).click();
   const answer = page.getByRole("article", { name: new RegExp(`by ${asker}$`) }).getByLabel("Your answer");
   await expect(answer).toHaveValue(new RegExp(`^Thanks for asking, ${asker}\\. I can’t go into the details`));
+  // The address stays the inbox's own, with no routing detail such as ?index in it.
+  expect(new URL(page.url()).search).not.toContain("index");
   // The pickers insert references without guessing ids or numbers.
   const card = () => page.getByRole("article", { name: new RegExp(`by ${asker}$`) });
   await card()
@@ -37,6 +39,7 @@ test("the author answers from the copyright template, with references, and the q
     .click();
   await expect(page.getByRole("status")).toContainText(`Your answer to ${asker} is published.`);
   await expect(page.getByRole("article", { name: new RegExp(`by ${asker}$`) })).toHaveCount(0);
+  expect(new URL(page.url()).search).not.toContain("index");
 
   // Its permalink forwards to the question by its number.
   await page.goto(`/articles/no-contact-after-a-breakup/posts/${questionId}`);
@@ -65,8 +68,9 @@ test("an answer repeating protected text is stopped, with the passage highlighte
       "Briefly: IN THE QUIET RETURN METHOD, the first week is called “the settling week” — and that is all I can say.",
     );
   await item.getByRole("button", { name: "Publish answer" }).click();
-  await expect(page.getByRole("alert")).toContainText(
-    "repeats protected text from “The Quiet Return (course text, stand-in)”",
+  // The refusal is tied to the answer box, so a screen reader reads it with the field.
+  await expect(item.getByLabel("Your answer")).toHaveAccessibleDescription(
+    /repeats protected text from “The Quiet Return \(course text, stand-in\)”/,
   );
   await expect(page.getByRole("region", { name: "Protected text found" }).locator("mark")).toContainText(
     "IN THE QUIET RETURN METHOD, the first week is called “the settling week",

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { moderate } from "~/moderation/moderate.server";
 import { createPost } from "~/posts/posts.server";
 import * as auditLog from "~/routes/moderation.log";
-import * as protectedSources from "~/routes/author.protected";
+import * as protectedSources from "~/routes/author_.protected";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { siteRequest, userWithSession } from "../support/users";
 

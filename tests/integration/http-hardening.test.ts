@@ -137,22 +137,28 @@ describe("sessions and origins", () => {
  * new route is tried without editing this test.
  */
 function actionPaths(): string[] {
-  return readdirSync("app/routes")
-    .filter((file) => /export (async function|const) action\b/.test(readFileSync(`app/routes/${file}`, "utf8")))
+  // A route is a file, or a folder with its route.tsx (as the inbox is).
+  const routes = readdirSync("app/routes", { withFileTypes: true }).map((entry) =>
+    entry.isDirectory()
+      ? { name: entry.name, file: `app/routes/${entry.name}/route.tsx` }
+      : { name: entry.name.replace(/\.tsx?$/, ""), file: `app/routes/${entry.name}` },
+  );
+  return routes
+    .filter(({ file }) => /export (async function|const) action\b/.test(readFileSync(file, "utf8")))
     .map(
-      (file) =>
+      ({ name }) =>
         (
           "/" +
-          file
-            .replace(/\.tsx?$/, "")
+          name
             .replace(/(^|\.)_index$/, "")
             .replace(/\$slug_?/, DEMO_ARTICLE)
             .replace(/\$number/, "1")
-            .replace(/\$id/, String(questionId))
+            .replace(/\$id_?/, String(questionId))
+            .replace(/_(?=\.|$)/g, "")
             .replace(/\./g, "/")
         ).replace(/\/$/, "") || "/",
     )
-    .map((path) => (path === "/author" || path === "/moderation" ? `${path}?index` : path));
+    .map((path) => (path === "/moderation" ? `${path}?index` : path));
 }
 
 describe("malformed requests answer 4xx, never 500", () => {

@@ -9,9 +9,9 @@ import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
 import * as moderationPost from "~/routes/moderation.posts.$id";
 import * as moderationQueue from "~/routes/moderation._index";
-import * as authorInbox from "~/routes/author._index";
-import * as authorProtected from "~/routes/author.protected";
-import * as authorTemplates from "~/routes/author.templates";
+import * as authorInbox from "~/routes/author/route";
+import * as authorProtected from "~/routes/author_.protected";
+import * as authorTemplates from "~/routes/author_.templates";
 
 export type Attempt = { path: string; form?: Record<string, string>; params?: Record<string, string> };
 

@@ -1,0 +1,126 @@
+// One question's answer box in the author's inbox: templates, link pickers,
+// the copyright guard's findings, and the answer itself.
+import { Form } from "@remix-run/react";
+import { FormError, SelectField, formProps, useServerForm, type ServerAnswer } from "~/components/field";
+import { useActionAt } from "~/components/form-anchor";
+
+type Links = { sections: { anchor: string; title: string }[]; questions: { number: number; asker: string }[] };
+export type ComposerAnswer = ServerAnswer & { draft?: string; copyright?: { passages: string[]; sources: string[] } };
+
+function Highlighted({ text, passages }: { text: string; passages: string[] }) {
+  // Mark each repeated passage where it stands in the answer.
+  const parts: { text: string; marked: boolean }[] = [];
+  let rest = text;
+  for (const passage of passages) {
+    const at = rest.indexOf(passage);
+    if (at === -1) continue;
+    parts.push({ text: rest.slice(0, at), marked: false }, { text: passage, marked: true });
+    rest = rest.slice(at + passage.length);
+  }
+  parts.push({ text: rest, marked: false });
+  return (
+    <p className="guard-text">
+      {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </p>
+  );
+}
+
+export function Composer(props: {
+  questionId: number;
+  asker: string;
+  templates: { id: number; name: string; category: string }[];
+  links: Links;
+  isAdmin: boolean;
+  answer: ComposerAnswer | undefined;
+}) {
+  const { questionId: id, answer } = props;
+  const [form, fields] = useServerForm(`composer-${id}`, answer);
+  const mine = answer?.form === `composer-${id}` ? answer : undefined;
+  const action = useActionAt(`answer-${id}`);
+  const body = mine?.draft ?? "";
+  const templateId = (mine?.result?.initialValue?.templateId as string | undefined) ?? "";
+  return (
+    <Form method="post" action={action} className="composer" aria-label={`Answer ${props.asker}`} {...formProps(form)}>
+      <input type="hidden" name="questionId" value={id} />
+      <input type="hidden" name="templateId" value={templateId} />
+      <FormError form={form} />
+      {mine?.copyright ? (
+        <section className="guard" aria-label="Protected text found">
+          <p>Passages that repeat {mine.copyright.sources.map((s) => `“${s}”`).join(" and ")} are highlighted:</p>
+          <Highlighted text={body} passages={mine.copyright.passages} />
+          <button type="submit" name="intent" value="copyright" className="button">
+            Use the copyright template instead
+          </button>
+          {props.isAdmin ? (
+            <div className="field">
+              <label htmlFor={`override-${id}`}>Reason to publish anyway (admins only; recorded)</label>
+              <input id={`override-${id}`} name="overrideReason" />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      <div className="composer__templates">
+        <SelectField meta={fields.templateIdChoice} label="Template" defaultValue="">
+          <option value="">Choose a template…</option>
+          {props.templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.category ? `${t.category}: ` : ""}
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" name="intent" value="insert" className="button">
+          Insert template
+        </button>
+      </div>
+      <div className="composer__templates">
+        <SelectField meta={fields.linkChoice} label="Link a section or question" defaultValue="">
+          <option value="">Choose…</option>
+          <optgroup label="Sections">
+            {props.links.sections.map((s) => (
+              <option key={s.anchor} value={`§${s.anchor}`}>
+                {s.title} (§{s.anchor})
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Questions">
+            {props.links.questions.map((other) => (
+              <option key={other.number} value={`#${other.number}`}>
+                #{other.number} by {other.asker}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+        <button type="submit" name="intent" value="link" className="button">
+          Insert link
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={fields.body.id}>Your answer</label>
+        <textarea
+          key={`${templateId}-${body.length}`}
+          id={fields.body.id}
+          name="body"
+          rows={6}
+          defaultValue={body}
+          aria-invalid={fields.body.errors ? true : undefined}
+          aria-describedby={[fields.body.errors ? fields.body.errorId : null, `${fields.body.id}-hint`]
+            .filter(Boolean)
+            .join(" ")}
+        />
+        <p className="field-hint" id={`${fields.body.id}-hint`}>
+          Write #12 to point to question 12, and §section-id to point to a section (or use “Insert link”); both become
+          links.
+        </p>
+        {fields.body.errors ? (
+          <p className="field-error" id={fields.body.errorId}>
+            {fields.body.errors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" name="intent" value="answer" className="button button--primary">
+        Publish answer
+      </button>
+    </Form>
+  );
+}

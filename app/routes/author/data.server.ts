@@ -1,0 +1,57 @@
+// The inbox page's loader and action: who may see it, what it shows, and what
+// each composer button answers.
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { requireRole } from "~/auth/guards.server";
+import { ComposerError, ComposerForm, compose } from "~/author/composer.server";
+import { getInbox } from "~/author/inbox.server";
+import { flashHeaders } from "~/security/cookies.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
+import { pageParam, parseSubmission, refuse } from "~/utils/form.server";
+import { listTemplates } from "~/templates/templates.server";
+
+export const AUTHORS = ["author", "admin"] as const;
+
+export async function loadInbox({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, AUTHORS);
+  const params = new URL(request.url).searchParams;
+  const [inbox, templates] = await Promise.all([
+    getInbox(actor, { section: params.get("section"), page: pageParam(params.get("page")) }),
+    listTemplates(actor.id),
+  ]);
+  return {
+    inbox,
+    templates: templates.map((t) => ({ id: t.id, name: t.name, category: t.category })),
+    isAdmin: actor.role === "admin",
+  };
+}
+
+export async function composeAnswer({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const actor = await requireRole(request, AUTHORS);
+  const submission = await parseSubmission(request, ComposerForm);
+  // Each card's composer is its own form, named by the question it answers.
+  const form = `composer-${String(submission.payload.questionId ?? "")}`;
+  if (submission.status !== "success") return refuse(submission, {}, { form });
+  try {
+    const outcome = await compose(actor, submission.value);
+    if (outcome.kind === "published") {
+      const back = new URL(request.url);
+      return redirect(back.pathname + back.search, {
+        headers: await flashHeaders(`Your answer to ${outcome.asker} is published.`),
+      });
+    }
+    // A new draft (or the refused one) goes back into the answer box as its text.
+    submission.payload.body = outcome.body;
+    if (outcome.kind === "draft") {
+      submission.payload.templateId = outcome.templateId ? String(outcome.templateId) : "";
+      return data({ form, result: submission.reply(), draft: outcome.body, copyright: undefined });
+    }
+    const refusal = refuse(submission, outcome.problems, { form, status: outcome.status });
+    return data({ ...refusal.data, draft: outcome.body, copyright: outcome.copyright }, refusal.init ?? undefined);
+  } catch (error) {
+    if (!(error instanceof ComposerError)) throw error;
+    // A question answered or hidden since the page was loaded: said on its card, the draft kept.
+    if (error.status === 403) throw new Response(error.message, { status: 403, statusText: "Forbidden" });
+    return refuse(submission, { form: error.message }, { form, status: error.status });
+  }
+}
