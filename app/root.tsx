@@ -18,7 +18,8 @@ import { getUser } from "~/auth/guards.server";
 import { isStaff } from "~/auth/roles";
 import { queueCounts } from "~/moderation/queue.server";
 import { publishesAtOnce } from "~/posts/intake.server";
-import { flashCookie, readCookie } from "~/security/cookies.server";
+import { type Flash, flashCookie, readCookie } from "~/security/cookies.server";
+import { FlashMessage } from "~/components/flash-message";
 import { useNonce } from "~/security/nonce";
 import appCss from "~/styles/app.css?url";
 
@@ -34,7 +35,7 @@ const ANONYMOUS = shareable({ flash: null, user: null });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // A one-time message set by an action before its redirect; shown once, then cleared.
-  const flash = await readCookie<{ message?: string }>(request, flashCookie);
+  const flash = await readCookie<Flash>(request, flashCookie);
   const session = await getUser(request);
   const user = session
     ? {
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : null;
   if (!flash?.message && !user) return ANONYMOUS;
   return data(
-    { flash: flash?.message ?? null, user },
+    { flash: flash?.message ? { message: flash.message, undo: flash.undo ?? null } : null, user },
     flash?.message ? { headers: { "Set-Cookie": await (await flashCookie()).serialize("", { maxAge: 0 }) } } : {},
   );
 }
@@ -107,11 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <main id="main" className="site-main">
-          {rootData?.flash ? (
-            <p className="flash" role="status">
-              {rootData.flash}
-            </p>
-          ) : null}
+          {rootData?.flash ? <FlashMessage {...rootData.flash} /> : null}
           {children}
         </main>
         <footer className="site-footer">

@@ -12,6 +12,11 @@ export function isStaff(role: string | null | undefined): boolean {
   return role === "author" || role === "moderator" || role === "admin";
 }
 
+/** Who may open each staff area: its pages check these with requireRole, in every loader and action. */
+export const STAFF = ["author", "moderator", "admin"] as const;
+export const AUTHORS = ["author", "admin"] as const;
+export const ADMINS = ["admin"] as const;
+
 export type Actor = { id: string; role: string };
 
 /**

@@ -3,6 +3,7 @@
 // on a post edited since the moderator loaded it, applies the action in one
 // transaction, and writes the audit row with it. Nothing is deleted: hiding
 // is a status, and an edit keeps the text before it as a revision.
+import { z } from "zod";
 import { type Actor, isStaff, mayActOnArticle } from "~/auth/roles";
 import { type Db, db } from "~/db.server";
 import { applyCuts } from "~/moderation/cuts";
@@ -30,7 +31,12 @@ export const ACTION_LABELS: Record<string, string> = {
   copyright_override: "Published past the copyright guard",
   edit_own: "Edited by its writer",
   delete_own: "Deleted by its writer",
+  undo: "Undid a decision",
 };
+
+/** How long a moderator may take back a decision from the queue. */
+export const UNDO_SECONDS = 60;
+const UNDOABLE = ["approve", "reject", "spam", "dismiss_report"];
 
 export type { Actor };
 
@@ -38,10 +44,20 @@ export class ModerationError extends Error {
   constructor(
     public status: 400 | 403 | 404 | 409,
     message: string,
+    /** The form field the message is about, when it is about one. */
+    public field?: "body" | "reason",
   ) {
     super(message);
   }
 }
+
+/** The moderator's edit form on a post's page: for length (cuts only), or for another reason (given). */
+export const EditForm = z.object({
+  intent: z.enum(["edit_length", "edit"]),
+  body: z.string().default(""),
+  reason: z.string().default(""),
+  revision: z.number().int().nonnegative().optional(),
+});
 
 /** Moderators and admins moderate everything; an author, the posts on their own articles. */
 export const mayModerate = mayActOnArticle;
@@ -117,8 +133,28 @@ export async function moderate(
       throw new ModerationError(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
     }
     const reason = options.reason?.trim() ?? "";
+    // One time for the decision, its audit row and the reports it closes, so an undo finds exactly those.
+    const decidedAt = new Date();
     const audit = (name: string, before?: string, after?: string) =>
-      tx.moderationAction.create({ data: { actorId: actor.id, action: name, postId, reason, before, after } });
+      tx.moderationAction.create({
+        data: { actorId: actor.id, action: name, postId, reason, before, after, createdAt: decidedAt },
+        select: { id: true },
+      });
+    // A decision that can be undone keeps the post's status and flags before it.
+    const decision = (name: string) =>
+      tx.moderationAction.create({
+        data: {
+          actorId: actor.id,
+          action: name,
+          postId,
+          reason,
+          createdAt: decidedAt,
+          priorStatus: post.status,
+          priorFlags: post.flags,
+        },
+        select: { id: true },
+      });
+    let actionId: number | null = null;
     const reported = post.flags.split(",").includes("reported");
 
     switch (action) {
@@ -127,8 +163,8 @@ export async function moderate(
           throw new ModerationError(409, "This post is already published.");
         if (post.status !== VISIBLE_STATUS) await publishPost(postId, tx);
         await tx.post.update({ where: { id: postId }, data: { flags: withFlag(post.flags, "reported", false) } });
-        await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: new Date() } });
-        await audit(post.status === VISIBLE_STATUS ? "dismiss_report" : "approve");
+        await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: decidedAt } });
+        actionId = (await decision(post.status === VISIBLE_STATUS ? "dismiss_report" : "approve")).id;
         break;
       }
       case "reject":
@@ -140,8 +176,8 @@ export async function moderate(
           where: { id: postId },
           data: { status, flags: withFlag(post.flags, "reported", false) },
         });
-        await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: new Date() } });
-        await audit(action);
+        await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: decidedAt } });
+        actionId = (await decision(action)).id;
         break;
       }
       case "ban": {
@@ -172,16 +208,17 @@ export async function moderate(
         let next: string;
         if (action === "edit_length") {
           const cut = applyCuts(post.bodySource, body);
-          if (!cut.ok) throw new ModerationError(400, cut.message);
+          if (!cut.ok) throw new ModerationError(400, cut.message, "body");
           next = cut.text;
         } else {
           if (!reason)
             throw new ModerationError(
               400,
               "Please say why you are editing this post; readers’ words are only changed with a reason.",
+              "reason",
             );
           if (body.trim() === "")
-            throw new ModerationError(400, "The text cannot be empty. To hide the post, reject it.");
+            throw new ModerationError(400, "The text cannot be empty. To hide the post, reject it.", "body");
           next = body;
         }
         const marked = next.includes("[EDITED FOR LENGTH]");
@@ -210,11 +247,106 @@ export async function moderate(
         break;
       }
     }
-    return tx.post.findUniqueOrThrow({
+    const after = await tx.post.findUniqueOrThrow({
       where: { id: postId },
       select: { id: true, status: true, number: true, revision: true },
     });
+    return { ...after, actionId };
   });
+}
+
+/**
+ * Takes back a decision from the queue within UNDO_SECONDS, by the moderator
+ * who made it, if nothing has happened to the post since: the post gets its
+ * status and flags back, the reports the decision closed are open again, a
+ * question approved with the last number gives that number back, and the
+ * undo is itself in the audit log.
+ */
+export async function undoDecision(actor: Actor, actionId: number) {
+  return db.$transaction(async (tx) => {
+    const entry = await tx.moderationAction.findUnique({
+      where: { id: actionId },
+      select: {
+        id: true,
+        actorId: true,
+        action: true,
+        postId: true,
+        createdAt: true,
+        priorStatus: true,
+        priorFlags: true,
+      },
+    });
+    if (!entry || entry.postId === null || entry.priorStatus === null || !UNDOABLE.includes(entry.action)) {
+      throw new ModerationError(404, "There is no decision of yours to undo there.");
+    }
+    if (entry.actorId !== actor.id) throw new ModerationError(403, "You can only undo your own decisions.");
+    if (Date.now() - entry.createdAt.getTime() > UNDO_SECONDS * 1000) {
+      throw new ModerationError(
+        409,
+        "That decision is more than a minute old, so it can no longer be undone. Open the post to decide again.",
+      );
+    }
+    const postId = entry.postId;
+    if ((await tx.moderationAction.count({ where: { postId, id: { gt: entry.id } } })) > 0) {
+      throw new ModerationError(409, "Something else happened to this post since. Reload to see where it stands.");
+    }
+    const post = await tx.post.findUniqueOrThrow({
+      where: { id: postId },
+      select: {
+        status: true,
+        flags: true,
+        revision: true,
+        rootId: true,
+        parentId: true,
+        number: true,
+        articleId: true,
+        userId: true,
+      },
+    });
+    const claimed = await tx.post.updateMany({
+      where: { id: postId, status: post.status, revision: post.revision, flags: post.flags },
+      data: { updatedAt: new Date() },
+    });
+    if (claimed.count === 0) {
+      throw new ModerationError(409, "Someone else changed this post a moment ago. Reload to see where it stands.");
+    }
+    const wasVisible = entry.priorStatus === VISIBLE_STATUS;
+    let number = post.number;
+    if (post.status === VISIBLE_STATUS && !wasVisible) {
+      await unpublish(tx, post);
+      // The number it was given goes back, unless a later question has one already.
+      if (post.parentId === null && post.number !== null) {
+        const released = await tx.article.updateMany({
+          where: { id: post.articleId, lastQuestionNumber: post.number },
+          data: { lastQuestionNumber: { decrement: 1 } },
+        });
+        if (released.count > 0) number = null;
+      }
+    } else if (post.status !== VISIBLE_STATUS && wasVisible && post.rootId !== null) {
+      await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { increment: 1 } } });
+    }
+    await tx.post.update({
+      where: { id: postId },
+      data: { status: entry.priorStatus, flags: entry.priorFlags ?? post.flags, number },
+    });
+    if (post.rootId !== null && post.userId !== null) await recountAuthorAnswered(tx, post.rootId);
+    await tx.report.updateMany({ where: { postId, resolvedAt: entry.createdAt }, data: { resolvedAt: null } });
+    await tx.moderationAction.create({
+      data: { actorId: actor.id, action: "undo", postId, reason: ACTION_LABELS[entry.action] ?? entry.action },
+    });
+    return { postId, status: entry.priorStatus };
+  });
+}
+
+/** Whether a question's thread has a published answer from its article's author. */
+async function recountAuthorAnswered(tx: Tx, rootId: number) {
+  const root = await tx.post.findUniqueOrThrow({
+    where: { id: rootId },
+    select: { article: { select: { authorId: true } } },
+  });
+  const authorId = root.article.authorId;
+  const answers = authorId ? await tx.post.count({ where: { rootId, userId: authorId, status: VISIBLE_STATUS } }) : 0;
+  await tx.post.update({ where: { id: rootId }, data: { authorAnswered: answers > 0 } });
 }
 
 /** A reader reports a published post: it stays on the page and enters the queue flagged "reported". */

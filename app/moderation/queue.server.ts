@@ -1,7 +1,7 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
-import { type Actor, articlesOf, isStaff } from "~/auth/roles";
+import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { removedParts } from "~/moderation/cuts";
@@ -207,4 +207,42 @@ export async function describePost(id: number): Promise<string> {
     return post.number !== null ? `question ${post.number} by ${writer}` : `the question by ${writer}`;
   const root = post.rootId ? await db.post.findUnique({ where: { id: post.rootId }, select: { number: true } }) : null;
   return root?.number != null ? `${writer}’s reply in question ${root.number}` : `${writer}’s reply`;
+}
+
+/**
+ * A post as its moderation page shows it, with every revision; only for an
+ * actor who may moderate it (a 404 when there is no such post, a 403 when it
+ * is on another author's article).
+ */
+export async function postForModeration(actor: Actor, id: number) {
+  const post = await db.post.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      bodySource: true,
+      bodyHtml: true,
+      rootId: true,
+      guestName: true,
+      user: { select: { displayName: true } },
+      article: { select: { slug: true, title: true, authorId: true } },
+      revisions: {
+        orderBy: { revision: "asc" },
+        select: {
+          revision: true,
+          bodySource: true,
+          kind: true,
+          reason: true,
+          createdAt: true,
+          editor: { select: { displayName: true } },
+        },
+      },
+    },
+  });
+  if (!post) throw new Response("There is no such post.", { status: 404, statusText: "Not Found" });
+  if (!mayActOnArticle(actor, post.article.authorId)) {
+    throw new Response("You can only moderate posts on your own articles.", { status: 403, statusText: "Forbidden" });
+  }
+  return post;
 }

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ADMINS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError, FormSuccess, TextareaField, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -7,8 +8,6 @@ import { accepted, parseSubmission, refuse } from "~/utils/form.server";
 import { SettingsForm, getSettings, saveSettings } from "~/settings/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Afterword" }];
-
-const ADMINS = ["admin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ADMINS);

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AUTHORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { ArchiveToggle } from "~/components/archive-toggle";
 import { TableScroll } from "~/components/table-scroll";
@@ -10,8 +11,6 @@ import { intentOf, parseSubmission, readForm, refuse, requireId } from "~/utils/
 import { showDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Protected sources — Afterword" }];
-
-const AUTHORS = ["author", "admin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, AUTHORS);

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AUTHORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { ArchiveToggle } from "~/components/archive-toggle";
 import { TableScroll } from "~/components/table-scroll";
@@ -9,8 +10,6 @@ import { intentOf, parseSubmission, readForm, refuse, requireId } from "~/utils/
 import { PLACEHOLDERS, TemplateForm, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
 
 export const meta: MetaFunction = () => [{ title: "Reply templates — Afterword" }];
-
-const AUTHORS = ["author", "admin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, AUTHORS);

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { STAFF } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { PageLinks } from "~/components/page-links";
 import { TableScroll } from "~/components/table-scroll";
@@ -10,7 +11,7 @@ import { pageParam } from "~/utils/form.server";
 export const meta: MetaFunction = () => [{ title: "Audit log — Afterword" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["author", "moderator", "admin"]);
+  const actor = await requireRole(request, STAFF);
   const params = new URL(request.url).searchParams;
   const log = await getAuditLog(
     actor,

@@ -57,7 +57,7 @@ export const flashCookie = signed("aw_flash", 60);
  * The message for the page after a redirect; after a moderation decision, with
  * the audit entry that the "Undo" button names, and until when it may.
  */
-export type Flash = { message: string; undo?: { actionId: number; until: number } };
+export type Flash = { message: string; undo?: { actionIds: number[]; until: number } };
 
 /** Headers that carry a one-time message to the next page. */
 export async function flashHeaders(flash: string | Flash) {

@@ -59,6 +59,15 @@ test("a moderator approves from the queue with the keyboard, and a stranger sees
   await expect(page.locator("[data-queue-item]:focus")).toHaveCount(1);
   await expect(page.getByRole("article", { name: "Question by Keyboard Kim" })).toHaveCount(0);
 
+  // For a minute the decision can be taken back: u (or the Undo button) puts the post back in the queue.
+  await expect(page.getByRole("status").getByRole("button", { name: "Undo" })).toBeVisible();
+  expect(new URL(page.url()).search).not.toContain("index");
+  await page.keyboard.press("u");
+  await expect(page.getByRole("status")).toContainText("Undone: the question by Keyboard Kim is pending again.");
+  await expect(item).toBeVisible();
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toContainText(/Question \d+ by Keyboard Kim: approved\./);
+
   const stranger = await browser.newPage();
   await stranger.goto(`${ARTICLE}?sort=newest`);
   const published = stranger.getByRole("article", { name: /^Question \d+ by Keyboard Kim$/ });
@@ -124,7 +133,8 @@ test("three posts are rejected at once, and a reader's report reaches the queue"
   await signInAsModerator(page);
   for (const name of names) await page.getByRole("checkbox", { name: `Select the post by ${name}` }).check();
   await page.getByRole("button", { name: "Reject selected" }).click();
-  await expect(page.getByRole("status")).toContainText("3 posts rejected.");
+  // The message names each of them.
+  await expect(page.getByRole("status")).toContainText("3 posts rejected: the question by Bulk One");
   for (const name of names) await expect(page.getByRole("article", { name: `Question by ${name}` })).toHaveCount(0);
 
   const reported = page.getByRole("article", { name: "Question by Elena" });

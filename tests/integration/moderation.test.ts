@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db, onQuery } from "~/db.server";
-import { ModerationError, isBanned, moderate, reportPost } from "~/moderation/moderate.server";
+import { ModerationError, isBanned, moderate, reportPost, undoDecision } from "~/moderation/moderate.server";
 import { LOG_PAGE_SIZE, getAuditLog, getQueue } from "~/moderation/queue.server";
 import { type Visitor, submitPost } from "~/posts/intake.server";
 import { setSetting } from "~/settings/settings.server";
@@ -190,6 +190,75 @@ describe("moderate", () => {
     );
     expect(result.ok && result.post.status).toBe("pending");
     await setSetting("bannedWords", "");
+  });
+});
+
+describe("undo", () => {
+  it("takes back an approval within the minute: pending again, its number given back, the undo logged", async () => {
+    const before = await db.article.findUniqueOrThrow({
+      where: { id: article.id },
+      select: { lastQuestionNumber: true },
+    });
+    const post = await ask("Is it too late to undo the first message?");
+    const approved = await moderate(moderator, "approve", post.id, { expectedRevision: 0 });
+    expect(approved.number).toBe(before.lastQuestionNumber + 1);
+    expect(approved.actionId).toEqual(expect.any(Number));
+
+    expect(await undoDecision(moderator, approved.actionId!)).toEqual({ postId: post.id, status: "pending" });
+    const after = await db.post.findUniqueOrThrow({ where: { id: post.id }, select: { status: true, number: true } });
+    expect(after).toEqual({ status: "pending", number: null });
+    expect(
+      (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { lastQuestionNumber: true } }))
+        .lastQuestionNumber,
+    ).toBe(before.lastQuestionNumber);
+    expect(await db.moderationAction.findFirst({ where: { postId: post.id, action: "undo" } })).toMatchObject({
+      actorId: moderator.id,
+      reason: "Approved",
+    });
+    // Once is enough: the same undo again, or one after the post changed, is refused.
+    expect(await refusal(undoDecision(moderator, approved.actionId!))).toBe(409);
+  });
+
+  it("restores a rejected reported post to the page with its reports open, for the moderator who decided only", async () => {
+    const question = (await getArticlePage(DEMO_ARTICLE))!.threads[1];
+    const reply = await submitPost(
+      article,
+      { name: "U", body: "A reply someone reports", parentId: String(question.id) },
+      guest(),
+    );
+    if (!reply.ok) throw new Error("reply refused");
+    await moderate(moderator, "approve", reply.post.id);
+    await reportPost(reply.post.id, "Off topic", "reporter-u");
+    const count = async () =>
+      (await db.post.findUniqueOrThrow({ where: { id: question.id }, select: { replyCount: true } })).replyCount;
+    const replies = await count();
+    const rejected = await moderate(moderator, "reject", reply.post.id);
+    expect(await count()).toBe(replies - 1);
+
+    const other = (await userWithSession("moderator")).user;
+    expect(await refusal(undoDecision(other, rejected.actionId!))).toBe(403);
+    await undoDecision(moderator, rejected.actionId!);
+    const post = await db.post.findUniqueOrThrow({
+      where: { id: reply.post.id },
+      select: { status: true, flags: true },
+    });
+    expect(post).toEqual({ status: "published", flags: expect.stringContaining("reported") });
+    expect(await count()).toBe(replies);
+    expect(await db.report.count({ where: { postId: reply.post.id, resolvedAt: null } })).toBe(1);
+  });
+
+  it("refuses after the minute, and a ban cannot be undone this way", async () => {
+    const post = await ask("What if I already broke no contact twice?");
+    const spammed = await moderate(moderator, "spam", post.id);
+    await db.moderationAction.update({
+      where: { id: spammed.actionId! },
+      data: { createdAt: new Date(Date.now() - 61_000) },
+    });
+    expect(await refusal(undoDecision(moderator, spammed.actionId!))).toBe(409);
+    const banned = await moderate(moderator, "ban", (await ask("A question from a writer about to be banned")).id);
+    expect(banned.actionId).toBeNull();
+    const ban = await db.moderationAction.findFirstOrThrow({ where: { action: "ban" }, orderBy: { id: "desc" } });
+    expect(await refusal(undoDecision(moderator, ban.id))).toBe(404);
   });
 });
 

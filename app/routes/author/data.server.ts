@@ -1,6 +1,7 @@
 // The inbox page's loader and action: who may see it, what it shows, and what
 // each composer button answers.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { AUTHORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { ComposerError, ComposerForm, compose } from "~/author/composer.server";
 import { getInbox } from "~/author/inbox.server";
@@ -8,8 +9,6 @@ import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { pageParam, parseSubmission, refuse } from "~/utils/form.server";
 import { listTemplates } from "~/templates/templates.server";
-
-export const AUTHORS = ["author", "admin"] as const;
 
 export async function loadInbox({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, AUTHORS);

@@ -1,0 +1,98 @@
+// The queue page's loader and its decisions: one post's buttons, or the
+// selected posts at once. Each decision is said with the post and its number,
+// and can be undone for a minute.
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { z } from "zod";
+import { STAFF as MODERATORS } from "~/auth/roles";
+import { requireRole } from "~/auth/guards.server";
+import { ModerationError, UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
+import { describePost, getQueue } from "~/moderation/queue.server";
+import { flashHeaders } from "~/security/cookies.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
+import { pageParam, parseSubmission } from "~/utils/form.server";
+
+export async function loadQueue({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, MODERATORS);
+  return getQueue(actor, pageParam(new URL(request.url).searchParams.get("page")));
+}
+
+const DECISIONS = ["approve", "reject", "spam", "ban"] as const;
+const DONE: Record<string, string> = { approve: "approved", reject: "rejected", spam: "marked as spam", ban: "banned" };
+
+/** A decision on one post (its buttons), or on the posts ticked in the queue (the bar above it). */
+const DecisionForm = z.union([
+  z.object({
+    intent: z.enum(DECISIONS),
+    postId: z.number({ required_error: "That post number is not valid." }).int().positive(),
+    revision: z.number().int().nonnegative().optional(),
+    status: z.string().optional(),
+    reason: z.string().default(""),
+    banAddress: z.boolean().default(false),
+  }),
+  z.object({
+    intent: z.enum(["bulk:approve", "bulk:reject", "bulk:spam"]),
+    ids: z.array(z.number().int().positive(), { required_error: "Select at least one post." }).min(1),
+  }),
+]);
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Where the queue's forms come back to: the same page of the queue, without routing details. */
+function queueAddress(request: Request) {
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  return url.pathname + url.search;
+}
+
+export async function decide({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const actor = await requireRole(request, MODERATORS);
+  const submission = await parseSubmission(request, DecisionForm);
+  if (submission.status !== "success") {
+    const message = Object.values(submission.error ?? {}).flat()[0] ?? "Unknown action.";
+    return data({ error: message }, { status: 400 });
+  }
+  const input = submission.value;
+  const single = "postId" in input;
+  const name = single ? input.intent : (input.intent.split(":")[1] as (typeof DECISIONS)[number]);
+  const targets = single
+    ? [{ id: input.postId, revision: input.revision, status: input.status }]
+    : input.ids.map((id) => ({ id, revision: undefined, status: undefined }));
+  const names: string[] = [];
+  const problems: string[] = [];
+  const undoable: number[] = [];
+  for (const target of targets) {
+    try {
+      const decided = await moderate(actor, name, target.id, {
+        expectedRevision: target.revision,
+        expectedStatus: target.status,
+        reason: single ? input.reason : "",
+        banAddress: single && input.banAddress,
+      });
+      if (decided.actionId !== null) undoable.push(decided.actionId);
+      names.push(await describePost(target.id));
+    } catch (error) {
+      if (!(error instanceof ModerationError)) throw error;
+      if (single) return data({ error: error.message }, { status: error.status });
+      problems.push(`${capitalise(await describePost(target.id))}: ${error.message}`);
+    }
+  }
+  const kept = single && name === "approve" && input.status === "published";
+  const done = kept ? "kept on the page, the report dismissed" : DONE[name];
+  const message =
+    (single
+      ? names.length
+        ? `${capitalise(names[0])}: ${done}.`
+        : ""
+      : `${names.length} ${names.length === 1 ? "post" : "posts"} ${done}${names.length ? `: ${names.join("; ")}` : ""}.`) +
+    (name === "ban" && names.length > 0 && single && input.banAddress
+      ? " Guests posting from its address are banned too; accounts there are not."
+      : "") +
+    (problems.length ? ` Not done: ${problems.join(" ")}` : "");
+  return redirect(queueAddress(request), {
+    headers: await flashHeaders({
+      message: message || "Nothing was decided.",
+      undo: undoable.length ? { actionIds: undoable, until: Date.now() + UNDO_SECONDS * 1000 } : undefined,
+    }),
+  });
+}

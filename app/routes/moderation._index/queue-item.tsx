@@ -1,0 +1,97 @@
+// One post in the moderation queue: who wrote it and where, its flags and
+// reports, its text, and the decisions (each a button; the letters with JavaScript).
+import { Form, Link } from "@remix-run/react";
+import type { getQueue } from "~/moderation/queue.server";
+
+type Item = Awaited<ReturnType<typeof getQueue>>["items"][number];
+
+export function QueueItem({ item, current, onFocus }: { item: Item; current: boolean; onFocus: () => void }) {
+  return (
+    <article
+      className={`queue-item${current ? " queue-item--current" : ""}`}
+      data-queue-item
+      tabIndex={-1}
+      aria-label={`${item.isReply ? "Reply" : "Question"} by ${item.writer.name}`}
+      onFocus={onFocus}
+    >
+      <header className="queue-item__header">
+        <input
+          type="checkbox"
+          name="ids"
+          value={item.id}
+          form="bulk"
+          id={`select-${item.id}`}
+          aria-label={`Select the post by ${item.writer.name}`}
+        />
+        <strong>{item.writer.name}</strong>
+        {item.writer.firstPost ? <span className="badge badge--first">First post</span> : null}
+        {item.writer.account ? (
+          <span className="queue-item__meta">account {item.writer.account.email}</span>
+        ) : (
+          <span className="queue-item__meta">guest{item.writer.email ? ` · ${item.writer.email}` : ""}</span>
+        )}
+        {item.writer.addressHash ? (
+          <span className="queue-item__meta" title="A hash of the writer's address">
+            address {item.writer.addressHash}
+          </span>
+        ) : null}
+        <time className="queue-item__meta" dateTime={item.date.iso}>
+          {item.date.text}
+        </time>
+      </header>
+      <p className="queue-item__where">
+        {item.isReply ? "Reply" : "Question"} on <Link to={`/articles/${item.article.slug}`}>{item.article.title}</Link>
+        {item.section ? ` · ${item.section}` : " · the whole article"}
+        {item.status === "published" ? " · published" : ""}
+      </p>
+      {item.parent ? (
+        <blockquote className="queue-item__parent">
+          In reply to {item.parent.writer}: {item.parent.excerpt}
+        </blockquote>
+      ) : null}
+      {item.flags.length || item.reports.length ? (
+        <ul className="flags" aria-label="Flags">
+          {item.flags.map((flag) => (
+            <li key={flag} className="flag">
+              {flag === "long" ? `long (${item.length.toLocaleString("en-US")} characters)` : flag}
+            </li>
+          ))}
+          {item.reports.map((reason, i) => (
+            <li key={`r${i}`} className="flag flag--report">
+              report: {reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="prose post__body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+      <Form method="post" className="queue-item__actions">
+        <input type="hidden" name="postId" value={item.id} />
+        <input type="hidden" name="revision" value={item.revision} />
+        <input type="hidden" name="status" value={item.status} />
+        <button type="submit" name="intent" value="approve" data-key="a" className="button button--primary">
+          {item.status === "published" ? "Keep" : "Approve"}
+        </button>
+        <button type="submit" name="intent" value="reject" data-key="r" className="button">
+          Reject
+        </button>
+        <button type="submit" name="intent" value="spam" data-key="s" className="button">
+          Spam
+        </button>
+        <Link to={`/moderation/posts/${item.id}`} data-key="e" className="button">
+          Edit for length
+        </Link>
+        {!item.writer.bannable ? null : (
+          <button type="submit" name="intent" value="ban" className="button button--danger">
+            Ban writer
+          </button>
+        )}
+        {item.writer.bannable && item.writer.addressHash ? (
+          <label className="queue-item__ban-address">
+            <input type="checkbox" name="banAddress" /> With “Ban writer”, also ban the address: every guest posting
+            from it goes to spam (accounts there are not affected)
+          </label>
+        ) : null}
+      </Form>
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+// A post's moderation page: the post with what was cut and every revision,
+// and the edit form's two buttons.
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { STAFF as MODERATORS } from "~/auth/roles";
+import { requireRole } from "~/auth/guards.server";
+import { removedParts } from "~/moderation/cuts";
+import { EditForm, ModerationError, moderate } from "~/moderation/moderate.server";
+import { describePost, postForModeration } from "~/moderation/queue.server";
+import { postPermalink } from "~/posts/paths";
+import { flashHeaders } from "~/security/cookies.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
+import { showDateTime } from "~/utils/dates";
+import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+
+export async function loadPostPage({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, MODERATORS);
+  const post = await postForModeration(actor, requireId(params.id));
+  const original = post.revisions[0]?.bodySource ?? null;
+  return {
+    post: {
+      id: post.id,
+      status: post.status,
+      revision: post.revision,
+      bodySource: post.bodySource,
+      writer: post.user?.displayName ?? post.guestName ?? "Anonymous",
+      article: { slug: post.article.slug, title: post.article.title },
+      href: postPermalink(post.article.slug, post.id),
+    },
+    original,
+    removed: original ? removedParts(original, post.bodySource) : null,
+    revisions: post.revisions.map((r) => ({
+      revision: r.revision,
+      kind: r.kind,
+      reason: r.reason,
+      editor: r.editor?.displayName ?? "a moderator",
+      date: showDateTime(r.createdAt),
+      bodySource: r.bodySource,
+    })),
+  };
+}
+
+export async function editPost({ request, params }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const actor = await requireRole(request, MODERATORS);
+  const post = await postForModeration(actor, requireId(params.id));
+  const submission = await parseSubmission(request, EditForm);
+  if (submission.status !== "success") return refuse(submission);
+  const { intent, body, reason, revision } = submission.value;
+  try {
+    await moderate(actor, intent, post.id, { body, reason, expectedRevision: revision });
+  } catch (error) {
+    if (!(error instanceof ModerationError)) throw error;
+    return refuse(submission, { [error.field ?? "form"]: error.message }, { status: error.status });
+  }
+  const described = await describePost(post.id);
+  return redirect("/moderation", {
+    headers: await flashHeaders(`Saved the edit to ${described}; the original is kept.`),
+  });
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ModerationAction" ADD COLUMN "priorFlags" TEXT;
+ALTER TABLE "ModerationAction" ADD COLUMN "priorStatus" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ModerationAction" ADD COLUMN     "priorFlags" TEXT,
+ADD COLUMN     "priorStatus" TEXT;
