@@ -99,3 +99,14 @@ export async function lockKeys(tx: Tx, keys: string[]) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
     FROM (SELECT unnest(string_to_array(${list}, E'\n')) AS k ORDER BY 1) AS ordered`;
 }
+
+/** Whether the database answers a trivial query (for /healthz). */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch (error) {
+    console.error("[healthz] database check failed", error);
+    return false;
+  }
+}

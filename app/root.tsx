@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { shareable } from "~/articles/page-cache.server";
-import { getUser } from "~/auth/guards.server";
+import { getVisitor } from "~/auth/visitor.server";
 import { isStaff } from "~/auth/roles";
 import { queueCounts } from "~/moderation/queue.server";
 import { publishesAtOnce } from "~/posts/intake.server";
@@ -36,7 +36,7 @@ const ANONYMOUS = shareable({ flash: null, user: null });
 export async function loader({ request }: LoaderFunctionArgs) {
   // A one-time message set by an action before its redirect; shown once, then cleared.
   const flash = await readCookie<Flash>(request, flashCookie);
-  const session = await getUser(request);
+  const session = (await getVisitor(request)).user;
   const user = session
     ? {
         displayName: session.displayName,

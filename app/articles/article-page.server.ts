@@ -312,3 +312,8 @@ export async function permalinkTarget(slug: string, id: number, viewer?: Viewer)
   }
   return { path: `/articles/${slug}#post-${id}`, permanent: false };
 }
+
+/** An article by its address, with what a form posting to it needs; null when there is none. */
+export function findArticle(slug: string) {
+  return db.article.findUnique({ where: { slug }, select: { id: true, slug: true } });
+}

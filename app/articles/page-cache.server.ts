@@ -109,8 +109,3 @@ export function sharedPageData<T extends object>(request: Request, data: T): T |
   const html = renderedHtml.get(data)?.get(url.pathname + url.search);
   return html ? new CachedPage(html) : data;
 }
-
-/** Whether anything on the request makes the page personal: cookies that carry a person's state. */
-export function hasPersonalCookies(request: Request): boolean {
-  return /(?:^|;\s*)aw_(guest|flash|session)=/.test(request.headers.get("Cookie") ?? "");
-}

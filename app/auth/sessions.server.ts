@@ -85,8 +85,10 @@ export function blankSessionCookie(): string {
     .join("; ");
 }
 
+const SESSION_TOKEN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-z2-7]{32})(?:;|$)`);
+
 export function readSessionToken(request: Request): string | null {
-  const match = /(?:^|;\s*)aw_session=([a-z2-7]{32})(?:;|$)/.exec(request.headers.get("Cookie") ?? "");
+  const match = SESSION_TOKEN.exec(request.headers.get("Cookie") ?? "");
   return match ? match[1] : null;
 }
 

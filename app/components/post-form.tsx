@@ -3,9 +3,10 @@
 // keep the page where it is. Errors come back next to their fields with the
 // text kept.
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
-import { FormError } from "~/components/field";
-import type { PostActionData } from "~/posts/post-action.server";
+import { useEffect, useRef, useState } from "react";
+import { Field, FormError, SelectField, TextareaField, formProps, useServerForm } from "~/components/field";
+import { useActionAt } from "~/components/form-anchor";
+import { type PostAnswer, postFormId } from "~/posts/post-forms";
 
 export type SectionOption = { anchor: string; title: string };
 
@@ -29,44 +30,25 @@ function useReturnTo(anchor: string) {
   search.delete("replyto");
   search.delete("ask");
   const query = search.toString();
-  return {
-    action: `${location.pathname}${location.search}#${anchor}`,
-    returnTo: location.pathname + (query ? `?${query}` : ""),
-  };
+  return { action: useActionAt(anchor), returnTo: location.pathname + (query ? `?${query}` : "") };
 }
 
 export function PostForm(props: Props & DoneProps) {
-  const fetcher = useFetcher<PostActionData>({ key: props.kind === "ask" ? "ask" : `reply-${props.parentId}` });
-  const actionData = useActionData<PostActionData>();
-  const parentKey = props.kind === "reply" ? String(props.parentId) : null;
+  const formId = postFormId(props.kind === "reply" ? props.parentId : null);
+  const fetcher = useFetcher<PostAnswer>({ key: formId });
+  const actionData = useActionData<PostAnswer>();
   // Without JavaScript the page itself carries the action's answer; with it, the fetcher does.
-  const fromPage = actionData && actionData.parentId === parentKey ? actionData : undefined;
+  const fromPage = actionData?.form === formId ? actionData : undefined;
   // A fetcher keeps its last answer after a post that redirected; that answer
-  // (a refusal, a preview) belongs to the attempt before, so it is set aside.
-  const [setAside, setSetAside] = useState<PostActionData | undefined>(undefined);
+  // (a refusal, a preview) belongs to the attempt before, so it is set aside,
+  // and the form starts afresh (a new generation of it), empty and without messages.
+  const [setAside, setSetAside] = useState<PostAnswer | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
   const fetched = fetcher.data !== undefined && fetcher.data !== setAside ? fetcher.data : undefined;
-  const result = fetched ?? fromPage;
-  const submitted = result && result.intent !== "preview" ? result : null;
-  const previewHtml = result?.intent === "preview" ? result.previewHtml : null;
-  const errors = submitted?.fieldErrors ?? {};
-  const values = result?.values ?? {};
-  const { action, returnTo } = useReturnTo(props.kind === "ask" ? "ask" : `reply-${props.parentId}`);
-  const id = useId();
-  const [body, setBody] = useState<string | null>(null);
+  const answer = fetched ?? fromPage;
   const busy = fetcher.state !== "idle";
-  const formRef = useRef<HTMLFormElement>(null);
-  // After a refusal, take the reader to what needs fixing.
-  useEffect(() => {
-    if (!submitted) return;
-    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
-    if (target) {
-      if (target.getAttribute("role") === "alert") target.setAttribute("tabindex", "-1");
-      target.focus();
-    }
-  }, [submitted]);
-  // A post that went through redirects, bringing no new answer: clear the form and its old messages.
   const wasBusy = useRef(false);
-  const answerBefore = useRef<PostActionData | undefined>(undefined);
+  const answerBefore = useRef<PostAnswer | undefined>(undefined);
   const { onPosted } = props;
   useEffect(() => {
     if (busy) {
@@ -74,19 +56,46 @@ export function PostForm(props: Props & DoneProps) {
       wasBusy.current = true;
     } else if (wasBusy.current) {
       wasBusy.current = false;
+      // A post that went through redirects, bringing no new answer.
       if (fetcher.data === undefined || fetcher.data === answerBefore.current) {
         setSetAside(fetcher.data);
-        setBody("");
+        setGeneration((n) => n + 1);
         onPosted?.();
       }
     }
   }, [busy, fetcher.data, onPosted]);
+  return <PostFormFields key={generation} {...props} formId={formId} fetcher={fetcher} answer={answer} busy={busy} />;
+}
+
+function PostFormFields(
+  props: Props & {
+    formId: string;
+    fetcher: ReturnType<typeof useFetcher<PostAnswer>>;
+    answer: PostAnswer | undefined;
+    busy: boolean;
+  },
+) {
+  const { answer, busy, fetcher } = props;
   const isAsk = props.kind === "ask";
+  const [form, fields] = useServerForm(props.formId, answer, {
+    name: props.guestName ?? "",
+    section: props.kind === "ask" ? props.defaultSection : undefined,
+  });
+  const previewHtml = answer?.previewHtml ?? null;
+  const { action, returnTo } = useReturnTo(isAsk ? "ask" : `reply-${props.parentId}`);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refusal, take the reader to what needs fixing (a field, or the form's own message).
+  const refused = answer?.result?.status === "error" ? answer.result : null;
+  useEffect(() => {
+    if (!refused) return;
+    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    if (target) {
+      if (target.getAttribute("role") === "alert") target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+  }, [refused]);
   const signedIn =
     useRouteLoaderData<{ user: { displayName: string; publishesAtOnce: boolean } | null }>("root")?.user ?? null;
-  const field = (name: string) => `${id}-${name}`;
-  const described = (name: keyof typeof errors, extra?: string) =>
-    [errors[name] ? `${field(name)}-error` : null, extra].filter(Boolean).join(" ") || undefined;
 
   return (
     <fetcher.Form
@@ -96,14 +105,9 @@ export function PostForm(props: Props & DoneProps) {
       className={`post-form post-form--${props.kind}`}
       aria-labelledby={isAsk ? "ask-title" : undefined}
       aria-label={isAsk ? undefined : `Reply to ${props.answering}`}
-      noValidate
+      {...formProps(form)}
     >
-      <FormError message={submitted?.formError} />
-      {errors.parentId ? (
-        <p className="form-error" role="alert" id={`${field("parentId")}-error`}>
-          {errors.parentId}
-        </p>
-      ) : null}
+      <FormError form={form} message={fields.parentId.errors?.join(" ")} />
       <input type="hidden" name="returnTo" value={returnTo} />
       {props.kind === "reply" ? <input type="hidden" name="parentId" value={props.parentId} /> : null}
 
@@ -113,96 +117,35 @@ export function PostForm(props: Props & DoneProps) {
         </p>
       ) : (
         <div className="form-row">
-          <div className="field">
-            <label htmlFor={field("name")}>Name</label>
-            <input
-              id={field("name")}
-              name="name"
-              autoComplete="name"
-              maxLength={200}
-              required
-              defaultValue={values.name ?? props.guestName ?? ""}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={described("name")}
-            />
-            {errors.name ? (
-              <p className="field-error" id={`${field("name")}-error`}>
-                {errors.name}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={field("email")}>Email (optional, never shown)</label>
-            <input
-              id={field("email")}
-              name="email"
-              type="email"
-              autoComplete="email"
-              defaultValue={values.email ?? ""}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={described("email")}
-            />
-            {errors.email ? (
-              <p className="field-error" id={`${field("email")}-error`}>
-                {errors.email}
-              </p>
-            ) : null}
-          </div>
+          <Field meta={fields.name} label="Name" autoComplete="name" maxLength={200} required />
+          <Field meta={fields.email} type="email" label="Email (optional, never shown)" autoComplete="email" />
         </div>
       )}
 
       {props.kind === "ask" ? (
-        <div className="field">
-          <label htmlFor={field("section")}>Section</label>
-          <select
-            id={field("section")}
-            name="section"
-            defaultValue={values.section ?? props.defaultSection}
-            aria-invalid={errors.section ? true : undefined}
-            aria-describedby={described("section")}
-          >
-            <option value="suggest">Let us suggest</option>
-            <option value="article">The whole article</option>
-            {props.sections.map((s) => (
-              <option key={s.anchor} value={s.anchor}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-          {errors.section ? (
-            <p className="field-error" id={`${field("section")}-error`}>
-              {errors.section}
-            </p>
-          ) : null}
-        </div>
+        <SelectField meta={fields.section} label="Section">
+          <option value="suggest">Let us suggest</option>
+          <option value="article">The whole article</option>
+          {props.sections.map((s) => (
+            <option key={s.anchor} value={s.anchor}>
+              {s.title}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
 
-      <div className="field">
-        <label htmlFor={field("body")}>{isAsk ? "Your question" : "Your reply"}</label>
-        <textarea
-          id={field("body")}
-          name="body"
-          rows={isAsk ? 6 : 4}
-          required
-          value={body ?? values.body ?? ""}
-          onChange={(event) => setBody(event.target.value)}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={described("body", `${field("hint")}`)}
-        />
-        <p className="field-hint" id={field("hint")}>
-          {MARKDOWN_HINT}
-        </p>
-        {errors.body ? (
-          <p className="field-error" id={`${field("body")}-error`}>
-            {errors.body}
-          </p>
-        ) : null}
-      </div>
+      <TextareaField
+        meta={fields.body}
+        label={isAsk ? "Your question" : "Your reply"}
+        rows={isAsk ? 6 : 4}
+        required
+        hint={MARKDOWN_HINT}
+      />
 
       {/* People never see this field; robots fill it in. */}
       <div className="hp" aria-hidden="true">
-        <label htmlFor={field("website")}>Leave this field empty</label>
-        <input id={field("website")} name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <label htmlFor={`${props.formId}-website`}>Leave this field empty</label>
+        <input id={`${props.formId}-website`} name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
       {previewHtml !== null ? (
@@ -249,15 +192,21 @@ export function PostForm(props: Props & DoneProps) {
  * words are shown here instead of being lost.
  */
 export function RefusedReply() {
-  const actionData = useActionData<PostActionData>();
-  if (actionData?.intent !== "reply" || !actionData.fieldErrors.parentId) return null;
+  const actionData = useActionData<PostAnswer>();
+  const gone = actionData?.result?.error?.parentId;
+  if (!actionData?.form?.startsWith("reply-form-") || !gone?.length) return null;
   return (
     <section className="refused-reply" aria-labelledby="refused-reply-title">
       <h2 id="refused-reply-title">This reply could not be posted</h2>
-      <FormError message={actionData.fieldErrors.parentId} />
+      <FormError message={gone.join(" ")} />
       <div className="field">
         <label htmlFor="refused-reply-text">Your reply</label>
-        <textarea id="refused-reply-text" rows={5} defaultValue={actionData.values.body ?? ""} readOnly />
+        <textarea
+          id="refused-reply-text"
+          rows={5}
+          defaultValue={String(actionData.result?.initialValue?.body ?? "")}
+          readOnly
+        />
         <p className="field-hint">Copy it if you like, or ask it as a new question below.</p>
       </div>
     </section>

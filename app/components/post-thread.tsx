@@ -1,4 +1,4 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import type { ShownThread } from "~/articles/article-page.server";
 import { PostForm } from "~/components/post-form";
@@ -14,7 +14,11 @@ function ReportForm({ postId, writer }: { postId: number; writer: string }) {
       <summary>
         Report<span className="visually-hidden"> the post by {writer}</span>
       </summary>
-      <form method="post" action={location.pathname + location.search} aria-label={`Report the post by ${writer}`}>
+      <Form
+        method="post"
+        action={`${location.pathname}${location.search}#post-${postId}`}
+        aria-label={`Report the post by ${writer}`}
+      >
         <input type="hidden" name="intent" value="report" />
         <input type="hidden" name="postId" value={postId} />
         <input type="hidden" name="returnTo" value={location.pathname + location.search} />
@@ -27,7 +31,7 @@ function ReportForm({ postId, writer }: { postId: number; writer: string }) {
         <button type="submit" className="button">
           Send report
         </button>
-      </form>
+      </Form>
     </details>
   );
 }

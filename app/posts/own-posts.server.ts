@@ -4,6 +4,7 @@
 // the text before it as a revision, a deletion is a status, and both are in
 // the audit log. An edited post by a writer who is not trusted goes back to
 // the moderation queue, so an approved text cannot be swapped for another.
+import { z } from "zod";
 import { isStaff } from "~/auth/roles";
 import { checkAgainstSources } from "~/copyright/sources.server";
 import { db } from "~/db.server";
@@ -19,10 +20,18 @@ export class OwnPostError extends Error {
   constructor(
     public status: 400 | 403 | 404 | 409,
     message: string,
+    /** The form field the message is about, when it is about one. */
+    public field?: "body",
   ) {
     super(message);
   }
 }
+
+/** The writer's form on their own post: save a new text, or delete the post. */
+export const OwnPostForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("save"), body: z.string().default("") }),
+  z.object({ intent: z.literal("delete") }),
+]);
 
 type Writer = Pick<Visitor, "userId" | "role" | "guestKey">;
 
@@ -62,10 +71,10 @@ export async function editOwnPost(writer: Writer, postId: number, input: string)
   }
   const body = input.replace(/\r\n?/g, "\n");
   const problem = bodyProblem(body, settings, post.parentId === null);
-  if (problem) throw new OwnPostError(400, problem);
+  if (problem) throw new OwnPostError(400, problem, "body");
   if (body === post.bodySource) return { status: post.status, changed: false };
   const references = await resolveReferences(post.article, body);
-  if (!references.ok) throw new OwnPostError(400, references.message);
+  if (!references.ok) throw new OwnPostError(400, references.message, "body");
   const guard = await checkAgainstSources(body, {
     maxRunWords: settings.guardRunWords,
     maxSharedRatio: settings.guardSharedPercent / 100,

@@ -3,88 +3,81 @@
 // and answers with the form's errors (4xx, values kept) or a redirect to the
 // new post with a one-time message.
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
-import { db } from "~/db.server";
+import { z } from "zod";
+import { findArticle } from "~/articles/article-page.server";
+import { postFormId } from "~/posts/post-forms";
 import { ModerationError, reportPost } from "~/moderation/moderate.server";
 import { renderPostBody } from "~/posts/body.server";
 import { postPermalink } from "~/posts/paths";
-import { type IntakeRefusal, type PostFields, submitPost } from "~/posts/intake.server";
-import { readVisitor } from "~/posts/visitor.server";
-import { flashCookie, guestCookie, newGuestKey } from "~/security/cookies.server";
+import { type PostFields, submitPost } from "~/posts/intake.server";
+import { getVisitor } from "~/auth/visitor.server";
+import { flashHeaders, guestCookie, newGuestKey } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { readForm, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, requireId } from "~/utils/form.server";
 
-export type PostActionData =
-  | {
-      intent: "ask" | "reply";
-      parentId: string | null;
-      values: PostFields;
-      fieldErrors: IntakeRefusal["fieldErrors"];
-      formError: string | null;
-    }
-  | { intent: "preview"; parentId: string | null; values: PostFields; previewHtml: string };
-
-const FIELDS = ["name", "email", "section", "body", "parentId", "website", "overrideReason"] as const;
+/** The reader's forms (ask, reply, preview, report); intake checks the post itself, all of it at once. */
+const PostForm = z.object({
+  intent: z.enum(["ask", "reply", "preview", "report"]),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  section: z.string().optional(),
+  body: z.string().optional(),
+  parentId: z.string().optional(),
+  website: z.string().optional(), // the honeypot: hidden from people, filled in by bots
+  overrideReason: z.string().optional(),
+  returnTo: z.string().optional(),
+  postId: z.string().optional(),
+  reason: z.string().optional(),
+});
 
 export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
   requireSameOrigin(request);
-  const article = slug ? await db.article.findUnique({ where: { slug }, select: { id: true, slug: true } }) : null;
+  const article = slug ? await findArticle(slug) : null;
   if (!article) throw new Response("Not found", { status: 404 });
-  const form = await readForm(request);
-  const values: PostFields = {};
-  for (const field of FIELDS) {
-    const value = form.get(field);
-    if (typeof value === "string") values[field] = value;
+  const submission = await parseSubmission(request, PostForm);
+  if (submission.status !== "success") {
+    throw new Response("This form sent an unknown action. Please reload the page and try again.", {
+      status: 400,
+      statusText: "Bad Request",
+    });
   }
-  const intent = form.get("intent");
-  const parentId = values.parentId || null;
+  const { intent, returnTo, postId, reason, ...fields } = submission.value;
+  const values: PostFields = fields;
+  const parentId = intent === "ask" ? null : values.parentId || null;
+  const form = postFormId(parentId);
+  // The honeypot's value is never sent back.
+  const hide = ["website"];
 
   if (intent === "report") {
-    const postId = requireId(form.get("postId"));
-    const visitor = await readVisitor(request, context);
+    const reported = requireId(postId);
+    const visitor = await getVisitor(request, context);
     try {
-      await reportPost(postId, String(form.get("reason") ?? ""), visitor.userId ?? visitor.guestKey);
+      await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey);
     } catch (error) {
       if (!(error instanceof ModerationError)) throw error;
       throw new Response(error.message, { status: error.status });
     }
-    return redirect(`${returnPath(form.get("returnTo"), article.slug, null)}#post-${postId}`, {
-      headers: {
-        "Set-Cookie": await (
-          await flashCookie()
-        ).serialize({
-          message: "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
-        }),
-      },
+    return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
+      headers: await flashHeaders(
+        "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
+      ),
     });
   }
   if (intent === "preview") {
-    const { website: _honeypot, ...kept } = values;
-    return data<PostActionData>({
-      intent: "preview",
-      parentId,
-      values: kept,
+    return data({
+      form,
+      result: submission.reply({ hideFields: hide }),
       previewHtml: renderPostBody(values.body ?? ""),
     });
-  }
-  if (intent !== "ask" && intent !== "reply") {
-    return data<PostActionData>(
-      { intent: "ask", parentId, values, fieldErrors: {}, formError: "This form sent an unknown action." },
-      { status: 400 },
-    );
   }
   if (intent === "ask") delete values.parentId;
   else if (!values.parentId) values.parentId = "missing";
 
-  const visitor = await readVisitor(request, context);
+  const visitor = await getVisitor(request, context);
   const guestKey = visitor.userId ? null : (visitor.guestKey ?? newGuestKey());
   const result = await submitPost(article, values, { ...visitor, guestKey });
   if (!result.ok) {
-    // The honeypot's value is not sent back.
-    const { website: _honeypot, ...kept } = values;
-    return data<PostActionData>(
-      { intent, parentId, values: kept, fieldErrors: result.fieldErrors, formError: result.formError ?? null },
-      { status: result.status },
-    );
+    return refuse(submission, { ...result.fieldErrors, form: result.formError }, { status: result.status, form, hide });
   }
 
   const headers = new Headers();
@@ -100,14 +93,14 @@ export async function postAction(request: Request, slug: string | undefined, con
       ? `Your ${noun} is published.`
       : `Thank you! Your ${noun} is awaiting moderation. Until a moderator approves it, only you can see it.` +
         (result.suggestedSection ? ` We filed it under “${result.suggestedSection.title}”.` : "");
-  headers.append("Set-Cookie", await (await flashCookie()).serialize({ message }));
-  return redirect(`${returnPath(form.get("returnTo"), article.slug, result.post.rootId)}#post-${result.post.id}`, {
+  headers.append("Set-Cookie", (await flashHeaders(message))["Set-Cookie"]);
+  return redirect(`${returnPath(returnTo, article.slug, result.post.rootId)}#post-${result.post.id}`, {
     headers,
   });
 }
 
 /** Back to the page the form was on, if it is a page of this article; otherwise to where the post shows. */
-function returnPath(value: FormDataEntryValue | null, slug: string, rootId: number | null) {
+function returnPath(value: string | undefined, slug: string, rootId: number | null) {
   const fallback = rootId === null ? `/articles/${slug}` : postPermalink(slug, rootId);
   if (typeof value !== "string") return fallback;
   const ownPage = new RegExp(`^/articles/${slug}(/questions/\\d+)?(\\?[\\w=&%.-]*)?$`);

@@ -1,22 +1,18 @@
 // What every page with reader forms needs from the request: who the viewer
 // is (to show them their own pending posts), the name to prefill, and the
 // signed "form shown at" cookie that the too-fast check reads on posting.
-import { getUser } from "~/auth/guards.server";
-import { formShownCookie, readCookie, readGuest } from "~/security/cookies.server";
-import type { Viewer } from "~/articles/article-page.server";
+import { getVisitor } from "~/auth/visitor.server";
+import { formShownCookie } from "~/security/cookies.server";
 import { positiveInt } from "~/utils/form.server";
 
 /** The "form shown at" time is kept this long, so a reader fixing a refused form is not "too fast". */
 const FORM_SHOWN_FOR_MS = 60 * 60_000;
 
 export async function readerPage(request: Request) {
-  const user = await getUser(request);
-  const guest = user ? null : await readGuest(request);
-  const viewer: Viewer = { guestKey: guest?.key ?? null, userId: user?.id ?? null };
+  const { viewer, guest, formShownAt } = await getVisitor(request);
   // Pages differ by cookie (a writer sees their pending posts); shared caches must not keep them.
   const headers = new Headers({ "Cache-Control": "private, no-cache" });
-  const shown = await readCookie<{ t?: number }>(request, formShownCookie);
-  if (typeof shown?.t !== "number" || Date.now() - shown.t > FORM_SHOWN_FOR_MS) {
+  if (formShownAt === null || Date.now() - formShownAt > FORM_SHOWN_FOR_MS) {
     headers.set("Set-Cookie", await (await formShownCookie()).serialize({ t: Date.now() }));
   }
   return { viewer, guestName: guest?.name ?? null, headers };

@@ -1,13 +1,13 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError } from "~/components/field";
-import { OwnPostError, deleteOwnPost, editOwnPost, loadOwnPost } from "~/posts/own-posts.server";
+import { FormError, TextareaField, formProps, useServerForm } from "~/components/field";
+import { OwnPostError, OwnPostForm, deleteOwnPost, editOwnPost, loadOwnPost } from "~/posts/own-posts.server";
 import { postPermalink } from "~/posts/paths";
-import { readVisitor } from "~/posts/visitor.server";
-import { flashCookie } from "~/security/cookies.server";
+import { getVisitor } from "~/auth/visitor.server";
+import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
-import { readForm, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, requireId } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post — Afterword" }];
 
@@ -17,7 +17,7 @@ function notYours(error: unknown): never {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const visitor = await readVisitor(request);
+  const visitor = await getVisitor(request);
   const { post, editableUntil } = await loadOwnPost(visitor, requireId(params.id)).catch(notYours);
   if (post.article.slug !== params.slug) throw new Response("Not found", { status: 404 });
   return {
@@ -36,37 +36,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const id = requireId(params.id);
-  const form = await readForm(request);
-  const visitor = await readVisitor(request, context);
-  const intent = form.get("intent");
-  const body = String(form.get("body") ?? "");
-  const flash = async (message: string) => ({
-    "Set-Cookie": await (await flashCookie()).serialize({ message }),
-  });
+  const submission = await parseSubmission(request, OwnPostForm);
+  if (submission.status !== "success") return refuse(submission);
+  const visitor = await getVisitor(request, context);
   try {
-    if (intent === "delete") {
+    if (submission.value.intent === "delete") {
       const { article } = await deleteOwnPost(visitor, id);
       return redirect(`/articles/${article.slug}`, {
-        headers: await flash("Your post is deleted. It no longer shows on the page."),
+        headers: await flashHeaders("Your post is deleted. It no longer shows on the page."),
       });
     }
-    if (intent !== "save") return data({ error: "This form sent an unknown action.", body }, { status: 400 });
-    const result = await editOwnPost(visitor, id, body);
+    const result = await editOwnPost(visitor, id, submission.value.body);
     const message = !result.changed
       ? "Nothing changed in your post."
       : result.status === "pending"
         ? "Your post is updated. A moderator will read it before it shows again."
         : "Your post is updated.";
-    return redirect(postPermalink(params.slug ?? "", id), { headers: await flash(message) });
+    return redirect(postPermalink(params.slug ?? "", id), { headers: await flashHeaders(message) });
   } catch (error) {
-    if (error instanceof OwnPostError) return data({ error: error.message, body }, { status: error.status });
-    throw error;
+    if (!(error instanceof OwnPostError)) throw error;
+    return refuse(submission, { [error.field ?? "form"]: error.message }, { status: error.status });
   }
 }
 
 export default function EditOwnPost() {
   const { post, article, editableUntil, canEdit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm("own-post", useActionData<typeof action>(), { body: post.body });
   const busy = useNavigation().state === "submitting";
   return (
     <div className="auth-page">
@@ -75,30 +70,27 @@ export default function EditOwnPost() {
       </p>
       <h1>Edit your {post.isQuestion ? "question" : "reply"}</h1>
       {canEdit ? (
-        <Form method="post" className="auth-form" noValidate>
-          <FormError message={result?.error} />
-          <div className="field">
-            <label htmlFor="body">Your text</label>
-            <textarea
-              id="body"
-              name="body"
-              rows={8}
-              defaultValue={result?.body ?? post.body}
-              aria-describedby="body-hint"
-            />
-            <p className="field-hint" id="body-hint">
-              You can edit until <time dateTime={editableUntil.iso}>{editableUntil.text}</time>. The text before is
-              kept, and the post shows “edited”.
-              {post.pending ? "" : " Unless your posts publish at once, a moderator reads it again first."}
-            </p>
-          </div>
+        <Form method="post" className="auth-form" {...formProps(form)}>
+          <FormError form={form} />
+          <TextareaField
+            meta={fields.body}
+            label="Your text"
+            rows={8}
+            hint={
+              <>
+                You can edit until <time dateTime={editableUntil.iso}>{editableUntil.text}</time>. The text before is
+                kept, and the post shows “edited”.
+                {post.pending ? "" : " Unless your posts publish at once, a moderator reads it again first."}
+              </>
+            }
+          />
           <button type="submit" name="intent" value="save" className="button button--primary" disabled={busy}>
             Save changes
           </button>
         </Form>
       ) : (
         <>
-          <FormError message={result?.error} />
+          <FormError form={form} />
           <p>
             The time to edit this post ended at <time dateTime={editableUntil.iso}>{editableUntil.text}</time>. You can
             still delete it.
@@ -106,7 +98,7 @@ export default function EditOwnPost() {
         </>
       )}
       <h2>Delete it</h2>
-      <Form method="post">
+      <Form method="post" aria-label="Delete your post">
         <p>It will no longer show on the page. Moderators keep the text.</p>
         <button type="submit" name="intent" value="delete" className="button button--danger" disabled={busy}>
           Delete my post

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { SignInForm, signIn } from "~/auth/accounts.server";
 import { getUser, safeRedirect } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
-import { addressHashOf } from "~/posts/visitor.server";
+import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { parseSubmission, refuse } from "~/utils/form.server";

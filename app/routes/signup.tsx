@@ -5,7 +5,7 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
 import { getUser, safeRedirect } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
 import { lockedUntil, recordFailure, signUpKeys, signUpWaitMessage } from "~/auth/throttle.server";
-import { addressHashOf } from "~/posts/visitor.server";
+import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { parseSubmission, refuse } from "~/utils/form.server";

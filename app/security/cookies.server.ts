@@ -47,11 +47,14 @@ function signed(name: string, maxAge?: number) {
 }
 
 /** Identifies a guest who has posted, so they alone see their posts awaiting moderation. */
-export const guestCookie = signed("aw_guest", 60 * 60 * 24 * 365);
+export const GUEST_COOKIE = "aw_guest";
+export const FLASH_COOKIE = "aw_flash";
+
+export const guestCookie = signed(GUEST_COOKIE, 60 * 60 * 24 * 365);
 /** When the reader last saw a posting form: people take a few seconds to write; bots do not. */
 export const formShownCookie = signed("aw_form", 60 * 60 * 24);
 /** A one-time message for the page after a redirect. */
-export const flashCookie = signed("aw_flash", 60);
+export const flashCookie = signed(FLASH_COOKIE, 60);
 
 /**
  * The message for the page after a redirect; after a moderation decision, with

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getArticlePage, getThreadPage } from "~/articles/article-page.server";
 import { db, onQuery } from "~/db.server";
-import { loader as articleLoader } from "~/routes/articles.$slug";
+import { loader as articleLoader } from "~/routes/articles.$slug/route";
 import { loader as threadLoader } from "~/routes/articles.$slug_.questions.$number";
 import { syncContent } from "~/content/sync.server";
 import { DEMO_ARTICLE, seed, seedGeneratedPosts } from "../../scripts/seed/seed";

@@ -4,7 +4,7 @@ import { checkAgainstSources } from "~/copyright/sources.server";
 import { db } from "~/db.server";
 import { getInbox } from "~/author/inbox.server";
 import { submitPost } from "~/posts/intake.server";
-import { loader as articleLoader } from "~/routes/articles.$slug";
+import { loader as articleLoader } from "~/routes/articles.$slug/route";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as threadLoader } from "~/routes/articles.$slug_.questions.$number";
 import { fillTemplate, saveTemplate, unknownPlaceholders } from "~/templates/templates.server";

@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import { ADDRESS_SHARE, type Visitor, submitPost } from "~/posts/intake.server";
 import { setSetting } from "~/settings/settings.server";
 import { userWithSession } from "../support/users";
-import { action as articleAction } from "~/routes/articles.$slug";
+import { action as articleAction } from "~/routes/articles.$slug/route";
 import { formShownCookie } from "~/security/cookies.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 
@@ -202,9 +202,13 @@ describe("bad input", () => {
       context: {},
     });
     expect("init" in response && response.init?.status).toBe(400);
+    // Conform's reply: every field's message, and the values to put back in the form.
     expect("data" in response && response.data).toMatchObject({
-      values: { body: "Kept text", section: "how-long", email: "x@" },
-      fieldErrors: { name: expect.any(String), email: expect.any(String) },
+      form: "ask-form",
+      result: {
+        initialValue: { body: "Kept text", section: "how-long", email: "x@" },
+        error: { name: [expect.any(String)], email: [expect.any(String)] },
+      },
     });
   });
 });

@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  CachedPage,
-  articleVersion,
-  hasPersonalCookies,
-  rememberRendered,
-  sharedPageData,
-} from "~/articles/page-cache.server";
+import { CachedPage, articleVersion, rememberRendered, sharedPageData } from "~/articles/page-cache.server";
+import { hasPersonalCookies } from "~/auth/visitor.server";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
-import { loader } from "~/routes/articles.$slug";
+import { loader } from "~/routes/articles.$slug/route";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 
 const load = async (path = `/articles/${DEMO_ARTICLE}`, headers: Record<string, string> = {}) =>

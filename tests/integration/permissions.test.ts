@@ -7,7 +7,7 @@ import { ROLES, type Role } from "~/auth/roles";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
-import * as article from "~/routes/articles.$slug";
+import * as article from "~/routes/articles.$slug/route";
 import * as thread from "~/routes/articles.$slug_.questions.$number";
 import { PERMISSION_MATRIX } from "../support/permission-matrix";
 import { siteRequest, userWithSession } from "../support/users";

@@ -1,57 +1,18 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getArticlePage } from "~/articles/article-page.server";
-import { articleVersion, cachedByVersion, hasPersonalCookies, sharedPageData } from "~/articles/page-cache.server";
-import { SORTS, SORT_LABELS, parseSort } from "~/articles/listing";
 import { PostForm, RefusedReply } from "~/components/post-form";
 import { PostThread, type ThreadContext } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
-import { readerPage, replyToParam } from "~/posts/reader-page.server";
+import { loadArticlePage } from "./data.server";
+import { QuestionPages, SortLinks, listHref } from "./questions-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [{ title: `${data.article.title} — Afterword` }, { name: "description", content: data.article.description }]
     : [{ title: "Not found — Afterword" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const slug = params.slug ?? "";
-  const pageNumber = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
-  const query = {
-    sort: parseSort(url.searchParams.get("sort")),
-    page: Number.isFinite(pageNumber) ? pageNumber : 1,
-    section: url.searchParams.get("section"),
-  };
-  const reader = await readerPage(request);
-  const ask = url.searchParams.get("ask");
-  const replyTo = replyToParam(url);
-
-  if (!hasPersonalCookies(request) && !replyTo && !ask) {
-    // Nothing personal on this page: the one copy every reader of this version shares.
-    const version = await articleVersion(slug);
-    if (!version) throw new Response("Not found", { status: 404 });
-    const key = `${slug}?${query.sort}&${query.page}&${query.section ?? ""}`;
-    const page = await cachedByVersion(key, version, async () => {
-      const article = await getArticlePage(slug, query);
-      return article && { ...article, replyTo: null, askSection: "suggest", guestName: null };
-    });
-    if (!page) throw new Response("Not found", { status: 404 });
-    return data(sharedPageData(request, page) as typeof page, { headers: reader.headers });
-  }
-
-  const article = await getArticlePage(slug, query, reader.viewer);
-  if (!article) throw new Response("Not found", { status: 404 });
-  return data(
-    {
-      ...article,
-      replyTo,
-      askSection: ask && article.sections.some((s) => s.anchor === ask) ? ask : "suggest",
-      guestName: reader.guestName,
-    },
-    { headers: reader.headers },
-  );
-}
+export const loader = loadArticlePage;
 
 // A refused post keeps the page as it was, so the form and its text stay where the reader left them.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
@@ -59,15 +20,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   return postAction(request, params.slug, context);
-}
-
-function listHref(slug: string, params: { sort?: string; section?: string | null; page?: number }) {
-  const search = new URLSearchParams();
-  if (params.section) search.set("section", params.section);
-  if (params.sort && params.sort !== "oldest") search.set("sort", params.sort);
-  if (params.page && params.page > 1) search.set("page", String(params.page));
-  const query = search.toString();
-  return `/articles/${slug}${query ? `?${query}` : ""}#questions`;
 }
 
 export default function ArticlePage() {
@@ -163,20 +115,7 @@ export default function ArticlePage() {
             </ol>
           </section>
         ) : null}
-        <nav className="sort-links" aria-label="Sort questions">
-          <span>Sort:</span>
-          {SORTS.map((sort) =>
-            sort === data.sort ? (
-              <span key={sort} aria-current="true" className="sort-links__current">
-                {SORT_LABELS[sort]}
-              </span>
-            ) : (
-              <Link key={sort} to={listHref(article.slug, { sort, section })}>
-                {SORT_LABELS[sort]}
-              </Link>
-            ),
-          )}
-        </nav>
+        <SortLinks slug={article.slug} current={data.sort} section={section} />
         {threads.length === 0 ? (
           <p className="empty">No questions here yet.</p>
         ) : (
@@ -186,31 +125,13 @@ export default function ArticlePage() {
             ))}
           </ol>
         )}
-        {data.pageCount > 1 ? (
-          <nav className="pagination" aria-label="Pages of questions">
-            {data.page > 1 ? (
-              <Link rel="prev" to={listHref(article.slug, { sort: data.sort, section, page: data.page - 1 })}>
-                ← Earlier page
-              </Link>
-            ) : null}
-            <ol>
-              {Array.from({ length: data.pageCount }, (_, i) => i + 1).map((n) => (
-                <li key={n}>
-                  {n === data.page ? (
-                    <span aria-current="page">{n}</span>
-                  ) : (
-                    <Link to={listHref(article.slug, { sort: data.sort, section, page: n })}>{n}</Link>
-                  )}
-                </li>
-              ))}
-            </ol>
-            {data.page < data.pageCount ? (
-              <Link rel="next" to={listHref(article.slug, { sort: data.sort, section, page: data.page + 1 })}>
-                Next page →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <QuestionPages
+          slug={article.slug}
+          sort={data.sort}
+          section={section}
+          page={data.page}
+          pageCount={data.pageCount}
+        />
       </section>
     </div>
   );
