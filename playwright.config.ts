@@ -31,11 +31,18 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    // Every form must work without JavaScript: the reader tests run again with it off.
+    // Every form must work without JavaScript: the tests of forms run again with it off.
     {
       name: "chromium-no-js",
       use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false },
-      testMatch: ["reader.spec.ts", "article.spec.ts"],
+      testMatch: [
+        "reader.spec.ts",
+        "article.spec.ts",
+        "front-door.spec.ts",
+        "accounts.spec.ts",
+        "author.spec.ts",
+        "moderation.spec.ts",
+      ],
     },
   ],
   webServer: {

@@ -5,6 +5,7 @@ import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { removedParts } from "~/moderation/cuts";
+import { capitalise, postName } from "~/moderation/post-names";
 import { postPermalink } from "~/posts/paths";
 import { showDateTime } from "~/utils/dates";
 
@@ -153,7 +154,16 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
         createdAt: true,
         postId: true,
         actor: { select: { displayName: true } },
-        post: { select: { rootId: true, parentId: true, number: true, article: { select: { slug: true } } } },
+        post: {
+          select: {
+            rootId: true,
+            parentId: true,
+            number: true,
+            guestName: true,
+            user: { select: { displayName: true } },
+            article: { select: { slug: true } },
+          },
+        },
       },
     }),
     db.user.findMany({
@@ -167,11 +177,15 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
     ? await db.post.findMany({ where: { id: { in: rootIds } }, select: { id: true, number: true } })
     : [];
   const rootNumber = new Map(roots.map((root) => [root.id, root.number]));
-  const postLabel = (post: NonNullable<(typeof rows)[number]["post"]>) => {
-    if (post.parentId === null) return post.number !== null ? `Question ${post.number}` : "Unpublished question";
-    const number = post.rootId !== null ? rootNumber.get(post.rootId) : null;
-    return number != null ? `Reply in question ${number}` : "Reply";
-  };
+  const postLabel = (post: NonNullable<(typeof rows)[number]["post"]>) =>
+    capitalise(
+      postName({
+        parentId: post.parentId,
+        number: post.number,
+        writer: post.user?.displayName ?? post.guestName ?? "Anonymous",
+        rootNumber: post.rootId !== null ? (rootNumber.get(post.rootId) ?? null) : null,
+      }),
+    );
   return {
     entries: rows.map((r) => ({
       id: r.id,
@@ -202,11 +216,16 @@ export async function describePost(id: number): Promise<string> {
     select: { parentId: true, rootId: true, number: true, guestName: true, user: { select: { displayName: true } } },
   });
   if (!post) return `post ${id}`;
-  const writer = post.user?.displayName ?? post.guestName ?? "Anonymous";
-  if (post.parentId === null)
-    return post.number !== null ? `question ${post.number} by ${writer}` : `the question by ${writer}`;
-  const root = post.rootId ? await db.post.findUnique({ where: { id: post.rootId }, select: { number: true } }) : null;
-  return root?.number != null ? `${writer}’s reply in question ${root.number}` : `${writer}’s reply`;
+  const root =
+    post.parentId !== null && post.rootId
+      ? await db.post.findUnique({ where: { id: post.rootId }, select: { number: true } })
+      : null;
+  return postName({
+    parentId: post.parentId,
+    number: post.number,
+    writer: post.user?.displayName ?? post.guestName ?? "Anonymous",
+    rootNumber: root?.number ?? null,
+  });
 }
 
 /**

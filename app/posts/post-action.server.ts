@@ -4,7 +4,8 @@
 // new post with a one-time message.
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { findArticle } from "~/articles/article-page.server";
+import { findArticle, permalinkTarget } from "~/articles/article-page.server";
+import { VISIBLE_STATUS } from "~/posts/status";
 import { postFormId } from "~/posts/post-forms";
 import { ModerationError, reportPost } from "~/moderation/moderate.server";
 import { renderPostBody } from "~/posts/body.server";
@@ -94,7 +95,12 @@ export async function postAction(request: Request, slug: string | undefined, con
       : `Thank you! Your ${noun} is awaiting moderation. Until a moderator approves it, only you can see it.` +
         (result.suggestedSection ? ` We filed it under “${result.suggestedSection.title}”.` : "");
   headers.append("Set-Cookie", (await flashHeaders(message))["Set-Cookie"]);
-  return redirect(`${returnPath(returnTo, article.slug, result.post.rootId)}#post-${result.post.id}`, {
+  // A question published at once opens on its own page: in a long list it may be pages away from the form.
+  const ownPage =
+    result.post.status === VISIBLE_STATUS && result.post.rootId === null
+      ? (await permalinkTarget(article.slug, result.post.id))?.path
+      : undefined;
+  return redirect(ownPage ?? `${returnPath(returnTo, article.slug, result.post.rootId)}#post-${result.post.id}`, {
     headers,
   });
 }

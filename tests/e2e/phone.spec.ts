@@ -19,6 +19,7 @@ async function signIn(page: Page, email: string) {
 }
 
 async function signUpReader(page: Page) {
+  task("lift-sign-up-limits");
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Phone Reader");
   await page.getByLabel("Email").fill(`phone-${Date.now()}@example.com`);
@@ -61,7 +62,14 @@ test("every page fits a 390-pixel phone, for a guest", async ({ page }, info) =>
 test("every page fits a 390-pixel phone, for a reader", async ({ page }, info) => {
   await signUpReader(page);
   const thread = await threadPath(page);
-  for (const path of [...READER_PAGES, thread, "/account"]) await fitsTheScreen(page, path, "reader", info);
+  // Their own question, waiting for a moderator, and its edit page.
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Your question").fill(`Can I edit this on a phone? ${Date.now()}`);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  const edit = await page.getByRole("link", { name: /^Edit/ }).first().getAttribute("href");
+  for (const path of [...READER_PAGES, thread, "/account", edit!]) await fitsTheScreen(page, path, "reader", info);
 });
 
 const STAFF: [string, string, string[]][] = [
@@ -90,6 +98,20 @@ for (const [role, email, pages] of STAFF) {
     // The header's last link is on screen, not pushed off its right edge.
     const signOut = page.getByRole("button", { name: "Sign out" });
     await expect(signOut).toBeInViewport();
+    // A decision's message, with its Undo button, fits too.
+    const waiting = `Phone Wait ${role} ${Date.now() % 100000}`;
+    task("question", waiting, "A question that waits for a decision on a phone", "pending");
+    await page.goto("/moderation");
+    await page
+      .getByRole("article", { name: `Question by ${waiting}` })
+      .getByRole("button", { name: "Approve" })
+      .click();
+    await expect(page.getByRole("status").getByRole("button", { name: "Undo" })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const shot = info.outputPath(`${role}-after-a-decision.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    await info.attach(`${role}-after-a-decision.png`, { path: shot, contentType: "image/png" });
+    expect(width, `${role} /moderation after a decision is ${width} px wide`).toBeLessThanOrEqual(390);
   });
 }
 

@@ -287,7 +287,9 @@ describe("the queue", () => {
     await moderate(moderator, "approve", question.id);
     const { number } = await db.post.findUniqueOrThrow({ where: { id: question.id } });
     const first = await getAuditLog(moderator, {}, 1);
-    expect(first.entries.find((e) => e.postId === question.id)?.postLabel).toBe(`Question ${number}`);
+    expect(first.entries.find((e) => e.postId === question.id)?.postLabel).toMatch(
+      new RegExp(`^Question ${number} by `),
+    );
     const cut = first.entries.find((e) => e.action === "edit_length");
     expect(cut?.cuts?.some((part) => part.removed)).toBe(true);
     for (let i = 0; i < LOG_PAGE_SIZE; i++) await moderate(moderator, "reject", (await ask(`Filler question ${i}`)).id);

@@ -9,12 +9,10 @@ import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
 import * as article from "~/routes/articles.$slug/route";
 import * as thread from "~/routes/articles.$slug_.questions.$number";
-import { PERMISSION_MATRIX } from "../support/permission-matrix";
+import { type Outcome, PERMISSION_MATRIX } from "../support/permission-matrix";
 import { siteRequest, userWithSession } from "../support/users";
 
-type Outcome = "allowed" | "sign-in" | "forbidden" | `other ${number}`;
-
-async function outcome(work: () => Promise<unknown>): Promise<Outcome> {
+async function outcome(work: () => Promise<unknown>, shows?: (answer: unknown) => boolean): Promise<Outcome> {
   try {
     const result = await work();
     if (result instanceof Response && result.status >= 300 && result.status < 400) {
@@ -22,7 +20,9 @@ async function outcome(work: () => Promise<unknown>): Promise<Outcome> {
     }
     const status = (result as { init?: { status?: number } } | null)?.init?.status ?? 200;
     if (status === 403) return "forbidden";
-    return status < 400 ? "allowed" : `other ${status}`;
+    if (status >= 400) return `other ${status}`;
+    const answer = result && typeof result === "object" && "data" in result ? result.data : result;
+    return shows && !shows(answer) ? "hidden" : "allowed";
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
     if (thrown.status === 403) return "forbidden";
@@ -39,13 +39,16 @@ describe("permission matrix", () => {
   for (const row of PERMISSION_MATRIX) {
     it(`${row.name}: ${row.allowed.join(", ")}`, async () => {
       const results: Record<string, Outcome> = {};
-      const expected: Record<string, Outcome> = { guest: "sign-in" };
+      const expected: Record<string, Outcome> = { guest: row.refusedAs?.guest ?? "sign-in" };
       for (const who of ["guest", ...ROLES] as const) {
         const cookie = who === "guest" ? undefined : (await userWithSession(who as Role)).cookie;
         const attempt = await row.attempt();
         const request = siteRequest(attempt.path, { cookie, form: attempt.form });
-        results[who] = await outcome(() => row.run({ request, params: attempt.params ?? {}, context: {} }));
-        if (who !== "guest") expected[who] = row.allowed.includes(who as Role) ? "allowed" : "forbidden";
+        const shows = row.shows && ((answer: unknown) => row.shows!(answer, attempt.target));
+        results[who] = await outcome(() => row.run({ request, params: attempt.params ?? {}, context: {} }), shows);
+        if (who !== "guest") {
+          expected[who] = row.allowed.includes(who as Role) ? "allowed" : (row.refusedAs?.[who as Role] ?? "forbidden");
+        }
       }
       expect(results).toEqual(expected);
     });

@@ -5,7 +5,9 @@
 //   tsx tests/support/e2e-task.ts setting <key> <value>
 //   tsx tests/support/e2e-task.ts latest <guestName>    prints the newest post id by that guest
 //   tsx tests/support/e2e-task.ts latest-by <email>    prints the newest post id by that account
-//   tsx tests/support/e2e-task.ts question <guestName> <text>   adds a published question, prints its id
+//   tsx tests/support/e2e-task.ts question <guestName> <text> [pending]   adds a published (or pending) question, prints its id
+//   tsx tests/support/e2e-task.ts reply <parentId> <guestName> <text>   adds a published reply, prints its id
+//   tsx tests/support/e2e-task.ts lift-sign-up-limits  (likewise: accounts made from one address)
 //   tsx tests/support/e2e-task.ts lift-address-bans   (every browser test posts from 127.0.0.1)
 import { db } from "~/db.server";
 import { createPost, publishPost } from "~/posts/posts.server";
@@ -28,8 +30,23 @@ if (task === "publish") {
   process.stdout.write(String(post.id));
 } else if (task === "question") {
   const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
-  const post = await createPost({ articleId: article.id, guestName: args[0], body: args[1], status: "published" });
+  const status = args[2] === "pending" ? "pending" : "published";
+  const post = await createPost({ articleId: article.id, guestName: args[0], body: args[1], status });
   process.stdout.write(String(post.id));
+} else if (task === "reply") {
+  // A published reply by a guest under a post (args: parent id, name, text).
+  const parent = await db.post.findUniqueOrThrow({ where: { id: Number(args[0]) }, select: { articleId: true } });
+  const post = await createPost({
+    articleId: parent.articleId,
+    parentId: Number(args[0]),
+    guestName: args[1],
+    body: args[2],
+    status: "pending",
+  });
+  await db.$transaction((tx) => publishPost(post.id, tx));
+  process.stdout.write(String(post.id));
+} else if (task === "lift-sign-up-limits") {
+  await db.signInThrottle.deleteMany({ where: { key: { startsWith: "signup:" } } });
 } else if (task === "lift-address-bans") {
   await db.ban.deleteMany({ where: { ipHash: { not: null } } });
 } else {

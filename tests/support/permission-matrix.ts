@@ -5,6 +5,7 @@ import type { Role } from "~/auth/roles";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
 import * as account from "~/routes/account";
+import * as ownPost from "~/routes/articles.$slug_.posts.$id_.edit";
 import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
 import * as moderationPost from "~/routes/moderation.posts.$id/route";
@@ -13,7 +14,16 @@ import * as authorInbox from "~/routes/author/route";
 import * as authorProtected from "~/routes/author_.protected";
 import * as authorTemplates from "~/routes/author_.templates";
 
-export type Attempt = { path: string; form?: Record<string, string>; params?: Record<string, string> };
+export type Attempt = {
+  path: string;
+  form?: Record<string, string>;
+  params?: Record<string, string>;
+  /** What the page must show for the attempt to count as allowed (a row id, say). */
+  target?: number;
+};
+
+/** How an attempt ended: let through, sent to sign in, refused, let in but shown nothing of it, or another status. */
+export type Outcome = "allowed" | "sign-in" | "forbidden" | "hidden" | `other ${number}`;
 
 export type Guarded = {
   name: string;
@@ -21,6 +31,10 @@ export type Guarded = {
   /** What to send; called afresh for each role, so an action can have a post of its own to act on. */
   attempt: () => Promise<Attempt>;
   allowed: readonly Role[];
+  /** For a page every role may open but not everything on it: whether this answer shows the attempt's target. */
+  shows?: (answer: unknown, target: number | undefined) => boolean;
+  /** Where someone outside `allowed` is refused otherwise than with 403 (or, as a guest, sent to sign in). */
+  refusedAs?: Partial<Record<Role | "guest", Outcome>>;
 };
 
 const SIGNED_IN = ["reader", "author", "moderator", "admin"] as const;
@@ -40,6 +54,15 @@ async function norasSourceId() {
   const nora = await db.user.findUniqueOrThrow({ where: { email: "nora@afterword.example" } });
   const source = await db.protectedSource.findFirstOrThrow({ where: { createdById: nora.id } });
   return String(source.id);
+}
+
+/** An audit entry on Nora's article (the matrix's author account wrote no article). */
+async function auditEntryOnNorasArticle() {
+  const post = await pendingPost();
+  const entry = await db.moderationAction.create({
+    data: { action: "edit", postId: post, reason: `Matrix ${Math.random()}`, before: "Before", after: "After" },
+  });
+  return entry.id;
 }
 
 /** A pending question on the demo article, whose author is Nora, not the matrix's own author account. */
@@ -143,6 +166,36 @@ export const PERMISSION_MATRIX: Guarded[] = [
     attempt: async () => ({ path: "/moderation/log" }),
     allowed: ["author", ...MODERATORS],
   },
+  // The log opens for every staff member, but an author reads the entries of their own articles only.
+  {
+    name: "audit log, an entry on another author's article",
+    run: moderationLog.loader,
+    attempt: async () => ({ path: "/moderation/log?action=edit", target: await auditEntryOnNorasArticle() }),
+    shows: (answer, target) => (answer as { entries: { id: number }[] }).entries.some((e) => e.id === target),
+    allowed: MODERATORS,
+    refusedAs: { author: "hidden" },
+  },
+  // A writer edits their own post only; anyone else's, whoever asks, is not there for them.
+  ...(["loader", "action"] as const).map((kind): Guarded => ({
+    name: kind === "loader" ? "someone else's post, its edit page" : "someone else's post: save an edit",
+    run: ownPost[kind] as Guarded["run"],
+    attempt: async () => {
+      const id = String(await pendingPost());
+      return {
+        path: `/articles/no-contact-after-a-breakup/posts/${id}/edit`,
+        params: { slug: "no-contact-after-a-breakup", id },
+        form: kind === "action" ? { intent: "save", body: "Someone else’s words, changed" } : undefined,
+      };
+    },
+    allowed: [],
+    refusedAs: {
+      guest: "other 404",
+      reader: "other 404",
+      author: "other 404",
+      moderator: "other 404",
+      admin: "other 404",
+    },
+  })),
   { name: "author inbox", run: authorInbox.loader, attempt: async () => ({ path: "/author" }), allowed: AUTHORS },
   {
     // An author answers only on their own articles: the matrix's own author account wrote none, so it is refused.

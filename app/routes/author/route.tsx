@@ -50,7 +50,8 @@ export default function AuthorInbox() {
                   </time>
                   <span className="queue-item__meta">
                     <Link to={questionPath(q.article.slug, q.number!)}>{q.article.title}</Link>
-                    {q.section ? ` · ${q.section.title}` : " · the whole article"} · {q.replyCount} replies
+                    {q.section ? ` · ${q.section.title}` : " · the whole article"} · {q.replyCount}{" "}
+                    {q.replyCount === 1 ? "reply" : "replies"}
                   </span>
                 </header>
                 <div className="prose post__body" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />

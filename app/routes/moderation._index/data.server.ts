@@ -6,6 +6,7 @@ import { z } from "zod";
 import { STAFF as MODERATORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { ModerationError, UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
+import { capitalise } from "~/moderation/post-names";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -34,8 +35,6 @@ const DecisionForm = z.union([
     ids: z.array(z.number().int().positive(), { required_error: "Select at least one post." }).min(1),
   }),
 ]);
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where the queue's forms come back to: the same page of the queue, without routing details. */
 function queueAddress(request: Request) {
