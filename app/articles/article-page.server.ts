@@ -71,19 +71,24 @@ type PostRow = {
   editedAt: Date | null;
 };
 
+/** What every listing of an article shows about it. */
+const ARTICLE_SUMMARY = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  authorName: true,
+  publishedAt: true,
+} as const;
+
 async function loadArticle(slug: string) {
   return db.article.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      authorName: true,
+      ...ARTICLE_SUMMARY,
       authorId: true,
       introHtml: true,
       footnotesHtml: true,
-      publishedAt: true,
       updatedAt: true,
       sections: {
         select: { id: true, anchor: true, title: true, html: true, removedAt: true },
@@ -262,15 +267,7 @@ export async function listArticles() {
   const [articles, counts] = await Promise.all([
     db.article.findMany({
       orderBy: { publishedAt: "desc" },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        description: true,
-        authorName: true,
-        publishedAt: true,
-        wordCount: true,
-      },
+      select: { ...ARTICLE_SUMMARY, wordCount: true },
     }),
     db.post.groupBy({
       by: ["articleId"],

@@ -5,6 +5,8 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/auth/roles";
 import { type SessionUser, type ValidSession, readSessionToken, validateSessionToken } from "~/auth/sessions.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
+import { intentOf, readForm } from "~/utils/form.server";
 
 const sessionsByRequest = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -41,6 +43,21 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
     throw new Response("Your account does not have access to this page.", { status: 403, statusText: "Forbidden" });
   }
   return user;
+}
+
+/**
+ * A staff page's form post, checked in the one order every such action needs:
+ * from this site, by someone with the role, naming one of the page's intents.
+ */
+export async function requireStaffForm<Intent extends string>(
+  request: Request,
+  roles: readonly Role[],
+  intents: readonly Intent[],
+) {
+  requireSameOrigin(request);
+  const actor = await requireRole(request, roles);
+  const form = await readForm(request);
+  return { actor, form, intent: intentOf(form, intents) };
 }
 
 /**

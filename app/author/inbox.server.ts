@@ -4,6 +4,7 @@ import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
 import { showDateTime } from "~/utils/dates";
+import { pageWindow } from "~/utils/pages";
 
 export const INBOX_PAGE_SIZE = 20;
 
@@ -20,13 +21,12 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
   const chosen = filter.section ? sections.find((s) => s.anchor === filter.section) : undefined;
   const total = counts.reduce((sum, c) => sum + c._count._all, 0);
   const listed = chosen ? (counts.find((c) => c.sectionId === chosen.id)?._count._all ?? 0) : total;
-  const pageCount = Math.max(1, Math.ceil(listed / INBOX_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const { page, pageCount, skip, take } = pageWindow(listed, INBOX_PAGE_SIZE, filter.page);
   const rows = await db.post.findMany({
     where: { ...where, ...(chosen ? { sectionId: chosen.id } : {}) },
     orderBy: { id: "asc" },
-    skip: (page - 1) * INBOX_PAGE_SIZE,
-    take: INBOX_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       articleId: true,

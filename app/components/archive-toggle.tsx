@@ -5,12 +5,18 @@ import { Form } from "@remix-run/react";
  * (intent "archive" or "restore", with the row's id), labelled for screen
  * readers with what it acts on.
  */
-export function ArchiveToggle(props: {
-  id: number;
-  archived: boolean;
-  name: string;
-  labels: { archive: string; restore: string };
-}) {
+const LABELS = {
+  template: { archive: "Archive", restore: "Restore" },
+  source: { archive: "Stop checking", restore: "Check again" },
+};
+
+/** A row's name, marked when it is archived ("not checked" for a source, "archived" for a template). */
+export function archivedName(name: string, archivedAt: string | Date | null, kind: keyof typeof LABELS) {
+  return archivedAt ? `${name} (${kind === "source" ? "not checked" : "archived"})` : name;
+}
+
+export function ArchiveToggle(props: { id: number; archived: boolean; name: string; kind: keyof typeof LABELS }) {
+  const labels = LABELS[props.kind];
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="id" value={props.id} />
@@ -20,7 +26,7 @@ export function ArchiveToggle(props: {
         value={props.archived ? "restore" : "archive"}
         className="link-button link-button--dark"
       >
-        {props.archived ? props.labels.restore : props.labels.archive}
+        {props.archived ? labels.restore : labels.archive}
         <span className="visually-hidden"> {props.name}</span>
       </button>
     </Form>

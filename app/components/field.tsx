@@ -68,63 +68,46 @@ type FieldProps = {
   hint?: ReactNode;
 };
 
-export function Field({
+/** A field's label, its control, its hint and its messages; the control gets the ids that tie them together. */
+function Labelled({
   meta,
   label,
   hint,
-  type = "text",
-  ...rest
-}: FieldProps & { type?: InputType } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name">) {
+  control,
+}: FieldProps & { control: (describedBy: string | undefined) => ReactNode }) {
   const hintId = `${meta.id}-hint`;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {control(describedBy(meta, hint ? hintId : undefined))}
+      <Hint id={hintId} hint={hint} />
+      <Messages meta={meta} />
+    </div>
+  );
+}
+
+/** A labelled field around one kind of control, which receives the ids of its hint and messages. */
+function labelled<Rest>(control: (meta: Meta, describedBy: string | undefined, rest: Rest) => ReactNode) {
+  return function LabelledField({ meta, label, hint, ...rest }: FieldProps & Rest) {
+    return <Labelled meta={meta} label={label} hint={hint} control={(ids) => control(meta, ids, rest as Rest)} />;
+  };
+}
+
+type InputRest = { type?: InputType } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name">;
+export const Field = labelled<InputRest>((meta, ids, { type = "text", ...rest }) => {
   const { key, ...input } = getInputProps(meta, { type: type as "text" });
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <input key={key} {...input} {...rest} aria-describedby={describedBy(meta, hint ? hintId : undefined)} />
-      <Hint id={hintId} hint={hint} />
-      <Messages meta={meta} />
-    </div>
-  );
-}
+  return <input key={key} {...input} {...rest} aria-describedby={ids} />;
+});
 
-export function TextareaField({
-  meta,
-  label,
-  hint,
-  ...rest
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const hintId = `${meta.id}-hint`;
+export const TextareaField = labelled<Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">>((meta, ids, rest) => {
   const { key, ...textarea } = getTextareaProps(meta);
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <textarea key={key} {...textarea} {...rest} aria-describedby={describedBy(meta, hint ? hintId : undefined)} />
-      <Hint id={hintId} hint={hint} />
-      <Messages meta={meta} />
-    </div>
-  );
-}
+  return <textarea key={key} {...textarea} {...rest} aria-describedby={ids} />;
+});
 
-export function SelectField({
-  meta,
-  label,
-  hint,
-  children,
-  ...rest
-}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const hintId = `${meta.id}-hint`;
+export const SelectField = labelled<Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">>((meta, ids, rest) => {
   const { key, ...select } = getSelectProps(meta);
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <select key={key} {...select} {...rest} aria-describedby={describedBy(meta, hint ? hintId : undefined)}>
-        {children}
-      </select>
-      <Hint id={hintId} hint={hint} />
-      <Messages meta={meta} />
-    </div>
-  );
-}
+  return <select key={key} {...select} {...rest} aria-describedby={ids} />;
+});
 
 export function CheckboxField({
   meta,

@@ -13,41 +13,39 @@ function index() {
 
 describe("the copyright guard", () => {
   it("normalises case, punctuation, curly quotes and spacing", () => {
-    expect(normalisedWords("It’s “Day” SEVEN, of the METHOD").words).toEqual([
-      "its",
-      "day",
-      "seven",
-      "of",
-      "the",
-      "method",
-    ]);
-    expect(normalisedWords('It\'s  "day"  seven—of the method').words).toEqual([
-      "its",
-      "day",
-      "seven",
-      "of",
-      "the",
-      "method",
-    ]);
+    const words = "its day seven of the method".split(" ");
+    expect(normalisedWords("It’s “Day” SEVEN, of the METHOD").words).toEqual(words);
+    expect(normalisedWords('It\'s  "day"  seven—of the method').words).toEqual(words);
   });
 
-  it("finds 12 copied words despite changed case, punctuation and curly quotes, and marks the passage", () => {
-    const reply =
-      "Thanks for asking! As the course puts it, “KEEP the letter in a drawer, until the Thirtieth morning — then read it” and that's all.";
-    const overlap = findOverlap(reply, index());
-    expect(overlap.longestRun).toBeGreaterThanOrEqual(12);
-    expect(crossesLine(overlap)).toBe(true);
-    const [passage] = overlap.passages;
-    expect(reply.slice(passage.start, passage.end)).toBe(
-      "KEEP the letter in a drawer, until the Thirtieth morning — then read it",
-    );
-  });
-
-  it("lets common five-word phrases through", () => {
-    const reply =
-      "Write a letter you will feel better about later, and keep the letter in mind when the evening you first meet again comes around. The silence was working for both of you.";
-    const overlap = findOverlap(reply, index());
-    expect(overlap.longestRun).toBe(0);
-    expect(crossesLine(overlap)).toBe(false);
-  });
+  // Each reply, what the guard makes of it: the longest shared run, whether it stops the post, and the passage it marks.
+  const cases: { name: string; reply: string; longestRun: number; stops: boolean; passage?: string }[] = [
+    {
+      name: "finds 12 copied words despite changed case, punctuation and curly quotes, and marks the passage",
+      reply:
+        "Thanks for asking! As the course puts it, “KEEP the letter in a drawer, until the Thirtieth morning — then read it” and that's all.",
+      longestRun: 12,
+      stops: true,
+      passage: "KEEP the letter in a drawer, until the Thirtieth morning — then read it",
+    },
+    {
+      name: "lets common five-word phrases through",
+      reply:
+        "Write a letter you will feel better about later, and keep the letter in mind when the evening you first meet again comes around. The silence was working for both of you.",
+      longestRun: 0,
+      stops: false,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const overlap = findOverlap(c.reply, index());
+      expect(overlap.longestRun).toBeGreaterThanOrEqual(c.longestRun);
+      if (!c.stops) expect(overlap.longestRun).toBe(0);
+      expect(crossesLine(overlap)).toBe(c.stops);
+      if (c.passage) {
+        const [passage] = overlap.passages;
+        expect(c.reply.slice(passage.start, passage.end)).toBe(c.passage);
+      }
+    });
+  }
 });

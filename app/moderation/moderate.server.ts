@@ -69,6 +69,37 @@ function withFlag(flags: string, flag: string, on: boolean) {
   return [...set].join(",");
 }
 
+/** What a decision (or its undo) reads of a post. */
+const DECIDED = {
+  id: true,
+  status: true,
+  flags: true,
+  revision: true,
+  rootId: true,
+  parentId: true,
+  number: true,
+  articleId: true,
+  bodySource: true,
+  userId: true,
+  guestKey: true,
+  guestEmail: true,
+  ipHash: true,
+  article: { select: { authorId: true } },
+} as const;
+
+/**
+ * Claims a post as it was read: of two moderators deciding at once, on any
+ * number of instances, the second waits for the first's row lock, then finds
+ * the post changed and is refused.
+ */
+async function claim(tx: Tx, post: { id: number; status: string; revision: number; flags: string }, refusal: string) {
+  const claimed = await tx.post.updateMany({
+    where: { id: post.id, status: post.status, revision: post.revision, flags: post.flags },
+    data: { updatedAt: new Date() },
+  });
+  if (claimed.count === 0) throw new ModerationError(409, refusal);
+}
+
 /** A published post leaving the page: its question counts one reply fewer. */
 async function unpublish(tx: Tx, post: { status: string; rootId: number | null }) {
   if (post.status === VISIBLE_STATUS && post.rootId !== null) {
@@ -93,22 +124,7 @@ export async function moderate(
   options: ModerateOptions = {},
 ) {
   return db.$transaction(async (tx) => {
-    const post = await tx.post.findUnique({
-      where: { id: postId },
-      select: {
-        id: true,
-        status: true,
-        flags: true,
-        revision: true,
-        rootId: true,
-        bodySource: true,
-        userId: true,
-        guestKey: true,
-        guestEmail: true,
-        ipHash: true,
-        article: { select: { authorId: true } },
-      },
-    });
+    const post = await tx.post.findUnique({ where: { id: postId }, select: DECIDED });
     if (!post) throw new ModerationError(404, "That post does not exist.");
     if (!mayModerate(actor, post.article.authorId)) {
       throw new ModerationError(403, "You can only moderate posts on your own articles.");
@@ -119,16 +135,7 @@ export async function moderate(
         "This post was edited since you loaded it. Reload to see the new text, then decide.",
       );
     }
-    // The decision claims the post as it was read: of two moderators deciding at
-    // once, on any number of instances, the second waits for the first's row
-    // lock, then finds the post changed and is refused.
-    const claimed = await tx.post.updateMany({
-      where: { id: postId, status: post.status, revision: post.revision, flags: post.flags },
-      data: { updatedAt: new Date() },
-    });
-    if (claimed.count === 0) {
-      throw new ModerationError(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
-    }
+    await claim(tx, post, "Someone else decided on this post a moment ago. Reload to see where it stands.");
     if (options.expectedStatus !== undefined && options.expectedStatus !== post.status) {
       throw new ModerationError(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
     }
@@ -290,26 +297,8 @@ export async function undoDecision(actor: Actor, actionId: number) {
     if ((await tx.moderationAction.count({ where: { postId, id: { gt: entry.id } } })) > 0) {
       throw new ModerationError(409, "Something else happened to this post since. Reload to see where it stands.");
     }
-    const post = await tx.post.findUniqueOrThrow({
-      where: { id: postId },
-      select: {
-        status: true,
-        flags: true,
-        revision: true,
-        rootId: true,
-        parentId: true,
-        number: true,
-        articleId: true,
-        userId: true,
-      },
-    });
-    const claimed = await tx.post.updateMany({
-      where: { id: postId, status: post.status, revision: post.revision, flags: post.flags },
-      data: { updatedAt: new Date() },
-    });
-    if (claimed.count === 0) {
-      throw new ModerationError(409, "Someone else changed this post a moment ago. Reload to see where it stands.");
-    }
+    const post = await tx.post.findUniqueOrThrow({ where: { id: postId }, select: DECIDED });
+    await claim(tx, post, "Someone else changed this post a moment ago. Reload to see where it stands.");
     const wasVisible = entry.priorStatus === VISIBLE_STATUS;
     let number = post.number;
     if (post.status === VISIBLE_STATUS && !wasVisible) {

@@ -8,6 +8,7 @@ import { removedParts } from "~/moderation/cuts";
 import { capitalise, postName } from "~/moderation/post-names";
 import { postPermalink } from "~/posts/paths";
 import { showDateTime } from "~/utils/dates";
+import { pageWindow } from "~/utils/pages";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -33,13 +34,12 @@ const excerpt = (text: string, length = 160) => (text.length > length ? `${text.
 export async function getQueue(actor: Actor, page = 1) {
   const counts = await queueCounts(actor);
   const total = counts.pending + counts.reported;
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const { page: current, pageCount, skip, take } = pageWindow(total, QUEUE_PAGE_SIZE, page);
   const rows = await db.post.findMany({
     where: queueWhere(actor),
     orderBy: { id: "asc" },
-    skip: (current - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE,
+    skip,
+    take,
     select: {
       id: true,
       status: true,
@@ -137,14 +137,13 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
   };
   const total = await db.moderationAction.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const { page: current, pageCount, skip, take } = pageWindow(total, LOG_PAGE_SIZE, page);
   const [rows, actors] = await Promise.all([
     db.moderationAction.findMany({
       where,
       orderBy: { id: "desc" },
-      skip: (current - 1) * LOG_PAGE_SIZE,
-      take: LOG_PAGE_SIZE,
+      skip,
+      take,
       select: {
         id: true,
         action: true,

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { PasswordForm, ProfileForm, changePassword, updateProfile } from "~/auth/accounts.server";
 import { getSession, requireUser } from "~/auth/guards.server";
 import { countOtherSessions, invalidateOtherSessions } from "~/auth/sessions.server";
@@ -49,6 +50,26 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ form: intent, done: `Signed out of ${count} other ${count === 1 ? "session" : "sessions"}.` });
 }
 
+/** One of the account page's forms in its own titled section, with what it did or why not. */
+function AccountForm(props: {
+  id: string;
+  title: string;
+  form: Parameters<typeof formProps>[0];
+  done: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <Form method="post" className="auth-form" {...formProps(props.form)}>
+        <FormSuccess message={props.done} />
+        <FormError form={props.form} />
+        {props.children}
+      </Form>
+    </section>
+  );
+}
+
 export default function Account() {
   const { user, otherSessions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -65,36 +86,26 @@ export default function Account() {
         {user.email} · {user.role === "reader" ? "Reader" : `Staff: ${user.role}`}
       </p>
 
-      <section aria-labelledby="profile-title">
-        <h2 id="profile-title">Your details</h2>
-        <Form method="post" className="auth-form" {...formProps(profile)}>
-          <FormSuccess message={profileDone} />
-          <FormError form={profile} />
-          <Field meta={profileFields.name} label="Display name" autoComplete="name" />
-          <CheckboxField meta={profileFields.notifyReplies} label="Email me when someone replies to my posts" />
-          <button type="submit" name="intent" value="profile" className="button button--primary">
-            Save details
-          </button>
-        </Form>
-      </section>
+      <AccountForm id="profile" title="Your details" form={profile} done={profileDone}>
+        <Field meta={profileFields.name} label="Display name" autoComplete="name" />
+        <CheckboxField meta={profileFields.notifyReplies} label="Email me when someone replies to my posts" />
+        <button type="submit" name="intent" value="profile" className="button button--primary">
+          Save details
+        </button>
+      </AccountForm>
 
-      <section aria-labelledby="password-title">
-        <h2 id="password-title">Change password</h2>
-        <Form method="post" className="auth-form" {...formProps(password)}>
-          <FormSuccess message={passwordDone} />
-          <FormError form={password} />
-          <Field
-            meta={passwordFields.currentPassword}
-            type="password"
-            label="Current password"
-            autoComplete="current-password"
-          />
-          <Field meta={passwordFields.password} type="password" label="New password" autoComplete="new-password" />
-          <button type="submit" name="intent" value="password" className="button button--primary">
-            Change password
-          </button>
-        </Form>
-      </section>
+      <AccountForm id="password" title="Change password" form={password} done={passwordDone}>
+        <Field
+          meta={passwordFields.currentPassword}
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+        />
+        <Field meta={passwordFields.password} type="password" label="New password" autoComplete="new-password" />
+        <button type="submit" name="intent" value="password" className="button button--primary">
+          Change password
+        </button>
+      </AccountForm>
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions</h2>

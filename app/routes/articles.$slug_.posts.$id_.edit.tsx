@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextareaField, formProps, useServerForm } from "~/components/field";
 import { OwnPostError, OwnPostForm, deleteOwnPost, editOwnPost, loadOwnPost } from "~/posts/own-posts.server";
 import { postPermalink } from "~/posts/paths";
@@ -8,6 +8,7 @@ import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
 import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post — Afterword" }];
 
@@ -65,9 +66,7 @@ export default function EditOwnPost() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="auth-page">
-      <p className="breadcrumb">
-        <Link to={`/articles/${article.slug}`}>← {article.title}</Link>
-      </p>
+      <BackLink to={`/articles/${article.slug}`}>{article.title}</BackLink>
       <h1>Edit your {post.isQuestion ? "question" : "reply"}</h1>
       {canEdit ? (
         <Form method="post" className="auth-form" {...formProps(form)}>

@@ -7,6 +7,7 @@ import { PostThread } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
 import { positiveInt } from "~/utils/form.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -41,9 +42,7 @@ export default function ThreadPage() {
   return (
     <div className="thread-page">
       <RefusedReply />
-      <p className="breadcrumb">
-        <Link to={`/articles/${article.slug}#post-${thread.id}`}>← Back to “{article.title}”</Link>
-      </p>
+      <BackLink to={`/articles/${article.slug}#post-${thread.id}`}>Back to “{article.title}”</BackLink>
       <h1>
         {thread.number !== null ? `Question ${thread.number} from ${thread.writer}` : `Question from ${thread.writer}`}
       </h1>

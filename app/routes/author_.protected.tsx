@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AUTHORS } from "~/auth/roles";
-import { requireRole } from "~/auth/guards.server";
-import { ArchiveToggle } from "~/components/archive-toggle";
-import { TableScroll } from "~/components/table-scroll";
+import { requireRole, requireStaffForm } from "~/auth/guards.server";
+import { ArchiveToggle, archivedName } from "~/components/archive-toggle";
+import { StaffTable } from "~/components/staff-table";
 import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
 import { SourceForm, addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
-import { requireSameOrigin } from "~/security/same-origin.server";
-import { intentOf, parseSubmission, readForm, refuse, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, requireId } from "~/utils/form.server";
 import { showDateTime } from "~/utils/dates";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Protected sources — Afterword" }];
 
@@ -19,10 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  requireSameOrigin(request);
-  const actor = await requireRole(request, AUTHORS);
-  const form = await readForm(request);
-  const intent = intentOf(form, ["add", "archive", "restore"]);
+  const { actor, form, intent } = await requireStaffForm(request, AUTHORS, ["add", "archive", "restore"]);
   if (intent !== "add") {
     const outcome = await setSourceArchived(actor, requireId(form.get("id"), "source"), intent === "archive");
     if (outcome === "not-yours") {
@@ -46,46 +43,24 @@ export default function ProtectedSources() {
   const [form, fields] = useServerForm("add-source", useActionData<typeof action>());
   return (
     <div className="moderation author">
-      <p className="breadcrumb">
-        <Link to="/author">← Unanswered questions</Link>
-      </p>
+      <BackLink to={"/author"}>Unanswered questions</BackLink>
       <h1>Protected sources</h1>
       <p>
         Texts your answers must not reproduce. Every post is checked against every source; you see and manage the ones
         you added (admins see all). They are never shown to readers.
       </p>
-      <TableScroll label="Protected sources">
-        <table className="log">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Words</th>
-              <th scope="col">Added</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.title}
-                  {s.archivedAt ? " (not checked)" : ""}
-                </td>
-                <td>{s.wordCount.toLocaleString("en-US")}</td>
-                <td>{s.added.text}</td>
-                <td>
-                  <ArchiveToggle
-                    id={s.id}
-                    archived={Boolean(s.archivedAt)}
-                    name={s.title}
-                    labels={{ archive: "Stop checking", restore: "Check again" }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <StaffTable label="Protected sources" columns={["Title", "Words", "Added", "Actions"]}>
+        {sources.map((s) => (
+          <tr key={s.id}>
+            <td>{archivedName(s.title, s.archivedAt, "source")}</td>
+            <td>{s.wordCount.toLocaleString("en-US")}</td>
+            <td>{s.added.text}</td>
+            <td>
+              <ArchiveToggle id={s.id} archived={Boolean(s.archivedAt)} name={s.title} kind="source" />
+            </td>
+          </tr>
+        ))}
+      </StaffTable>
       <h2>Add a source</h2>
       <Form method="post" className="auth-form" {...formProps(form)}>
         <FormError form={form} />

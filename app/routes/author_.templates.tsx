@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AUTHORS } from "~/auth/roles";
-import { requireRole } from "~/auth/guards.server";
-import { ArchiveToggle } from "~/components/archive-toggle";
-import { TableScroll } from "~/components/table-scroll";
+import { requireRole, requireStaffForm } from "~/auth/guards.server";
+import { ArchiveToggle, archivedName } from "~/components/archive-toggle";
+import { StaffTable } from "~/components/staff-table";
 import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
-import { requireSameOrigin } from "~/security/same-origin.server";
-import { intentOf, parseSubmission, readForm, refuse, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, requireId } from "~/utils/form.server";
 import { PLACEHOLDERS, TemplateForm, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Reply templates — Afterword" }];
 
@@ -17,10 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  requireSameOrigin(request);
-  const actor = await requireRole(request, AUTHORS);
-  const form = await readForm(request);
-  const intent = intentOf(form, ["save", "archive", "restore"]);
+  const { actor, form, intent } = await requireStaffForm(request, AUTHORS, ["save", "archive", "restore"]);
   if (intent !== "save") {
     if (!(await setArchived(actor.id, requireId(form.get("id"), "template"), intent === "archive"))) {
       throw new Response("That template is not yours or does not exist.", { status: 404 });
@@ -46,45 +43,23 @@ export default function Templates() {
   );
   return (
     <div className="moderation author">
-      <p className="breadcrumb">
-        <Link to="/author">← Unanswered questions</Link>
-      </p>
+      <BackLink to={"/author"}>Unanswered questions</BackLink>
       <h1>Reply templates</h1>
-      <TableScroll label="Reply templates">
-        <table className="log">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Category</th>
-              <th scope="col">Used</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  {t.name}
-                  {t.archivedAt ? " (archived)" : ""}
-                </td>
-                <td>{t.category}</td>
-                <td>{t.usageCount}</td>
-                <td>
-                  <Link to={`?edit=${t.id}`}>
-                    Edit<span className="visually-hidden"> {t.name}</span>
-                  </Link>{" "}
-                  <ArchiveToggle
-                    id={t.id}
-                    archived={Boolean(t.archivedAt)}
-                    name={t.name}
-                    labels={{ archive: "Archive", restore: "Restore" }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <StaffTable label="Reply templates" columns={["Name", "Category", "Used", "Actions"]}>
+        {templates.map((t) => (
+          <tr key={t.id}>
+            <td>{archivedName(t.name, t.archivedAt, "template")}</td>
+            <td>{t.category}</td>
+            <td>{t.usageCount}</td>
+            <td>
+              <Link to={`?edit=${t.id}`}>
+                Edit<span className="visually-hidden"> {t.name}</span>
+              </Link>{" "}
+              <ArchiveToggle id={t.id} archived={Boolean(t.archivedAt)} name={t.name} kind="template" />
+            </td>
+          </tr>
+        ))}
+      </StaffTable>
       <h2>{editing ? `Edit “${editing.name}”` : "New template"}</h2>
       <Form method="post" className="auth-form" {...formProps(form)}>
         <FormError form={form} />

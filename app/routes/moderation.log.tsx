@@ -3,10 +3,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { STAFF } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { PageLinks } from "~/components/page-links";
-import { TableScroll } from "~/components/table-scroll";
+import { StaffTable } from "~/components/staff-table";
 import { ACTION_LABELS } from "~/moderation/moderate.server";
 import { getAuditLog } from "~/moderation/queue.server";
 import { pageParam } from "~/utils/form.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Afterword" }];
 
@@ -26,9 +27,7 @@ export default function AuditLog() {
   const [params] = useSearchParams();
   return (
     <div className="moderation">
-      <p className="breadcrumb">
-        <Link to="/moderation">← Back to the queue</Link>
-      </p>
+      <BackLink to={"/moderation"}>Back to the queue</BackLink>
       <h1>Audit log</h1>
       <p>Every moderation action, newest first. Nobody can change or remove an entry.</p>
       <Form method="get" className="log-filter">
@@ -69,47 +68,34 @@ export default function AuditLog() {
       <p>
         {total.toLocaleString("en-US")} {total === 1 ? "entry" : "entries"}
       </p>
-      <TableScroll label="Audit log entries">
-        <table className="log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Post</th>
-              <th scope="col">Reason and change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={e.date.iso}>{e.date.text}</time>
-                </td>
-                <td>{e.actor}</td>
-                <td>{labels[e.action] ?? e.action}</td>
-                <td>{e.postHref ? <Link to={e.postHref}>{e.postLabel}</Link> : "—"}</td>
-                <td>
-                  {e.reason}
-                  {e.before !== null && e.after !== null ? (
-                    <details>
-                      <summary>Before and after</summary>
-                      <p className="revision-label">{e.cuts ? "Before (the cut passages struck through)" : "Before"}</p>
-                      <pre className="revision-text">
-                        {e.cuts
-                          ? e.cuts.map((part, i) => (part.removed ? <del key={i}>{part.text}</del> : part.text))
-                          : e.before}
-                      </pre>
-                      <p className="revision-label">After</p>
-                      <pre className="revision-text">{e.after}</pre>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <StaffTable label="Audit log entries" columns={["When", "Who", "Action", "Post", "Reason and change"]}>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <time dateTime={e.date.iso}>{e.date.text}</time>
+            </td>
+            <td>{e.actor}</td>
+            <td>{labels[e.action] ?? e.action}</td>
+            <td>{e.postHref ? <Link to={e.postHref}>{e.postLabel}</Link> : "—"}</td>
+            <td>
+              {e.reason}
+              {e.before !== null && e.after !== null ? (
+                <details>
+                  <summary>Before and after</summary>
+                  <p className="revision-label">{e.cuts ? "Before (the cut passages struck through)" : "Before"}</p>
+                  <pre className="revision-text">
+                    {e.cuts
+                      ? e.cuts.map((part, i) => (part.removed ? <del key={i}>{part.text}</del> : part.text))
+                      : e.before}
+                  </pre>
+                  <p className="revision-label">After</p>
+                  <pre className="revision-text">{e.after}</pre>
+                </details>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </StaffTable>
       <PageLinks page={page} pageCount={pageCount} label="Pages of the audit log" newestFirst />
     </div>
   );

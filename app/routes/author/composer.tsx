@@ -1,7 +1,16 @@
 // One question's answer box in the author's inbox: templates, link pickers,
 // the copyright guard's findings, and the answer itself.
 import { Form } from "@remix-run/react";
-import { FormError, SelectField, formProps, useServerForm, type ServerAnswer } from "~/components/field";
+import type { ReactNode } from "react";
+import {
+  FormError,
+  type Meta,
+  SelectField,
+  type ServerAnswer,
+  TextareaField,
+  formProps,
+  useServerForm,
+} from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
 
 type Links = { sections: { anchor: string; title: string }[]; questions: { number: number; asker: string }[] };
@@ -22,6 +31,20 @@ function Highlighted({ text, passages }: { text: string; passages: string[] }) {
     <p className="guard-text">
       {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </p>
+  );
+}
+
+/** A list to choose from and the button that puts the choice into the answer. */
+function Picker(props: { meta: Meta; label: string; intent: string; button: string; children: ReactNode }) {
+  return (
+    <div className="composer__templates">
+      <SelectField meta={props.meta} label={props.label} defaultValue="">
+        {props.children}
+      </SelectField>
+      <button type="submit" name="intent" value={props.intent} className="button">
+        {props.button}
+      </button>
+    </div>
   );
 }
 
@@ -59,65 +82,40 @@ export function Composer(props: {
           ) : null}
         </section>
       ) : null}
-      <div className="composer__templates">
-        <SelectField meta={fields.templateIdChoice} label="Template" defaultValue="">
-          <option value="">Choose a template…</option>
-          {props.templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.category ? `${t.category}: ` : ""}
-              {t.name}
+      <Picker meta={fields.templateIdChoice} label="Template" intent="insert" button="Insert template">
+        <option value="">Choose a template…</option>
+        {props.templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.category ? `${t.category}: ` : ""}
+            {t.name}
+          </option>
+        ))}
+      </Picker>
+      <Picker meta={fields.linkChoice} label="Link a section or question" intent="link" button="Insert link">
+        <option value="">Choose…</option>
+        <optgroup label="Sections">
+          {props.links.sections.map((s) => (
+            <option key={s.anchor} value={`§${s.anchor}`}>
+              {s.title} (§{s.anchor})
             </option>
           ))}
-        </SelectField>
-        <button type="submit" name="intent" value="insert" className="button">
-          Insert template
-        </button>
-      </div>
-      <div className="composer__templates">
-        <SelectField meta={fields.linkChoice} label="Link a section or question" defaultValue="">
-          <option value="">Choose…</option>
-          <optgroup label="Sections">
-            {props.links.sections.map((s) => (
-              <option key={s.anchor} value={`§${s.anchor}`}>
-                {s.title} (§{s.anchor})
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Questions">
-            {props.links.questions.map((other) => (
-              <option key={other.number} value={`#${other.number}`}>
-                #{other.number} by {other.asker}
-              </option>
-            ))}
-          </optgroup>
-        </SelectField>
-        <button type="submit" name="intent" value="link" className="button">
-          Insert link
-        </button>
-      </div>
-      <div className="field">
-        <label htmlFor={fields.body.id}>Your answer</label>
-        <textarea
-          key={`${templateId}-${body.length}`}
-          id={fields.body.id}
-          name="body"
-          rows={6}
-          defaultValue={body}
-          aria-invalid={fields.body.errors ? true : undefined}
-          aria-describedby={[fields.body.errors ? fields.body.errorId : null, `${fields.body.id}-hint`]
-            .filter(Boolean)
-            .join(" ")}
-        />
-        <p className="field-hint" id={`${fields.body.id}-hint`}>
-          Write #12 to point to question 12, and §section-id to point to a section (or use “Insert link”); both become
-          links.
-        </p>
-        {fields.body.errors ? (
-          <p className="field-error" id={fields.body.errorId}>
-            {fields.body.errors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+        </optgroup>
+        <optgroup label="Questions">
+          {props.links.questions.map((other) => (
+            <option key={other.number} value={`#${other.number}`}>
+              #{other.number} by {other.asker}
+            </option>
+          ))}
+        </optgroup>
+      </Picker>
+      <TextareaField
+        key={`${templateId}-${body.length}`}
+        meta={fields.body}
+        label="Your answer"
+        rows={6}
+        defaultValue={body}
+        hint="Write #12 to point to question 12, and §section-id to point to a section (or use “Insert link”); both become links."
+      />
       <button type="submit" name="intent" value="answer" className="button button--primary">
         Publish answer
       </button>

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
 import { editPost, loadPostPage } from "./data.server";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Edit a post — Afterword" }];
 
@@ -16,9 +17,7 @@ export default function EditPost() {
   });
   return (
     <div className="moderation moderation--edit">
-      <p className="breadcrumb">
-        <Link to="/moderation">← Back to the queue</Link>
-      </p>
+      <BackLink to={"/moderation"}>Back to the queue</BackLink>
       <h1>Edit {post.writer}’s post</h1>
       <p>
         On <Link to={post.href}>{post.article.title}</Link> · {post.status}

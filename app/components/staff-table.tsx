@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+
+/**
+ * The staff pages' tables (audit log, templates, sources): a header row of
+ * column names, the rows given. A table wider than a phone scrolls inside its
+ * box, not the whole page; the box is focusable and named, so keyboard and
+ * screen-reader users can scroll it.
+ */
+export function StaffTable({ label, columns, children }: { label: string; columns: string[]; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table className="log">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
