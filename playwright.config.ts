@@ -42,6 +42,7 @@ export default defineConfig({
         "accounts.spec.ts",
         "author.spec.ts",
         "moderation.spec.ts",
+        "mail.spec.ts",
       ],
     },
   ],

@@ -44,6 +44,7 @@ const schema = z.object({
   TRUST_PROXY: flag,
   INSECURE_COOKIES: flag,
   LOG_REQUESTS: flag,
+  MAIL_SENDER: flag,
   SITE_URL: z
     .string()
     .url("use the site's public address, such as https://example.com")
@@ -51,6 +52,14 @@ const schema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, "use at least 32 random characters").optional(),
   FRAME_ANCESTORS: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .refine(
+      (url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol),
+      "use smtp://user:pass@host:587 or smtps://…",
+    )
+    .optional(),
+  MAIL_FROM: z.string().min(3, "use an address such as Afterword <hello@example.com>").optional(),
 });
 
 export type Config = z.infer<typeof schema>;

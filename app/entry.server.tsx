@@ -12,7 +12,12 @@ import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.se
 import { NonceContext } from "~/security/nonce";
 
 // Used by scripts/server.js, which checks requests before Remix sees them.
-export { isSameOrigin, CROSS_SITE_MESSAGE as crossSiteMessage } from "~/security/same-origin.server";
+export {
+  isSameOrigin,
+  OPEN_POST_PATHS as openPostPaths,
+  CROSS_SITE_MESSAGE as crossSiteMessage,
+} from "~/security/same-origin.server";
+export { startMailSender } from "~/mail/sender.server";
 export { addSecurityHeaders } from "~/security/headers.server";
 export { config, configProblems } from "~/config.server";
 

@@ -90,7 +90,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   {rootData.user.role === "author" || rootData.user.role === "admin" ? (
                     <Link to="/author">Unanswered</Link>
                   ) : null}
-                  {rootData.user.role === "admin" ? <Link to="/admin/settings">Settings</Link> : null}
+                  {rootData.user.role === "admin" ? (
+                    <>
+                      <Link to="/admin/settings">Settings</Link>
+                      <Link to="/admin/mail">Mail</Link>
+                    </>
+                  ) : null}
                   <Link to="/account">Account</Link>
                   <Form method="post" action="/logout">
                     <button type="submit" className="link-button">

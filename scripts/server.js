@@ -15,7 +15,8 @@ import morgan from "morgan";
 // headers included) unless told otherwise; `npm run dev` is the development server.
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-const { isSameOrigin, addSecurityHeaders, crossSiteMessage, config, configProblems } = build.entry.module;
+const { isSameOrigin, openPostPaths, addSecurityHeaders, crossSiteMessage, config, configProblems, startMailSender } =
+  build.entry.module;
 // Every setting is checked before anything listens (app/config.server.ts).
 const problems = configProblems();
 if (problems.length > 0) {
@@ -89,7 +90,7 @@ app.use((req, res, next) => {
     url: `${req.protocol}://${req.get("host") ?? "localhost"}/`,
     headers: { get: (name) => req.get(name) ?? null },
   };
-  if (isSameOrigin(request)) return next();
+  if (openPostPaths.includes(req.path) || isSameOrigin(request)) return next();
   refuse(res, 403, "Refused", crossSiteMessage);
 });
 app.all(
@@ -101,3 +102,5 @@ app.all(
   }),
 );
 app.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
+// This instance's outbox sender (app/mail/sender.server.ts); MAIL_SENDER=0 leaves mail to other instances.
+if (settings.MAIL_SENDER !== "0") startMailSender();

@@ -4,7 +4,7 @@
 // text kept.
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { Field, FormError, SelectField, TextareaField, formProps, useServerForm } from "~/components/field";
+import { Field, FormError, type Meta, SelectField, TextareaField, formProps, useServerForm } from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
 import { type PostAnswer, postFormId } from "~/posts/post-forms";
 
@@ -142,6 +142,8 @@ function PostFormFields(
         hint={MARKDOWN_HINT}
       />
 
+      <SubscribeBox meta={fields.subscribe} signedIn={signedIn !== null} emailId={fields.email.id} />
+
       {/* People never see this field; robots fill it in. */}
       <div className="hp" aria-hidden="true">
         <label htmlFor={`${props.formId}-website`}>Leave this field empty</label>
@@ -183,6 +185,47 @@ function PostFormFields(
         </span>
       </div>
     </fetcher.Form>
+  );
+}
+
+/**
+ * "Email me": ticked for a signed-in reader (mail goes to their account's
+ * address); for a guest, ticked as soon as they give an email, unless they
+ * untick it. Without JavaScript a guest ticks it themselves.
+ */
+function SubscribeBox({ meta, signedIn, emailId }: { meta: Meta; signedIn: boolean; emailId: string }) {
+  const box = useRef<HTMLInputElement>(null);
+  const touched = useRef(false);
+  useEffect(() => {
+    if (signedIn) return;
+    const email = document.getElementById(emailId) as HTMLInputElement | null;
+    const follow = () => {
+      if (!touched.current && box.current) box.current.checked = email!.value.trim() !== "";
+    };
+    email?.addEventListener("input", follow);
+    return () => email?.removeEventListener("input", follow);
+  }, [signedIn, emailId]);
+  const sent = meta.initialValue as string | undefined;
+  return (
+    <div className="field field--checkbox">
+      <input
+        ref={box}
+        type="checkbox"
+        id={meta.id}
+        name={meta.name}
+        defaultChecked={sent !== undefined ? sent === "on" : signedIn}
+        onChange={() => {
+          touched.current = true;
+        }}
+        aria-describedby={`${meta.id}-hint`}
+      />
+      <label htmlFor={meta.id}>Email me when the author answers or someone replies</label>
+      <p className="field-hint" id={`${meta.id}-hint`}>
+        {signedIn
+          ? "To your account’s address. Every email has a link to stop it."
+          : "To the email above; we ask you to confirm it first. Every email has a link to stop it."}
+      </p>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import { type Db, db } from "~/db.server";
 import { applyCuts } from "~/moderation/cuts";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
 import { renderPostBody } from "~/posts/body.server";
+import { cancelMailAbout, notifyRejected } from "~/mail/outbox.server";
 import { publishPost } from "~/posts/posts.server";
 import { flagsAfterEdit } from "~/posts/flags.server";
 import { VISIBLE_STATUS } from "~/posts/status";
@@ -168,7 +169,9 @@ export async function moderate(
       case "approve": {
         if (post.status === VISIBLE_STATUS && !reported)
           throw new ModerationError(409, "This post is already published.");
-        if (post.status !== VISIBLE_STATUS) await publishPost(postId, tx);
+        // Mail about it waits out the minute in which the decision can be undone.
+        if (post.status !== VISIBLE_STATUS)
+          await publishPost(postId, tx, new Date(), { mailAfterMs: UNDO_SECONDS * 1000 });
         await tx.post.update({ where: { id: postId }, data: { flags: withFlag(post.flags, "reported", false) } });
         await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: decidedAt } });
         actionId = (await decision(post.status === VISIBLE_STATUS ? "dismiss_report" : "approve")).id;
@@ -185,6 +188,8 @@ export async function moderate(
         });
         await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: decidedAt } });
         actionId = (await decision(action)).id;
+        // The writer of a rejected post is told (never a spammer), after the minute an undo may take.
+        if (action === "reject") await notifyRejected(tx, postId, reason, UNDO_SECONDS * 1000);
         break;
       }
       case "ban": {
@@ -320,6 +325,7 @@ export async function undoDecision(actor: Actor, actionId: number) {
     });
     if (post.rootId !== null && post.userId !== null) await recountAuthorAnswered(tx, post.rootId);
     await tx.report.updateMany({ where: { postId, resolvedAt: entry.createdAt }, data: { resolvedAt: null } });
+    await cancelMailAbout(tx, postId);
     await tx.moderationAction.create({
       data: { actorId: actor.id, action: "undo", postId, reason: ACTION_LABELS[entry.action] ?? entry.action },
     });

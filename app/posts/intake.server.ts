@@ -3,6 +3,7 @@
 // of small checks may refuse it (honeypot, too fast, rate limit, duplicate);
 // then flags are added for moderators, and the post is written once, in one
 // transaction, or not at all.
+import { follow } from "~/mail/subscriptions.server";
 import { z } from "zod";
 import { isStaff } from "~/auth/roles";
 import { suggestSection } from "~/content/suggest-section";
@@ -37,6 +38,8 @@ export type PostFields = {
   website?: string; // the honeypot: hidden from people, filled in by bots
   /** An admin's stated reason to publish past the copyright guard. */
   overrideReason?: string;
+  /** "on": email the writer when the author answers or someone replies in the thread. */
+  subscribe?: string;
 };
 
 export type IntakeRefusal = {
@@ -241,6 +244,10 @@ export async function submitPost(
     }
   }
   const input = parsed.success ? parsed.data : null;
+  // Being told by email needs an address: a guest gives one; an account has its own.
+  if (guest && fields.subscribe === "on" && !(fields.email ?? "").trim()) {
+    fieldErrors.email ??= "Give your email so that we can tell you, or untick “Email me when the author answers”.";
+  }
   const isReply = Boolean(fields.parentId);
 
   // The section, for a question: a live section's id, the whole article, or a suggestion.
@@ -351,10 +358,20 @@ export async function submitPost(
           },
         });
       }
-      return tx.post.findUniqueOrThrow({
+      const written = await tx.post.findUniqueOrThrow({
         where: { id: created.id },
-        select: { id: true, status: true, rootId: true, sectionSuggested: true },
+        select: { id: true, status: true, rootId: true, sectionSuggested: true, user: { select: { email: true } } },
       });
+      const email = guest ? input.email : written.user?.email;
+      if (fields.subscribe === "on" && email) {
+        await follow(tx, { email, confirmed: !guest, articleId: article.id, rootId: written.rootId ?? written.id });
+      }
+      return {
+        id: written.id,
+        status: written.status,
+        rootId: written.rootId,
+        sectionSuggested: written.sectionSuggested,
+      };
     });
     const section = suggested ? sections.find((s) => s.id === sectionId)! : null;
     return {

@@ -26,6 +26,7 @@ const PostForm = z.object({
   parentId: z.string().optional(),
   website: z.string().optional(), // the honeypot: hidden from people, filled in by bots
   overrideReason: z.string().optional(),
+  subscribe: z.string().optional(),
   returnTo: z.string().optional(),
   postId: z.string().optional(),
   reason: z.string().optional(),

@@ -1,6 +1,7 @@
 // Writing posts: placing a reply in its thread, and publishing, which gives a
 // question its public number and keeps the thread's counters. Every write
 // that touches more than one row runs in one transaction.
+import { notifyPublished } from "~/mail/outbox.server";
 import { type Db, db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
 import { textFingerprint } from "~/posts/fingerprint";
@@ -102,7 +103,7 @@ export async function createPost(input: NewPost, tx?: Tx) {
  * on the article so numbers are never reused, even for rejected questions);
  * a reply counts towards its question, and an author's reply answers it.
  */
-export async function publishPost(postId: number, tx: Tx, at = new Date()) {
+export async function publishPost(postId: number, tx: Tx, at = new Date(), options: { mailAfterMs?: number } = {}) {
   const post = await tx.post.findUnique({
     where: { id: postId },
     select: { status: true, parentId: true, rootId: true, number: true, userId: true, articleId: true },
@@ -127,4 +128,6 @@ export async function publishPost(postId: number, tx: Tx, at = new Date()) {
     });
   }
   await tx.post.update({ where: { id: postId }, data: { status: VISIBLE_STATUS, number, publishedAt: at } });
+  // Its thread's followers are told, in this same transaction (the outbox).
+  await notifyPublished(tx, postId, options.mailAfterMs ?? 0);
 }

@@ -1,5 +1,5 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getThreadPage } from "~/articles/article-page.server";
 import { RefusedReply } from "~/components/post-form";
@@ -15,10 +15,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         {
           title: `Question ${data.thread.number ?? ""} from ${data.thread.writer} on “${data.article.title}” — Afterword`,
         },
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/atom+xml",
+          title: `Question ${data.thread.number ?? ""} and its replies`,
+          href: `/articles/${data.article.slug}/questions/${data.thread.number}.atom`,
+        },
       ]
     : [{ title: "Not found — Afterword" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
+  // /questions/12.atom is the thread's feed.
+  const feed = /^(\d{1,9})\.atom$/.exec(params.number ?? "");
+  if (feed) throw redirect(`/articles/${params.slug}/questions/${feed[1]}/feed.atom`, 302);
   const number = positiveInt(params.number);
   const reader = await readerPage(request);
   const page = number ? await getThreadPage(params.slug ?? "", number, reader.viewer) : null;

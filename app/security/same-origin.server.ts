@@ -41,3 +41,9 @@ export const CROSS_SITE_MESSAGE =
 export function requireSameOrigin(request: Request) {
   if (!isSameOrigin(request)) throw new Response(CROSS_SITE_MESSAGE, { status: 403, statusText: "Forbidden" });
 }
+
+/**
+ * The one address another site may post to: the one-click unsubscribe a mail
+ * client sends (RFC 8058), with no cookie, decided by its token alone.
+ */
+export const OPEN_POST_PATHS: readonly string[] = ["/subscriptions/unsubscribe"];

@@ -82,7 +82,16 @@ const STAFF: [string, string, string[]][] = [
   [
     "admin",
     "admin@afterword.example",
-    ["/author", "/author/templates", "/author/protected", "/moderation", "/moderation/log", "EDIT", "/admin/settings"],
+    [
+      "/author",
+      "/author/templates",
+      "/author/protected",
+      "/moderation",
+      "/moderation/log",
+      "EDIT",
+      "/admin/settings",
+      "/admin/mail",
+    ],
   ],
 ];
 

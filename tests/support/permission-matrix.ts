@@ -5,6 +5,10 @@ import type { Role } from "~/auth/roles";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
 import * as account from "~/routes/account";
+import * as adminMail from "~/routes/admin.mail/route";
+import * as adminMailMessage from "~/routes/admin.mail_.$id";
+import * as adminMailHtml from "~/routes/admin.mail_.$id.html";
+import * as subscriptions from "~/routes/subscriptions._index/route";
 import * as ownPost from "~/routes/articles.$slug_.posts.$id_.edit";
 import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
@@ -165,6 +169,55 @@ export const PERMISSION_MATRIX: Guarded[] = [
     run: moderationLog.loader,
     attempt: async () => ({ path: "/moderation/log" }),
     allowed: ["author", ...MODERATORS],
+  },
+  { name: "mail", run: adminMail.loader, attempt: async () => ({ path: "/admin/mail" }), allowed: ["admin"] },
+  ...[adminMailMessage, adminMailHtml].map((route, i): Guarded => ({
+    name: i === 0 ? "mail, one email" : "mail, one email's HTML",
+    run: route.loader as Guarded["run"],
+    attempt: async () => {
+      const email = await db.outboxEmail.create({
+        data: {
+          kind: "confirm",
+          toAddress: "matrix@example.com",
+          subject: "Matrix",
+          textBody: "Text",
+          htmlBody: "<p>Text</p>",
+          messageId: `<matrix-${Math.random()}@afterword.test>`,
+        },
+      });
+      return { path: `/admin/mail/${email.id}`, params: { id: String(email.id) } };
+    },
+    allowed: ["admin"],
+  })),
+  // What an address follows is reached by the token in its emails alone, whoever is signed in; a wrong one is gone.
+  {
+    name: "subscriptions, with a token that is not one of ours",
+    run: subscriptions.loader,
+    attempt: async () => ({ path: "/subscriptions?token=abcdefghijklmnopqrstuvwxyz234567" }),
+    allowed: [],
+    refusedAs: {
+      guest: "other 410",
+      reader: "other 410",
+      author: "other 410",
+      moderator: "other 410",
+      admin: "other 410",
+    },
+  },
+  {
+    name: "subscriptions: stop, with a token that is not one of ours",
+    run: subscriptions.action,
+    attempt: async () => ({
+      path: "/subscriptions",
+      form: { token: "abcdefghijklmnopqrstuvwxyz234567", stop: "all" },
+    }),
+    allowed: [],
+    refusedAs: {
+      guest: "other 410",
+      reader: "other 410",
+      author: "other 410",
+      moderator: "other 410",
+      admin: "other 410",
+    },
   },
   // The log opens for every staff member, but an author reads the entries of their own articles only.
   {

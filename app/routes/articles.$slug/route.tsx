@@ -9,7 +9,17 @@ import { QuestionPages, SortLinks, listHref } from "./questions-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [{ title: `${data.article.title} — Afterword` }, { name: "description", content: data.article.description }]
+    ? [
+        { title: `${data.article.title} — Afterword` },
+        { name: "description", content: data.article.description },
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/atom+xml",
+          title: `${data.article.authorName}’s answers on “${data.article.title}”`,
+          href: `/articles/${data.article.slug}/answers.atom`,
+        },
+      ]
     : [{ title: "Not found — Afterword" }];
 
 export const loader = loadArticlePage;

@@ -7,6 +7,7 @@ import { STAFF as MODERATORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { ModerationError, UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
 import { capitalise } from "~/moderation/post-names";
+import { REJECT_REASONS } from "~/moderation/report-reasons";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -53,6 +54,14 @@ export async function decide({ request }: ActionFunctionArgs) {
   }
   const input = submission.value;
   const single = "postId" in input;
+  if (
+    single &&
+    input.intent === "reject" &&
+    input.reason &&
+    !(REJECT_REASONS as readonly string[]).includes(input.reason)
+  ) {
+    return data({ error: "Please choose a reason from the list, or none." }, { status: 400 });
+  }
   const name = single ? input.intent : (input.intent.split(":")[1] as (typeof DECISIONS)[number]);
   const targets = single
     ? [{ id: input.postId, revision: input.revision, status: input.status }]

@@ -2,6 +2,7 @@
 // reports, its text, and the decisions (each a button; the letters with JavaScript).
 import { Form, Link } from "@remix-run/react";
 import type { getQueue } from "~/moderation/queue.server";
+import { REJECT_REASONS } from "~/moderation/report-reasons";
 
 type Item = Awaited<ReturnType<typeof getQueue>>["items"][number];
 
@@ -68,6 +69,15 @@ export function QueueItem({ item, current, onFocus }: { item: Item; current: boo
         <input type="hidden" name="postId" value={item.id} />
         <input type="hidden" name="revision" value={item.revision} />
         <input type="hidden" name="status" value={item.status} />
+        <label className="queue-item__reason">
+          Reason told to the writer with Reject
+          <select name="reason" defaultValue="">
+            <option value="">None</option>
+            {REJECT_REASONS.map((reason) => (
+              <option key={reason}>{reason}</option>
+            ))}
+          </select>
+        </label>
         <button type="submit" name="intent" value="approve" data-key="a" className="button button--primary">
           {item.status === "published" ? "Keep" : "Approve"}
         </button>

@@ -1,0 +1,157 @@
+// Atom 1.0 feeds, written by the `feed` library: an article's answers from its
+// author (newest first, each naming the question it answers) and one thread.
+// Only published posts, never an email address. Each answer carries a strong
+// ETag of its bytes and the newest post's time, so a reader polling it gets
+// 304 while nothing changed.
+import { createHash } from "node:crypto";
+import { Feed } from "feed";
+import { db } from "~/db.server";
+import { siteUrl } from "~/mail/messages.server";
+import { postPermalink, questionPath } from "~/posts/paths";
+import { VISIBLE_STATUS } from "~/posts/status";
+
+const ENTRIES = 50;
+
+const WRITTEN = {
+  id: true,
+  number: true,
+  rootId: true,
+  bodyHtml: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  guestName: true,
+  user: { select: { displayName: true } },
+} as const;
+
+const writer = (post: { guestName: string | null; user: { displayName: string } | null }) =>
+  post.user?.displayName ?? post.guestName ?? "A reader";
+const when = (post: { publishedAt: Date | null; createdAt: Date }) => post.publishedAt ?? post.createdAt;
+
+function newFeed(input: { id: string; title: string; link: string; self: string; updated: Date; author: string }) {
+  return new Feed({
+    id: input.id,
+    title: input.title,
+    link: input.link,
+    updated: input.updated,
+    feedLinks: { atom: input.self },
+    author: { name: input.author },
+    generator: "Afterword",
+    copyright: `The posts belong to their writers; the article to ${input.author}.`,
+    language: "en",
+  });
+}
+
+export type AtomFeed = { xml: string; etag: string; lastModified: Date };
+
+function finish(feed: Feed, lastModified: Date): AtomFeed {
+  const xml = feed.atom1();
+  return { xml, etag: `"${createHash("sha256").update(xml).digest("base64url").slice(0, 27)}"`, lastModified };
+}
+
+/** The author's answers on an article, newest first; null when there is no such article. */
+export async function answersFeed(slug: string): Promise<AtomFeed | null> {
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: { id: true, title: true, authorId: true, authorName: true, updatedAt: true },
+  });
+  if (!article) return null;
+  const answers = article.authorId
+    ? await db.post.findMany({
+        where: { articleId: article.id, userId: article.authorId, status: VISIBLE_STATUS, parentId: { not: null } },
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        take: ENTRIES,
+        select: WRITTEN,
+      })
+    : [];
+  const questions = await db.post.findMany({
+    where: { id: { in: answers.flatMap((a) => (a.rootId ? [a.rootId] : [])) }, status: VISIBLE_STATUS },
+    select: WRITTEN,
+  });
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const site = siteUrl();
+  const updated = new Date(Math.max(article.updatedAt.getTime(), ...answers.map((a) => a.updatedAt.getTime())));
+  const feed = newFeed({
+    id: `${site}/articles/${slug}/answers.atom`,
+    title: `${article.authorName}’s answers on “${article.title}”`,
+    link: `${site}/articles/${slug}`,
+    self: `${site}/articles/${slug}/answers.atom`,
+    updated,
+    author: article.authorName,
+  });
+  for (const answer of answers) {
+    const question = answer.rootId ? byId.get(answer.rootId) : undefined;
+    // An answer in a thread whose question is no longer public is not listed.
+    if (!question || question.number === null) continue;
+    feed.addItem({
+      id: `${site}${postPermalink(slug, answer.id)}`,
+      link: `${site}${questionPath(slug, question.number)}#post-${answer.id}`,
+      title: `Answer to question ${question.number}, from ${writer(question)}`,
+      date: answer.updatedAt,
+      published: when(answer),
+      author: [{ name: writer(answer) }],
+      content: `<blockquote>${question.bodyHtml}</blockquote>${answer.bodyHtml}`,
+    });
+  }
+  return finish(feed, updated);
+}
+
+/** One thread: its question and every published reply, oldest first; null when there is no such question. */
+export async function threadFeed(slug: string, number: number): Promise<AtomFeed | null> {
+  const question = await db.post.findFirst({
+    where: { number, parentId: null, status: VISIBLE_STATUS, article: { slug } },
+    select: { ...WRITTEN, article: { select: { title: true, authorId: true, authorName: true } } },
+  });
+  if (!question) return null;
+  const replies = await db.post.findMany({
+    where: { rootId: question.id, status: VISIBLE_STATUS },
+    orderBy: { id: "asc" },
+    take: 500,
+    select: { ...WRITTEN, userId: true },
+  });
+  const site = siteUrl();
+  const page = `${site}${questionPath(slug, number)}`;
+  const updated = new Date(Math.max(question.updatedAt.getTime(), ...replies.map((r) => r.updatedAt.getTime())));
+  const feed = newFeed({
+    id: `${page}.atom`,
+    title: `Question ${number} from ${writer(question)} on “${question.article.title}”`,
+    link: page,
+    self: `${page}.atom`,
+    updated,
+    author: question.article.authorName,
+  });
+  for (const post of [question, ...replies]) {
+    const isAuthor = "userId" in post && post.userId !== null && post.userId === question.article.authorId;
+    feed.addItem({
+      id: `${site}${postPermalink(slug, post.id)}`,
+      link: `${page}#post-${post.id}`,
+      title:
+        post.id === question.id
+          ? `Question ${number} from ${writer(post)}`
+          : `${isAuthor ? "Answer" : "Reply"} from ${writer(post)}${isAuthor ? " (Post author)" : ""}`,
+      date: post.updatedAt,
+      published: when(post),
+      author: [{ name: writer(post) }],
+      content: post.bodyHtml,
+    });
+  }
+  return finish(feed, updated);
+}
+
+/** The feed as an HTTP answer: 304 when the reader already has these bytes. */
+export function feedResponse(request: Request, feed: AtomFeed | null): Response {
+  if (!feed) return new Response("There is no such feed.", { status: 404, headers: { "Content-Type": "text/plain" } });
+  const headers = {
+    ETag: feed.etag,
+    "Last-Modified": feed.lastModified.toUTCString(),
+    "Cache-Control": "public, max-age=0, must-revalidate",
+    "X-Content-Type-Options": "nosniff",
+  };
+  const tags = (request.headers.get("If-None-Match") ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
+  const since = Date.parse(request.headers.get("If-Modified-Since") ?? "");
+  const unchanged = request.headers.has("If-None-Match")
+    ? tags.includes(feed.etag) || tags.includes("*")
+    : Number.isFinite(since) && Math.floor(feed.lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+  if (unchanged) return new Response(null, { status: 304, headers });
+  return new Response(feed.xml, { headers: { ...headers, "Content-Type": "application/atom+xml; charset=utf-8" } });
+}

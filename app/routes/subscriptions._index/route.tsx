@@ -1,0 +1,105 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { followedBy, manageToken, stopFollowing } from "~/mail/subscriptions.server";
+import { questionPath } from "~/posts/paths";
+import { flashHeaders } from "~/security/cookies.server";
+import { requireSameOrigin } from "~/security/same-origin.server";
+import { parseSubmission } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [
+  { title: "What you follow — Afterword" },
+  { name: "robots", content: "noindex" },
+];
+
+// The page any email links to: what the address follows, each stoppable, without an account.
+async function addressOf(token: string | null | undefined) {
+  const managed = await manageToken(token ?? null);
+  if (!managed) {
+    throw new Response(
+      "This link is not one we sent, or it has expired. The newest email from us has a link that works.",
+      { status: 410, statusText: "This link does not work any more" },
+    );
+  }
+  return managed;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token");
+  const managed = await addressOf(token);
+  return { token, address: managed.address, followed: await followedBy(managed.addressId) };
+}
+
+const StopForm = z.object({ token: z.string(), stop: z.union([z.literal("all"), z.coerce.number().int().positive()]) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const submission = await parseSubmission(request, StopForm);
+  if (submission.status !== "success") {
+    throw new Response("This form is not one of ours. Open the link in your email again.", { status: 400 });
+  }
+  const managed = await addressOf(submission.value.token);
+  const stop = submission.value.stop;
+  const count = await stopFollowing(managed.addressId, stop === "all" ? null : stop);
+  const message =
+    stop === "all"
+      ? "Done: we will send nothing more to this address about what it followed."
+      : count > 0
+        ? "Done: you no longer follow that."
+        : "You had already stopped following that.";
+  return redirect(`/subscriptions?token=${encodeURIComponent(submission.value.token)}`, {
+    headers: await flashHeaders(message),
+  });
+}
+
+export default function Subscriptions() {
+  const { token, address, followed } = useLoaderData<typeof loader>();
+  return (
+    <div className="auth-page">
+      <h1>What you follow</h1>
+      <p>
+        Emails to <strong>{address}</strong>.
+      </p>
+      {followed.length === 0 ? (
+        <p>Nothing: we send no more notifications to this address.</p>
+      ) : (
+        <ul className="followed">
+          {followed.map((f) => (
+            <li key={f.id}>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="token" value={token ?? ""} />
+                {f.thread ? (
+                  <>
+                    Question {f.thread.number ?? ""} by {f.thread.asker} on{" "}
+                    <Link
+                      to={
+                        f.thread.number ? questionPath(f.article.slug, f.thread.number) : `/articles/${f.article.slug}`
+                      }
+                    >
+                      {f.article.title}
+                    </Link>
+                  </>
+                ) : (
+                  <>
+                    The author’s answers on <Link to={`/articles/${f.article.slug}`}>{f.article.title}</Link>
+                  </>
+                )}{" "}
+                <button type="submit" name="stop" value={f.id} className="link-button">
+                  Stop<span className="visually-hidden"> following this</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {followed.length > 1 ? (
+        <Form method="post">
+          <input type="hidden" name="token" value={token ?? ""} />
+          <button type="submit" name="stop" value="all" className="button">
+            Stop everything
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

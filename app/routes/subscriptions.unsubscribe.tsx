@@ -1,0 +1,23 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { manageToken, stopFollowing } from "~/mail/subscriptions.server";
+
+// RFC 8058 one-click unsubscribe: the mail client POSTs here, with no cookie
+// and from no page of ours, so the token alone decides; it answers 200 every
+// time, the second time too. A person who opens the link is shown the page
+// where they choose.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return redirect(`/subscriptions?token=${encodeURIComponent(token)}`);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const managed = await manageToken(new URL(request.url).searchParams.get("token"));
+  if (!managed) {
+    return new Response("This unsubscribe link is not one we sent, or it has expired.", {
+      status: 410,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  await stopFollowing(managed.addressId, managed.subscriptionId);
+  return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

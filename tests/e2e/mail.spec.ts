@@ -1,0 +1,81 @@
+// A reader is told: a guest asks with their email and the box ticked,
+// confirms from the link in the email, is emailed the author's answer, opens
+// it from the email, and stops the mail from the page its link opens. With no
+// SMTP server (the demo's mode) admins read the emails at /admin/mail.
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { task } from "./tasks";
+
+const ARTICLE = "/articles/no-contact-after-a-breakup";
+const PASSWORD = "afterword-demo-2026";
+
+async function signedIn(browser: Browser, email: string) {
+  const page = await browser.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as")).toBeVisible();
+  return page;
+}
+
+/** The plain text of the newest email to an address whose subject matches, as the admin's mailbox shows it. */
+async function readEmail(admin: Page, to: string, subject: RegExp) {
+  await expect(async () => {
+    await admin.goto("/admin/mail");
+    await admin.getByRole("row").filter({ hasText: to }).getByRole("link", { name: subject }).first().click();
+  }).toPass({ timeout: 15_000 });
+  return (await admin.locator(".mail-text").textContent()) ?? "";
+}
+
+const linkTo = (text: string, path: string) => {
+  const match = new RegExp(`https?://[^\\s]+${path.replace(/[/?]/g, "\\$&")}[^\\s]*`).exec(text);
+  if (!match) throw new Error(`no ${path} link in ${text}`);
+  return match[0];
+};
+
+test("a guest follows their question by email, opens the author's answer from it, and stops it", async ({
+  page,
+  browser,
+}) => {
+  const name = `Mail Mo ${Date.now() % 100000}`;
+  const email = `mo-${Date.now()}@example.com`;
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill(name);
+  await ask.getByLabel("Email (optional, never shown)").fill(email);
+  await ask.getByLabel("Email me when the author answers or someone replies").check();
+  await ask.getByLabel("Your question").fill(`Do I tell mutual friends I am doing no contact? (${Date.now()})`);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+
+  const admin = await signedIn(browser, "admin@afterword.example");
+  const confirmation = await readEmail(admin, email, /Please confirm your email address/);
+  await page.goto(linkTo(confirmation, "/subscriptions/confirm?token="));
+  await expect(page.getByRole("heading", { name: "Thank you, your address is confirmed" })).toBeVisible();
+
+  task("publish", task("latest", name));
+  const nora = await signedIn(browser, "nora@afterword.example");
+  await nora.goto("/author");
+  const card = nora.getByRole("article", { name: new RegExp(`by ${name}$`) });
+  await card.getByLabel("Your answer").fill("Tell the two closest, once, and ask them not to pass news along.");
+  await card.getByRole("button", { name: "Publish answer" }).click();
+  await expect(nora.getByRole("status")).toContainText(`Your answer to ${name} is published.`);
+  await nora.close();
+
+  const answer = await readEmail(admin, email, /^Nora Whitfield answered question \d+/);
+  expect(answer).toContain("Tell the two closest, once");
+  await admin.close();
+  await page.goto(linkTo(answer, "/posts/"));
+  await expect(page).toHaveURL(/\/questions\/\d+#post-\d+$/);
+  const reply = page.getByRole("article", { name: "Reply by Nora Whitfield" });
+  await expect(reply).toContainText("Post author");
+  await expect(reply).toContainText("Tell the two closest, once");
+
+  await page.goto(linkTo(answer, "/subscriptions?token="));
+  await expect(page.getByRole("heading", { name: "What you follow" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByRole("button", { name: "Stop following this" }).click();
+  await expect(page.getByRole("status")).toContainText("Done: you no longer follow that.");
+  await expect(page.getByText("Nothing: we send no more notifications to this address.")).toBeVisible();
+});

@@ -1,0 +1,225 @@
+// Email end to end against a real SMTP server: the outbox rows written with
+// the events, the sender's lease and retries, confirmation before anything
+// else, the notifications' headers, and one-click unsubscribe.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { sendDue } from "~/mail/sender.server";
+import { confirmAddress } from "~/mail/subscriptions.server";
+import { moderate } from "~/moderation/moderate.server";
+import { type Visitor, submitPost } from "~/posts/intake.server";
+import { action as oneClick } from "~/routes/subscriptions.unsubscribe";
+import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
+import { type TestSmtp, startSmtp, tokenIn } from "../support/smtp";
+import { userWithSession } from "../support/users";
+
+let smtp: TestSmtp;
+let article: { id: string; slug: string };
+let author: { id: string; role: string };
+let moderator: { id: string; role: string };
+let n = 0;
+const guest = (): Visitor => ({
+  userId: null,
+  role: null,
+  guestKey: `mail-guest-${++n}`,
+  ipHash: `mail-ip-${n}`,
+  formShownAt: Date.now() - 60_000,
+});
+const account = (user: { id: string; role: string }): Visitor => ({
+  userId: user.id,
+  role: user.role,
+  guestKey: null,
+  ipHash: `mail-ip-${++n}`,
+  formShownAt: Date.now() - 60_000,
+});
+/** A minute and more from now: what waited out an undo's minute is due. */
+const later =
+  (ms = 61_000) =>
+  () =>
+    new Date(Date.now() + ms);
+
+async function post(fields: Record<string, string>, visitor: Visitor) {
+  const result = await submitPost(article, fields, visitor);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.post;
+}
+const send = () => sendDue({ transport: smtp.transport, now: later() });
+/** A header as the message carries it (mailparser folds the List-* headers into one object). */
+const header = (mail: { headerLines: readonly { key: string; line: string }[] }, name: string) =>
+  mail.headerLines.find((h) => h.key === name)?.line.replace(new RegExp(`^${name}:\\s*`, "i"), "") ?? null;
+const to = (address: string) => smtp.received.filter((m) => m.to && "text" in m.to && m.to.text.includes(address));
+
+beforeAll(async () => {
+  await seed();
+  smtp = await startSmtp();
+  article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE }, select: { id: true, slug: true } });
+  const nora = await db.user.findUniqueOrThrow({ where: { email: "nora@afterword.example" } });
+  author = { id: nora.id, role: nora.role };
+  moderator = (await userWithSession("moderator")).user;
+  await send(); // nothing from the seed is waiting
+  smtp.received.length = 0;
+});
+
+afterAll(async () => {
+  await smtp.close();
+});
+
+describe("mail", () => {
+  it("confirms a guest's address first, then tells the asker and a follower of the author's answer", async () => {
+    // A signed-in reader asks and follows; a guest follows the thread from a reply.
+    const reader = (await userWithSession("reader", { email: "rita@example.com" })).user;
+    const question = await post(
+      { body: "How do I stop checking her profile every night?", section: "article", subscribe: "on" },
+      account(reader),
+    );
+    await moderate(moderator, "approve", question.id);
+    await post(
+      {
+        name: "Gail",
+        email: "gail@example.com",
+        body: "Same here, following.",
+        parentId: String(question.id),
+        subscribe: "on",
+      },
+      guest(),
+    );
+    await send();
+    // The guest's address gets the confirmation, and nothing else.
+    expect(to("gail@example.com").map((m) => m.subject)).toEqual(["Please confirm your email address for Afterword"]);
+    expect(await confirmAddress(tokenIn(to("gail@example.com")[0], "/subscriptions/confirm"))).toBe("gail@example.com");
+
+    await post(
+      { body: "Mute her for the thirty days; checking restarts the count.", parentId: String(question.id) },
+      account(author),
+    );
+    await send();
+    for (const address of ["rita@example.com", "gail@example.com"]) {
+      const [answer] = to(address).filter((m) => m.subject?.includes("answered"));
+      expect(answer, address).toBeDefined();
+      expect(answer.subject).toMatch(/^Nora Whitfield answered question \d+ on “/);
+      // Multipart: plain text and HTML, with the one-click unsubscribe headers of RFC 8058.
+      expect(answer.text).toContain("Mute her for the thirty days");
+      expect(answer.html).toContain("Post author");
+      expect(header(answer, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+      expect(String(header(answer, "list-unsubscribe"))).toMatch(/\/subscriptions\/unsubscribe\?token=[a-z2-7]{32}/);
+      expect(answer.messageId).toMatch(/^<.+@.+>$/);
+    }
+    // Nobody is told of their own post: the author got nothing.
+    expect(to("nora@afterword.example")).toEqual([]);
+  });
+
+  it("holds everything for an unconfirmed address, and sends only the confirmation", async () => {
+    const question = await post(
+      {
+        name: "Uma",
+        email: "uma@example.com",
+        body: "Is it normal to miss the arguments too?",
+        section: "article",
+        subscribe: "on",
+      },
+      guest(),
+    );
+    await moderate(moderator, "approve", question.id);
+    await post(
+      { body: "Yes: you miss the closeness that came with them.", parentId: String(question.id) },
+      account(author),
+    );
+    await send();
+    expect(to("uma@example.com").map((m) => m.subject)).toEqual(["Please confirm your email address for Afterword"]);
+    expect(await db.outboxEmail.count({ where: { toAddress: "uma@example.com", status: "held" } })).toBe(1);
+    await confirmAddress(tokenIn(to("uma@example.com")[0], "/subscriptions/confirm"));
+    await send();
+    expect(to("uma@example.com").map((m) => m.subject)).toEqual([
+      "Please confirm your email address for Afterword",
+      expect.stringMatching(/^Nora Whitfield answered/),
+    ]);
+  });
+
+  it("tells the writer of a rejected post the moderator's reason", async () => {
+    const writer = (await userWithSession("reader", { email: "ron@example.com" })).user;
+    const question = await post(
+      { body: "Where can I download the paid course for free?", section: "article" },
+      account(writer),
+    );
+    await moderate(moderator, "reject", question.id, { reason: "It is advertising" });
+    // Not before the minute in which the decision may be undone.
+    await sendDue({ transport: smtp.transport });
+    expect(to("ron@example.com")).toEqual([]);
+    await send();
+    const [mail] = to("ron@example.com");
+    expect(mail.subject).toMatch(/^Your question on “.+” was not published$/);
+    expect(mail.text).toContain("The moderator’s reason: It is advertising.");
+  });
+
+  it("stops a subscription with the one-click POST, without cookies, as often as it is sent", async () => {
+    const reader = (await userWithSession("reader", { email: "otto@example.com" })).user;
+    const question = await post(
+      { body: "Should I return the books she lent me?", section: "article", subscribe: "on" },
+      account(reader),
+    );
+    await moderate(moderator, "approve", question.id);
+    await post({ body: "Post them, with no note.", parentId: String(question.id) }, account(author));
+    await send();
+    const [answer] = to("otto@example.com");
+    const url = String(header(answer, "list-unsubscribe")).replace(/^<|>$/g, "");
+    for (let i = 0; i < 2; i++) {
+      const request = new Request(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      });
+      const response = (await oneClick({ request, params: {}, context: {} })) as Response;
+      expect(response.status).toBe(200);
+    }
+    await post({ body: "And keep a photo of the receipt.", parentId: String(question.id) }, account(author));
+    await send();
+    expect(to("otto@example.com")).toHaveLength(1);
+  });
+
+  it("keeps mail while the SMTP server refuses it, and delivers each exactly once when it is back", async () => {
+    const reader = (await userWithSession("reader", { email: "fay@example.com" })).user;
+    const question = await post(
+      { body: "What if we share a dog and have to meet every week?", section: "article", subscribe: "on" },
+      account(reader),
+    );
+    await moderate(moderator, "approve", question.id);
+    smtp.refusing = true;
+    for (const text of ["Handovers at the door, five minutes.", "Keep the talk to the dog."]) {
+      await post({ body: text, parentId: String(question.id) }, account(author));
+    }
+    const refused = await send();
+    expect(refused).toEqual({ sent: 0, failed: 2 });
+    const waiting = await db.outboxEmail.findMany({ where: { toAddress: "fay@example.com" } });
+    expect(waiting.map((w) => [w.status, w.attempts, w.lastError !== null])).toEqual([
+      ["pending", 1, true],
+      ["pending", 1, true],
+    ]);
+    smtp.refusing = false;
+    // Not retried before its delay; then once each.
+    expect(await send()).toEqual({ sent: 0, failed: 0 });
+    expect(await sendDue({ transport: smtp.transport, now: later(5 * 60_000) })).toEqual({ sent: 2, failed: 0 });
+    expect(await sendDue({ transport: smtp.transport, now: later(60 * 60_000) })).toEqual({ sent: 0, failed: 0 });
+    const got = to("fay@example.com");
+    expect(got).toHaveLength(2);
+    expect(new Set(got.map((m) => m.messageId)).size).toBe(2);
+  });
+
+  it("lets two senders on one database send each row once", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      kind: "confirm",
+      toAddress: `pair-${i}@example.com`,
+      subject: `Pair ${i}`,
+      textBody: "Text",
+      htmlBody: "<p>Text</p>",
+      messageId: `<pair-${i}-${Date.now()}@afterword.test>`,
+    }));
+    await db.outboxEmail.createMany({ data: rows });
+    const results = await Promise.all([
+      sendDue({ transport: smtp.transport, owner: "instance-a" }),
+      sendDue({ transport: smtp.transport, owner: "instance-b" }),
+    ]);
+    expect(results[0].sent + results[1].sent).toBe(30);
+    const pairs = smtp.received.filter((m) => m.subject?.startsWith("Pair "));
+    expect(pairs).toHaveLength(30);
+    expect(new Set(pairs.map((m) => m.messageId)).size).toBe(30);
+  });
+});
