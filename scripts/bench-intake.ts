@@ -20,6 +20,8 @@ const { values } = parseArgs({
     sequential: { type: "string", default: "200" },
     port: { type: "string", default: "3210" },
     url: { type: "string" },
+    /** Each post with an email and "Email me" ticked: a subscription and a confirmation email in its transaction. */
+    subscribe: { type: "boolean", default: false },
   },
 });
 const SLUG = "no-contact-after-a-breakup";
@@ -93,7 +95,8 @@ async function postOnce(as: { cookie: string; address: string }) {
     body: new URLSearchParams({
       intent: "ask",
       name: "Bench reader",
-      email: "",
+      email: values.subscribe ? `bench-${n}@example.com` : "",
+      ...(values.subscribe ? { subscribe: "on" } : {}),
       section: "article",
       body: `How long did the first week take for you? Bench question ${n} ${Math.random()}`,
     }),

@@ -26,7 +26,10 @@ let transport: MailTransport | undefined;
 export function configuredTransport(): MailTransport {
   if (transport === undefined) {
     const url = config().SMTP_URL;
-    transport = url ? nodemailer.createTransport(url) : null;
+    // A pool of a few connections, kept open between messages.
+    transport = url
+      ? nodemailer.createTransport(`${url}${url.includes("?") ? "&" : "?"}pool=true&maxConnections=4`)
+      : null;
   }
   return transport;
 }
@@ -35,7 +38,14 @@ export function mailFrom() {
   return config().MAIL_FROM ?? "Afterword <no-reply@localhost>";
 }
 
-export type SendOptions = { transport: MailTransport; owner?: string; limit?: number; now?: () => Date };
+export type SendOptions = {
+  transport: MailTransport;
+  owner?: string;
+  limit?: number;
+  /** How many messages are in flight at once. */
+  concurrency?: number;
+  now?: () => Date;
+};
 
 /** Sends what is due now; returns how many rows this sender sent and how many failed. */
 export async function sendDue(options: SendOptions) {
@@ -49,56 +59,67 @@ export async function sendDue(options: SendOptions) {
   });
   let sent = 0;
   let failed = 0;
-  for (const { id } of due) {
-    const claimedAt = now();
-    const claim = await db.outboxEmail.updateMany({
-      where: { id, status: "pending", OR: [{ leaseUntil: null }, { leaseUntil: { lt: claimedAt } }] },
-      data: { leaseUntil: new Date(claimedAt.getTime() + LEASE_MS), leasedBy: owner },
-    });
-    if (claim.count === 0) continue; // another sender has it
-    const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
-    try {
-      if (options.transport) {
-        await options.transport.sendMail({
-          from: mailFrom(),
-          to: row.toAddress,
-          subject: row.subject,
-          text: row.textBody,
-          html: row.htmlBody,
-          messageId: row.messageId,
-          headers: row.unsubscribeUrl
-            ? { "List-Unsubscribe": `<${row.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
-            : {},
-        });
-      }
-      await db.outboxEmail.update({
-        where: { id },
-        data: {
-          status: "sent",
-          sentAt: now(),
-          deliveredVia: options.transport ? "smtp" : "mailbox",
-          leaseUntil: null,
-          attempts: { increment: 1 },
-          lastError: null,
-        },
-      });
-      sent++;
-    } catch (error) {
-      const attempts = row.attempts + 1;
-      await db.outboxEmail.update({
-        where: { id },
-        data: {
-          attempts,
-          status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
-          dueAt: new Date(now().getTime() + retryDelayMs(attempts)),
-          leaseUntil: null,
-          lastError: error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500),
-        },
-      });
-      failed++;
+  const queue = due.map((row) => row.id);
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const outcome = await sendOne(id, owner, options.transport, now);
+      if (outcome === "sent") sent++;
+      else if (outcome === "failed") failed++;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   return { sent, failed };
+}
+
+/** Claims one row and sends it; "taken" when another sender has it. */
+async function sendOne(id: number, owner: string, transport: MailTransport, now: () => Date) {
+  const claimedAt = now();
+  const claim = await db.outboxEmail.updateMany({
+    where: { id, status: "pending", OR: [{ leaseUntil: null }, { leaseUntil: { lt: claimedAt } }] },
+    data: { leaseUntil: new Date(claimedAt.getTime() + LEASE_MS), leasedBy: owner },
+  });
+  if (claim.count === 0) return "taken" as const;
+  const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
+  try {
+    if (transport) {
+      await transport.sendMail({
+        from: mailFrom(),
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+        messageId: row.messageId,
+        headers: row.unsubscribeUrl
+          ? { "List-Unsubscribe": `<${row.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+          : {},
+      });
+    }
+    await db.outboxEmail.update({
+      where: { id },
+      data: {
+        status: "sent",
+        sentAt: now(),
+        deliveredVia: transport ? "smtp" : "mailbox",
+        leaseUntil: null,
+        attempts: { increment: 1 },
+        lastError: null,
+      },
+    });
+    return "sent" as const;
+  } catch (error) {
+    const attempts = row.attempts + 1;
+    await db.outboxEmail.update({
+      where: { id },
+      data: {
+        attempts,
+        status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+        dueAt: new Date(now().getTime() + retryDelayMs(attempts)),
+        leaseUntil: null,
+        lastError: error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500),
+      },
+    });
+    return "failed" as const;
+  }
 }
 
 let timer: NodeJS.Timeout | null = null;
