@@ -45,6 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         queue: isStaff(session.role) ? await queueCounts(session) : null,
         // So that the forms say whether a post waits for a moderator.
         publishesAtOnce: await publishesAtOnce(session),
+        // The "Email me" box on the forms starts as the account's choice.
+        notifyReplies: session.notifyReplies,
       }
     : null;
   if (!flash?.message && !user) return ANONYMOUS;

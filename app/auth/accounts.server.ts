@@ -89,7 +89,8 @@ export async function createAccount(input: {
         select: { id: true, email: true, role: true },
       })
     : await db.user.create({
-        data: { email, displayName: name, passwordHash, role: input.role ?? "reader" },
+        // A reader is told when their questions are answered unless they say otherwise.
+        data: { email, displayName: name, passwordHash, role: input.role ?? "reader", notifyReplies: true },
         select: { id: true, email: true, role: true },
       });
   return { ok: true, value: user };

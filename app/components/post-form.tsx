@@ -95,7 +95,9 @@ function PostFormFields(
     }
   }, [refused]);
   const signedIn =
-    useRouteLoaderData<{ user: { displayName: string; publishesAtOnce: boolean } | null }>("root")?.user ?? null;
+    useRouteLoaderData<{ user: { displayName: string; publishesAtOnce: boolean; notifyReplies: boolean } | null }>(
+      "root",
+    )?.user ?? null;
 
   return (
     <fetcher.Form
@@ -142,7 +144,12 @@ function PostFormFields(
         hint={MARKDOWN_HINT}
       />
 
-      <SubscribeBox meta={fields.subscribe} signedIn={signedIn !== null} emailId={fields.email.id} />
+      <SubscribeBox
+        meta={fields.subscribe}
+        signedIn={signedIn !== null}
+        ticked={signedIn?.notifyReplies ?? false}
+        emailId={fields.email.id}
+      />
 
       {/* People never see this field; robots fill it in. */}
       <div className="hp" aria-hidden="true">
@@ -189,11 +196,12 @@ function PostFormFields(
 }
 
 /**
- * "Email me": ticked for a signed-in reader (mail goes to their account's
- * address); for a guest, ticked as soon as they give an email, unless they
+ * "Email me": for a signed-in reader, ticked as their account page says
+ * (mail goes to their account's address); for a guest, ticked as soon as they give an email, unless they
  * untick it. Without JavaScript a guest ticks it themselves.
  */
-function SubscribeBox({ meta, signedIn, emailId }: { meta: Meta; signedIn: boolean; emailId: string }) {
+function SubscribeBox(props: { meta: Meta; signedIn: boolean; ticked: boolean; emailId: string }) {
+  const { meta, signedIn, emailId } = props;
   const box = useRef<HTMLInputElement>(null);
   const touched = useRef(false);
   useEffect(() => {
@@ -213,7 +221,7 @@ function SubscribeBox({ meta, signedIn, emailId }: { meta: Meta; signedIn: boole
         type="checkbox"
         id={meta.id}
         name={meta.name}
-        defaultChecked={sent !== undefined ? sent === "on" : signedIn}
+        defaultChecked={sent !== undefined ? sent === "on" : props.ticked}
         onChange={() => {
           touched.current = true;
         }}

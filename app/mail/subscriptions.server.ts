@@ -40,6 +40,11 @@ export async function follow(
   await enqueue(tx, { kind: "confirm", to: address.address, ...confirmationEmail(token) }, { confirmed: true });
 }
 
+/** Follows a whole article (the author's answers in every thread), in a transaction of its own. */
+export async function followArticle(input: { email: string; confirmed: boolean; articleId: string }) {
+  await db.$transaction((tx) => follow(tx, { ...input, rootId: null }));
+}
+
 /** Confirms the address a link was sent to; what waited for it is sent. */
 export async function confirmAddress(token: string | null) {
   const row = await readMailToken(token, "confirm");

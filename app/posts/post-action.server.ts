@@ -12,13 +12,14 @@ import { renderPostBody } from "~/posts/body.server";
 import { postPermalink } from "~/posts/paths";
 import { type PostFields, submitPost } from "~/posts/intake.server";
 import { getVisitor } from "~/auth/visitor.server";
+import { followArticle } from "~/mail/subscriptions.server";
 import { flashHeaders, guestCookie, newGuestKey } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { parseSubmission, refuse, requireId } from "~/utils/form.server";
 
 /** The reader's forms (ask, reply, preview, report); intake checks the post itself, all of it at once. */
 const PostForm = z.object({
-  intent: z.enum(["ask", "reply", "preview", "report"]),
+  intent: z.enum(["ask", "reply", "preview", "report", "follow"]),
   name: z.string().optional(),
   email: z.string().optional(),
   section: z.string().optional(),
@@ -62,6 +63,27 @@ export async function postAction(request: Request, slug: string | undefined, con
     return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
       headers: await flashHeaders(
         "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
+      ),
+    });
+  }
+  if (intent === "follow") {
+    // Following the whole article: the author's answers in every thread.
+    const visitor = await getVisitor(request, context);
+    const email = visitor.user?.email ?? values.email?.trim().toLowerCase() ?? "";
+    if (!z.string().email().safeParse(email).success) {
+      return refuse(
+        submission,
+        { email: email ? "That doesn’t look like an email address." : "Please give the email to send the answers to." },
+        { form: "follow-form" },
+      );
+    }
+    const confirmed = visitor.user !== null;
+    await followArticle({ email, confirmed, articleId: article.id });
+    return redirect(`${returnPath(returnTo, article.slug, null)}#follow`, {
+      headers: await flashHeaders(
+        confirmed
+          ? "You will get the author’s answers on this article by email. Every email has a link to stop it."
+          : `We sent a link to ${email}. Once you open it, the author’s answers on this article come to that address.`,
       ),
     });
   }

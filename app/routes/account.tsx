@@ -88,7 +88,10 @@ export default function Account() {
 
       <AccountForm id="profile" title="Your details" form={profile} done={profileDone}>
         <Field meta={profileFields.name} label="Display name" autoComplete="name" />
-        <CheckboxField meta={profileFields.notifyReplies} label="Email me when someone replies to my posts" />
+        <CheckboxField
+          meta={profileFields.notifyReplies}
+          label="Tick “Email me when the author answers or someone replies” for me on the ask and reply forms"
+        />
         <button type="submit" name="intent" value="profile" className="button button--primary">
           Save details
         </button>

@@ -7,6 +7,7 @@ import { sendDue } from "~/mail/sender.server";
 import { confirmAddress } from "~/mail/subscriptions.server";
 import { moderate } from "~/moderation/moderate.server";
 import { type Visitor, submitPost } from "~/posts/intake.server";
+import { action as articleAction } from "~/routes/articles.$slug/route";
 import { action as oneClick } from "~/routes/subscriptions.unsubscribe";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type TestSmtp, startSmtp, tokenIn } from "../support/smtp";
@@ -201,6 +202,49 @@ describe("mail", () => {
     const got = to("fay@example.com");
     expect(got).toHaveLength(2);
     expect(new Set(got.map((m) => m.messageId)).size).toBe(2);
+  });
+
+  it("sends the author's answers in every thread to an address that follows the whole article", async () => {
+    const request = new Request(`http://localhost/articles/${DEMO_ARTICLE}`, {
+      method: "POST",
+      headers: { Origin: "http://localhost", Host: "localhost", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "follow", email: "Wes@Example.com", returnTo: `/articles/${DEMO_ARTICLE}` }),
+    });
+    const response = (await articleAction({ request, params: { slug: DEMO_ARTICLE }, context: {} })) as Response;
+    expect(response.status).toBe(302);
+    await send();
+    await confirmAddress(tokenIn(to("wes@example.com")[0], "/subscriptions/confirm"));
+    const question = await db.post.findFirstOrThrow({ where: { article: { slug: DEMO_ARTICLE }, number: 4 } });
+    await post(
+      { body: "An answer the whole article's followers get.", parentId: String(question.id) },
+      account(author),
+    );
+    await send();
+    expect(to("wes@example.com").map((m) => m.subject)).toEqual([
+      "Please confirm your email address for Afterword",
+      "Nora Whitfield answered question 4 on “" +
+        (await db.article.findFirstOrThrow({ where: { slug: DEMO_ARTICLE } })).title +
+        "”",
+    ]);
+  });
+
+  it("sends again, with the same Message-ID, a row whose sender stopped mid-send", async () => {
+    const row = await db.outboxEmail.create({
+      data: {
+        kind: "confirm",
+        toAddress: "crash@example.com",
+        subject: "Sent twice?",
+        textBody: "Text",
+        htmlBody: "<p>Text</p>",
+        messageId: "<crash-1@afterword.test>",
+        // Claimed by an instance that died: its lease ran out a minute ago.
+        leaseUntil: new Date(Date.now() - 60_000),
+        leasedBy: "dead-instance",
+      },
+    });
+    expect(await sendDue({ transport: smtp.transport, owner: "survivor" })).toEqual({ sent: 1, failed: 0 });
+    expect(to("crash@example.com").map((m) => m.messageId)).toEqual(["<crash-1@afterword.test>"]);
+    expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent" });
   });
 
   it("lets two senders on one database send each row once", async () => {

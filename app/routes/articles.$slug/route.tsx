@@ -1,6 +1,7 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FollowArticle } from "~/components/follow-article";
 import { PostForm, RefusedReply } from "~/components/post-form";
 import { PostThread, type ThreadContext } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
@@ -116,6 +117,7 @@ export default function ArticlePage() {
             guestName={data.guestName}
           />
         </section>
+        <FollowArticle authorName={article.authorName} slug={article.slug} returnTo={`/articles/${article.slug}`} />
         {data.pendingQuestions.length > 0 ? (
           <section className="pending-questions" aria-label="Your questions awaiting moderation">
             <ol className="threads">
