@@ -142,3 +142,22 @@ export function rejectedEmail(input: {
     ),
   };
 }
+
+export function resetEmail(token: string): Message {
+  const url = `${siteUrl()}/reset-password?token=${token}`;
+  const subject = "Choose a new password for Afterword";
+  const text = [
+    "Someone (we hope you) asked to choose a new password for your Afterword account.",
+    "",
+    `Choose it here, within the hour: ${url}`,
+    "",
+    "The link works once. If it was not you, ignore this email: your password stays as it is.",
+  ].join("\n");
+  const html = page(
+    subject,
+    `<p>Someone (we hope you) asked to choose a new password for your Afterword account.</p>
+<p>${link(url, "Choose a new password")} (within the hour; the link works once).</p>`,
+    "If it was not you, ignore this email: your password stays as it is.",
+  );
+  return { subject, text, html };
+}

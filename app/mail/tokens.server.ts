@@ -6,7 +6,7 @@ import { type Tx, db } from "~/db.server";
 import { generateSessionToken, sessionIdFromToken } from "~/auth/sessions.server";
 
 const DAY = 24 * 60 * 60_000;
-const LIFETIME = { confirm: 7 * DAY, manage: 365 * DAY } as const;
+const LIFETIME = { confirm: 7 * DAY, manage: 365 * DAY, reset: 60 * 60_000 } as const;
 export type TokenPurpose = keyof typeof LIFETIME;
 
 /** A new token for an address; the raw value goes into one email and is never stored. */
@@ -44,5 +44,7 @@ export async function readMailToken(token: string | null | undefined, purpose: T
     },
   });
   if (!row || row.purpose !== purpose || row.expiresAt.getTime() < Date.now()) return null;
+  // A password reset link works once.
+  if (purpose === "reset" && row.usedAt) return null;
   return row;
 }

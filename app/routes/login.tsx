@@ -45,6 +45,9 @@ export default function Login() {
         </button>
       </Form>
       <p>
+        <Link to="/forgot-password">Forgotten your password?</Link>
+      </p>
+      <p>
         New here? <Link to={`/signup${params.size ? `?${params}` : ""}`}>Create an account</Link>
       </p>
     </div>

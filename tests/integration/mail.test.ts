@@ -2,6 +2,8 @@
 // the events, the sender's lease and retries, confirmation before anything
 // else, the notifications' headers, and one-click unsubscribe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestReset, resetPassword } from "~/auth/password-reset.server";
+import { hashPassword } from "~/auth/passwords.server";
 import { db } from "~/db.server";
 import { sendDue } from "~/mail/sender.server";
 import { confirmAddress } from "~/mail/subscriptions.server";
@@ -245,6 +247,30 @@ describe("mail", () => {
     expect(await sendDue({ transport: smtp.transport, owner: "survivor" })).toEqual({ sent: 1, failed: 0 });
     expect(to("crash@example.com").map((m) => m.messageId)).toEqual(["<crash-1@afterword.test>"]);
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent" });
+  });
+
+  it("mails a single-use password link, valid for an hour, saying the same for an address with no account", async () => {
+    const { user } = await userWithSession("reader", { email: "pia@example.com" });
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword("an old long passphrase") },
+    });
+    expect(await requestReset("pia@example.com", "reset-addr-1")).toBeNull();
+    expect(await requestReset("nobody-here@example.com", "reset-addr-1")).toBeNull();
+    await sendDue({ transport: smtp.transport });
+    expect(to("nobody-here@example.com")).toEqual([]);
+    const [mail] = to("pia@example.com");
+    expect(mail.subject).toBe("Choose a new password for Afterword");
+    const token = tokenIn(mail, "/reset-password");
+    expect(await resetPassword(token, "short")).toMatchObject({ ok: false, gone: false });
+    expect(await resetPassword(token, "a brand new passphrase")).toMatchObject({ ok: true, userId: user.id });
+    // Once only; and every session of the account ended.
+    expect(await resetPassword(token, "another new passphrase")).toMatchObject({ ok: false, gone: true });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    // Five requests an hour from one address come freely; then it waits.
+    for (let i = 0; i < 4; i++) await requestReset(`someone-${i}@example.com`, "reset-addr-2");
+    expect(await requestReset("someone-else@example.com", "reset-addr-2")).toBeNull();
+    expect(await requestReset("someone-more@example.com", "reset-addr-2")).toBeInstanceOf(Date);
   });
 
   it("lets two senders on one database send each row once", async () => {
