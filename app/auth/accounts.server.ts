@@ -41,6 +41,8 @@ export const ProfileForm = z.object({
   intent: z.literal("profile"),
   name: nameSchema,
   notifyReplies: z.boolean().default(false),
+  /** Staff only: the queue digest by email. */
+  queueDigest: z.enum(["none", "hourly", "daily"]).default("none"),
 });
 export const PasswordForm = z.object({
   intent: z.literal("password"),
@@ -149,10 +151,15 @@ export async function changePassword(
 
 export async function updateProfile(
   userId: string,
-  input: { name: string; notifyReplies: boolean },
+  input: { name: string; notifyReplies: boolean; queueDigest?: "none" | "hourly" | "daily" },
 ): Promise<AccountResult<null>> {
   const name = nameSchema.safeParse(input.name);
   if (!name.success) return { ok: false, status: 400, errors: { name: name.error.issues[0].message } };
-  await db.user.update({ where: { id: userId }, data: { displayName: name.data, notifyReplies: input.notifyReplies } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
+  const digest = isStaff(user.role) && input.queueDigest && input.queueDigest !== "none" ? input.queueDigest : null;
+  await db.user.update({
+    where: { id: userId },
+    data: { displayName: name.data, notifyReplies: input.notifyReplies, queueDigest: digest },
+  });
   return { ok: true, value: null };
 }

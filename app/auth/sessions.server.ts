@@ -11,7 +11,14 @@ export const SESSION_COOKIE = "aw_session";
 const DAY = 86_400_000;
 export const SESSION_DAYS = 30;
 
-export type SessionUser = { id: string; email: string; displayName: string; role: string; notifyReplies: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  notifyReplies: boolean;
+  queueDigest: string | null;
+};
 export type ValidSession = { id: string; expiresAt: Date; user: SessionUser };
 
 export function generateSessionToken(): string {
@@ -35,7 +42,14 @@ export async function createSession(token: string, userId: string, userAgent?: s
   });
 }
 
-const userSelect = { id: true, email: true, displayName: true, role: true, notifyReplies: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  notifyReplies: true,
+  queueDigest: true,
+} as const;
 
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
   const id = sessionIdFromToken(token);

@@ -161,3 +161,34 @@ export function resetEmail(token: string): Message {
   );
   return { subject, text, html };
 }
+
+export function digestEmail(input: {
+  pending: number;
+  reported: number;
+  oldest: Date | null;
+  period: "hourly" | "daily";
+  stopUrl: string;
+}): Message {
+  const waiting = input.oldest ? Math.max(1, Math.round((Date.now() - input.oldest.getTime()) / 60_000)) : 0;
+  const age =
+    waiting < 120
+      ? `${waiting} minutes`
+      : waiting < 48 * 60
+        ? `${Math.round(waiting / 60)} hours`
+        : `${Math.round(waiting / 1440)} days`;
+  const subject = `The moderation queue: ${input.pending} pending, ${input.reported} reported`;
+  const queueUrl = `${siteUrl()}/moderation`;
+  const lines = [
+    `${input.pending} ${input.pending === 1 ? "post waits" : "posts wait"} for a moderator, and ${input.reported} ${input.reported === 1 ? "was" : "were"} reported by readers.`,
+    input.oldest ? `The oldest has waited ${age}.` : "",
+  ].filter(Boolean);
+  return {
+    subject,
+    text: `${lines.join(" ")}\n\nThe queue: ${queueUrl}\n\n--\nYour ${input.period} digest, chosen on your account page. Stop it: ${input.stopUrl}`,
+    html: page(
+      subject,
+      `<p>${escape(lines.join(" "))}</p>\n<p>${link(queueUrl, "Open the queue")}</p>`,
+      `Your ${input.period} digest, chosen on your account page. ${link(input.stopUrl, "Stop it")}.`,
+    ),
+  };
+}

@@ -24,7 +24,7 @@ import { VISIBLE_STATUS } from "~/posts/status";
 export const REPLIES_EVERY_MS = 60 * 60_000;
 
 export type OutgoingEmail = Message & {
-  kind: "confirm" | "answer" | "replies" | "rejected" | "reset";
+  kind: "confirm" | "answer" | "replies" | "rejected" | "reset" | "digest";
   to: string;
   unsubscribeUrl?: string | null;
   groupKey?: string | null;

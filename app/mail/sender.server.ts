@@ -10,6 +10,7 @@ import { hostname } from "node:os";
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { writeDueDigests } from "~/mail/digest.server";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
@@ -131,7 +132,8 @@ export function startMailSender(everyMs = 5_000) {
   timer = setInterval(() => {
     if (running) return;
     running = true;
-    sendDue({ transport: configuredTransport() })
+    writeDueDigests()
+      .then(() => sendDue({ transport: configuredTransport() }))
       .catch((error) => console.error("[mail] the sender failed", error))
       .finally(() => {
         running = false;

@@ -6,7 +6,7 @@ import { type Tx, db } from "~/db.server";
 import { generateSessionToken, sessionIdFromToken } from "~/auth/sessions.server";
 
 const DAY = 24 * 60 * 60_000;
-const LIFETIME = { confirm: 7 * DAY, manage: 365 * DAY, reset: 60 * 60_000 } as const;
+const LIFETIME = { confirm: 7 * DAY, manage: 365 * DAY, reset: 60 * 60_000, digest: 365 * DAY } as const;
 export type TokenPurpose = keyof typeof LIFETIME;
 
 /** A new token for an address; the raw value goes into one email and is never stored. */

@@ -20,6 +20,16 @@ function queueWhere(actor: Actor) {
   };
 }
 
+/** When the longest-waiting post in an actor's queue arrived, if any waits. */
+export async function oldestWaiting(actor: Actor): Promise<Date | null> {
+  const post = await db.post.findFirst({
+    where: queueWhere(actor),
+    orderBy: { id: "asc" },
+    select: { createdAt: true },
+  });
+  return post?.createdAt ?? null;
+}
+
 export async function queueCounts(actor: Actor) {
   const own = { article: articlesOf(actor) };
   const [pending, reported] = await Promise.all([

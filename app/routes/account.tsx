@@ -4,7 +4,15 @@ import type { ReactNode } from "react";
 import { PasswordForm, ProfileForm, changePassword, updateProfile } from "~/auth/accounts.server";
 import { getSession, requireUser } from "~/auth/guards.server";
 import { countOtherSessions, invalidateOtherSessions } from "~/auth/sessions.server";
-import { CheckboxField, Field, FormError, FormSuccess, formProps, useServerForm } from "~/components/field";
+import {
+  CheckboxField,
+  Field,
+  FormError,
+  FormSuccess,
+  SelectField,
+  formProps,
+  useServerForm,
+} from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { accepted, intentOf, parseSubmission, readForm, refuse } from "~/utils/form.server";
 
@@ -76,6 +84,7 @@ export default function Account() {
   const [profile, profileFields, profileDone] = useServerForm("profile", answer, {
     name: user.displayName,
     notifyReplies: user.notifyReplies ? "on" : null,
+    queueDigest: user.queueDigest ?? "none",
   });
   const [password, passwordFields, passwordDone] = useServerForm("password", answer);
   const signedOut = answer?.form === "sign-out-others" && "done" in answer ? answer.done : null;
@@ -92,6 +101,13 @@ export default function Account() {
           meta={profileFields.notifyReplies}
           label="Tick “Email me when the author answers or someone replies” for me on the ask and reply forms"
         />
+        {user.role === "reader" ? null : (
+          <SelectField meta={profileFields.queueDigest} label="The moderation queue by email">
+            <option value="none">No digest</option>
+            <option value="hourly">Every hour, when something waits</option>
+            <option value="daily">Every day, when something waits</option>
+          </SelectField>
+        )}
         <button type="submit" name="intent" value="profile" className="button button--primary">
           Save details
         </button>

@@ -1,4 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { stopDigest } from "~/mail/digest.server";
+import { readMailToken } from "~/mail/tokens.server";
 import { manageToken, stopFollowing } from "~/mail/subscriptions.server";
 
 // RFC 8058 one-click unsubscribe: the mail client POSTs here, with no cookie
@@ -7,11 +9,18 @@ import { manageToken, stopFollowing } from "~/mail/subscriptions.server";
 // where they choose.
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
+  // A digest is chosen, and stopped, on the account page.
+  if (await readMailToken(token, "digest")) return redirect("/account#profile-title");
   return redirect(`/subscriptions?token=${encodeURIComponent(token)}`);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const managed = await manageToken(new URL(request.url).searchParams.get("token"));
+  const token = new URL(request.url).searchParams.get("token");
+  // A queue digest's link stops the digest; a notification's, what it was about.
+  if (await stopDigest(token)) {
+    return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const managed = await manageToken(token);
   if (!managed) {
     return new Response("This unsubscribe link is not one we sent, or it has expired.", {
       status: 410,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestReset, resetPassword } from "~/auth/password-reset.server";
 import { hashPassword } from "~/auth/passwords.server";
 import { db } from "~/db.server";
+import { writeDueDigests } from "~/mail/digest.server";
 import { sendDue } from "~/mail/sender.server";
 import { confirmAddress } from "~/mail/subscriptions.server";
 import { moderate } from "~/moderation/moderate.server";
@@ -271,6 +272,31 @@ describe("mail", () => {
     for (let i = 0; i < 4; i++) await requestReset(`someone-${i}@example.com`, "reset-addr-2");
     expect(await requestReset("someone-else@example.com", "reset-addr-2")).toBeNull();
     expect(await requestReset("someone-more@example.com", "reset-addr-2")).toBeInstanceOf(Date);
+  });
+
+  it("sends a moderator who chose one the queue digest, once per period whatever the instances, until stopped", async () => {
+    const { user } = await userWithSession("moderator", { email: "dora@example.com" });
+    await db.user.update({ where: { id: user.id }, data: { queueDigest: "hourly" } });
+    await post(
+      { name: "Waiting Wil", body: "A question that waits in the queue for the digest.", section: "article" },
+      guest(),
+    );
+    // Two instances look at once: one digest.
+    const written = await Promise.all([writeDueDigests(), writeDueDigests()]);
+    expect(written[0] + written[1]).toBe(1);
+    expect(await writeDueDigests()).toBe(0);
+    await sendDue({ transport: smtp.transport });
+    const [digest] = to("dora@example.com");
+    expect(digest.subject).toMatch(/^The moderation queue: \d+ pending, \d+ reported$/);
+    expect(digest.text).toMatch(/The oldest has waited/);
+    const stop = String(header(digest, "list-unsubscribe")).replace(/^<|>$/g, "");
+    const response = (await oneClick({
+      request: new Request(stop, { method: "POST" }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).queueDigest).toBeNull();
   });
 
   it("lets two senders on one database send each row once", async () => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "digestAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "queueDigest" TEXT;
