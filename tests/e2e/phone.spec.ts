@@ -49,7 +49,9 @@ const READER_PAGES = [
 
 test("every page fits a 390-pixel phone, for a guest", async ({ page }, info) => {
   const thread = await threadPath(page);
-  for (const path of [...READER_PAGES, thread, "/login", "/signup"]) await fitsTheScreen(page, path, "guest", info);
+  for (const path of [...READER_PAGES, thread, "/login", "/signup", "/forgot-password"]) {
+    await fitsTheScreen(page, path, "guest", info);
+  }
   // An opened report form too.
   await page.goto(ARTICLE);
   await page

@@ -138,6 +138,34 @@ describe("mail", () => {
     ]);
   });
 
+  it("sends readers' replies together, at most one email an hour per thread and address", async () => {
+    const reader = (await userWithSession("reader", { email: "hana@example.com" })).user;
+    const question = await post(
+      { body: "How do I answer when friends ask how he is?", section: "article", subscribe: "on" },
+      account(reader),
+    );
+    await moderate(moderator, "approve", question.id);
+    for (const [name, text] of [
+      ["Ivo", "Say you are not in touch, and change the subject."],
+      ["Jun", "I just say 'we don't talk' and smile."],
+    ]) {
+      const reply = await post({ name, body: text, parentId: String(question.id) }, guest());
+      await moderate(moderator, "approve", reply.id);
+    }
+    await send();
+    const first = to("hana@example.com");
+    expect(first.map((m) => m.subject)).toEqual([expect.stringMatching(/^2 new replies in question \d+ on “/)]);
+    expect(first[0].text).toContain("Say you are not in touch");
+    expect(first[0].text).toContain("we don't talk");
+    // A third, soon after: it waits for the hour since the last email.
+    const third = await post({ name: "Kit", body: "Keep it short, always.", parentId: String(question.id) }, guest());
+    await moderate(moderator, "approve", third.id);
+    await send();
+    expect(to("hana@example.com")).toHaveLength(1);
+    await sendDue({ transport: smtp.transport, now: later(61 * 60_000) });
+    expect(to("hana@example.com").map((m) => m.subject)[1]).toMatch(/^Kit replied in question \d+/);
+  });
+
   it("tells the writer of a rejected post the moderator's reason", async () => {
     const writer = (await userWithSession("reader", { email: "ron@example.com" })).user;
     const question = await post(
