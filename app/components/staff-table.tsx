@@ -24,3 +24,12 @@ export function StaffTable({ label, columns, children }: { label: string; column
     </div>
   );
 }
+
+/** A table's "when" cell: the time as the site shows it, machine-readable. */
+export function WhenCell({ at }: { at: { iso: string; text: string } }) {
+  return (
+    <td>
+      <time dateTime={at.iso}>{at.text}</time>
+    </td>
+  );
+}

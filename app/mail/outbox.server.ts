@@ -166,18 +166,18 @@ type QuotedRow = {
   user: { displayName: string } | null;
 };
 
+/** What the email to a rejected post's writer says of it. */
+const REJECTED = {
+  parentId: true,
+  bodySource: true,
+  guestEmail: true,
+  user: { select: { email: true } },
+  article: { select: { title: true } },
+} as const;
+
 /** A moderator rejected a post: its writer, if they gave an address, is told, with the reason chosen. */
 export async function notifyRejected(tx: Tx, postId: number, reason: string, mailAfterMs = 0) {
-  const post = await tx.post.findUniqueOrThrow({
-    where: { id: postId },
-    select: {
-      parentId: true,
-      bodySource: true,
-      guestEmail: true,
-      user: { select: { email: true } },
-      article: { select: { title: true } },
-    },
-  });
+  const post = await tx.post.findUniqueOrThrow({ where: { id: postId }, select: REJECTED });
   const to = (post.user?.email ?? post.guestEmail ?? "").trim().toLowerCase();
   if (!to) return;
   const address = await mailAddress(tx, to, post.user !== null);

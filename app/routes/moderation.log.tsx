@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { STAFF } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { PageLinks } from "~/components/page-links";
-import { StaffTable } from "~/components/staff-table";
+import { StaffTable, WhenCell } from "~/components/staff-table";
 import { ACTION_LABELS } from "~/moderation/moderate.server";
 import { getAuditLog } from "~/moderation/queue.server";
 import { pageParam } from "~/utils/form.server";
@@ -71,9 +71,7 @@ export default function AuditLog() {
       <StaffTable label="Audit log entries" columns={["When", "Who", "Action", "Post", "Reason and change"]}>
         {entries.map((e) => (
           <tr key={e.id}>
-            <td>
-              <time dateTime={e.date.iso}>{e.date.text}</time>
-            </td>
+            <WhenCell at={e.date} />
             <td>{e.actor}</td>
             <td>{labels[e.action] ?? e.action}</td>
             <td>{e.postHref ? <Link to={e.postHref}>{e.postLabel}</Link> : "—"}</td>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ADMINS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { PageLinks } from "~/components/page-links";
-import { StaffTable } from "~/components/staff-table";
+import { StaffTable, WhenCell } from "~/components/staff-table";
 import { mailbox } from "~/mail/mailbox.server";
 import { pageParam } from "~/utils/form.server";
 
@@ -53,9 +53,7 @@ export default function Mail() {
       <StaffTable label="Emails" columns={["When", "To", "Subject", "State"]}>
         {emails.map((e) => (
           <tr key={e.id}>
-            <td>
-              <time dateTime={e.created.iso}>{e.created.text}</time>
-            </td>
+            <WhenCell at={e.created} />
             <td>{e.toAddress}</td>
             <td>
               <Link to={`/admin/mail/${e.id}`}>{e.subject}</Link>
