@@ -45,6 +45,8 @@ test("a guest follows their question by email, opens the author's answer from it
   await ask.getByLabel("Name").fill(name);
   await ask.getByLabel("Email (optional, never shown)").fill(email);
   await ask.getByLabel("Email me when the author answers or someone replies").check();
+  // Not a section's question: the tests of sections count theirs.
+  await ask.getByLabel("Section").selectOption({ label: "The whole article" });
   await ask.getByLabel("Your question").fill(`Do I tell mutual friends I am doing no contact? (${Date.now()})`);
   await ask.getByRole("button", { name: "Post question" }).click();
   await expect(page.getByRole("status")).toContainText("awaiting moderation");

@@ -221,6 +221,8 @@ test("a question can be asked with the keyboard alone", async ({ page }) => {
   const text = unique("Can I count the days from the last time she messaged me?");
   await page.keyboard.type(text);
   await page.keyboard.press("Tab");
+  await expect(ask.getByLabel("Email me when the author answers or someone replies")).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(ask.getByRole("button", { name: "Post question" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("article", { name: "Question by Kai" }).filter({ hasText: text })).toContainText(
