@@ -67,7 +67,23 @@ const QUOTED = {
  * The author's answer goes at once; readers' replies wait to go together,
  * at most one email an hour per thread and address.
  */
-export async function notifyPublished(tx: Tx, postId: number, mailAfterMs = 0) {
+export async function notifyPublished(
+  tx: Tx,
+  published: { postId: number; rootId: number; articleId: string; isAnswer: boolean },
+  mailAfterMs = 0,
+) {
+  // One query when nobody follows the thread (most replies): publishing stays as fast as before.
+  const { postId, isAnswer } = published;
+  const followers = await tx.subscription.findMany({
+    where: {
+      articleId: published.articleId,
+      stoppedAt: null,
+      scope: { in: isAnswer ? [`thread:${published.rootId}`, "article"] : [`thread:${published.rootId}`] },
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, address: { select: { id: true, address: true, confirmedAt: true } } },
+  });
+  if (followers.length === 0) return;
   const post = await tx.post.findUniqueOrThrow({
     where: { id: postId },
     select: {
@@ -79,16 +95,6 @@ export async function notifyPublished(tx: Tx, postId: number, mailAfterMs = 0) {
     },
   });
   if (post.rootId === null) return;
-  const isAnswer = post.userId !== null && post.userId === post.article.authorId;
-  const followers = await tx.subscription.findMany({
-    where: {
-      articleId: post.article.id,
-      stoppedAt: null,
-      scope: { in: isAnswer ? [`thread:${post.rootId}`, "article"] : [`thread:${post.rootId}`] },
-    },
-    orderBy: { id: "asc" },
-    select: { id: true, address: { select: { id: true, address: true, confirmedAt: true } } },
-  });
   // Nobody is told of their own post; each address once.
   const own = (post.user?.email ?? post.guestEmail ?? "").toLowerCase();
   const seen = new Set<string>([own]);

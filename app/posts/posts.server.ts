@@ -119,9 +119,10 @@ export async function publishPost(postId: number, tx: Tx, at = new Date(), optio
     });
     number = article.lastQuestionNumber;
   }
+  let byAuthor = false;
   if (post.rootId !== null) {
     const article = await tx.article.findUnique({ where: { id: post.articleId }, select: { authorId: true } });
-    const byAuthor = post.userId !== null && post.userId === article?.authorId;
+    byAuthor = post.userId !== null && post.userId === article?.authorId;
     await tx.post.update({
       where: { id: post.rootId },
       data: { replyCount: { increment: 1 }, ...(byAuthor ? { authorAnswered: true } : {}) },
@@ -129,5 +130,8 @@ export async function publishPost(postId: number, tx: Tx, at = new Date(), optio
   }
   await tx.post.update({ where: { id: postId }, data: { status: VISIBLE_STATUS, number, publishedAt: at } });
   // Its thread's followers are told, in this same transaction (the outbox).
-  await notifyPublished(tx, postId, options.mailAfterMs ?? 0);
+  if (post.rootId !== null) {
+    const published = { postId, rootId: post.rootId, articleId: post.articleId, isAnswer: byAuthor };
+    await notifyPublished(tx, published, options.mailAfterMs ?? 0);
+  }
 }

@@ -56,13 +56,18 @@ test("a guest follows their question by email, opens the author's answer from it
   await page.goto(linkTo(confirmation, "/subscriptions/confirm?token="));
   await expect(page.getByRole("heading", { name: "Thank you, your address is confirmed" })).toBeVisible();
 
-  task("publish", task("latest", name));
+  const number = task("publish", task("latest", name));
+  // The author answers in the thread itself (the inbox pages may hold many questions by now).
   const nora = await signedIn(browser, "nora@afterword.example");
-  await nora.goto("/author");
-  const card = nora.getByRole("article", { name: new RegExp(`by ${name}$`) });
-  await card.getByLabel("Your answer").fill("Tell the two closest, once, and ask them not to pass news along.");
-  await card.getByRole("button", { name: "Publish answer" }).click();
-  await expect(nora.getByRole("status")).toContainText(`Your answer to ${name} is published.`);
+  await nora.goto(`${ARTICLE}/questions/${number}`);
+  await nora
+    .getByRole("article", { name: `Question ${number} by ${name}` })
+    .getByRole("link", { name: /^Reply/ })
+    .click();
+  const form = nora.getByRole("form", { name: `Reply to ${name}` });
+  await form.getByLabel("Your reply").fill("Tell the two closest, once, and ask them not to pass news along.");
+  await form.getByRole("button", { name: "Post reply" }).click();
+  await expect(nora.getByRole("status")).toContainText("Your reply is published.");
   await nora.close();
 
   const answer = await readEmail(admin, email, /^Nora Whitfield answered question \d+/);

@@ -63,7 +63,7 @@ describe("the article page", () => {
     // A guest who has written costs two queries more (their pending posts, and those posts' writers), whatever the numbers.
     const writer = await countQueries(() => getArticlePage("load", {}, { guestKey: "someone", userId: null }));
     expect(writer.count).toBe(small.count + 2);
-  });
+  }, 180_000); // 5,000 posts written one by one, as the app writes them: close to a minute on PostgreSQL here
 
   it("numbers questions in publication order and keeps numbers across sorts and pages", async () => {
     const oldest = (await getArticlePage(DEMO_ARTICLE))!;
