@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { mailAddress } from "~/mail/addresses.server";
 import { digestEmail, siteUrl } from "~/mail/messages.server";
 import { enqueue } from "~/mail/outbox.server";
-import { newMailToken, readMailToken } from "~/mail/tokens.server";
+import { newMailToken } from "~/mail/tokens.server";
 import { oldestWaiting, queueCounts } from "~/moderation/queue.server";
 
 export const DIGEST_PERIODS = { hourly: 60 * 60_000, daily: 24 * 60 * 60_000 } as const;
@@ -53,12 +53,4 @@ export async function writeDueDigests(now = new Date()) {
     if (wrote) written++;
   }
   return written;
-}
-
-/** The one-click stop of a digest: the account whose address the token names gets no more. */
-export async function stopDigest(token: string | null) {
-  const row = await readMailToken(token, "digest");
-  if (!row) return false;
-  await db.user.updateMany({ where: { email: row.address.address }, data: { queueDigest: null } });
-  return true;
 }

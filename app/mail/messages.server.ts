@@ -50,11 +50,19 @@ export function confirmationEmail(token: string): Message {
   return { subject, text, html };
 }
 
-export type QuotedPost = { writer: string; isAuthor: boolean; bodySource: string; bodyHtml: string; href: string };
+export type QuotedPost = {
+  writer: string;
+  isAuthor: boolean;
+  bodySource: string;
+  bodyHtml: string;
+  href: string;
+  /** Whether it repeats protected text, when already known (one check per post, however many recipients). */
+  guarded?: boolean;
+};
 
 /** A post as an email quotes it: its text, unless it repeats protected text, then a link only. */
 async function quote(post: QuotedPost) {
-  const guarded = (await checkAgainstSources(post.bodySource)).blocked;
+  const guarded = post.guarded ?? (await checkAgainstSources(post.bodySource)).blocked;
   const byline = `${post.writer}${post.isAuthor ? " (Post author)" : ""}`;
   return {
     text: guarded

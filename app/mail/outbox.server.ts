@@ -108,13 +108,23 @@ export async function notifyPublished(
     number: root.number,
     href: `${siteUrl()}${root.number !== null ? questionPath(slug, root.number) : `/articles/${slug}`}`,
   };
-  const quoted = (p: typeof post | QuotedRow): QuotedPost => ({
-    writer: p.user?.displayName ?? p.guestName ?? "A reader",
-    isAuthor: p.userId !== null && p.userId === post.article.authorId,
-    bodySource: p.bodySource,
-    bodyHtml: p.bodyHtml,
-    href: `${siteUrl()}${postPermalink(slug, p.id)}`,
-  });
+  // Each post is quoted (and checked against the protected sources) once, whoever it goes to.
+  const quotes = new Map<number, QuotedPost>();
+  const quoted = async (p: typeof post | QuotedRow): Promise<QuotedPost> => {
+    let quote = quotes.get(p.id);
+    if (!quote) {
+      quote = {
+        writer: p.user?.displayName ?? p.guestName ?? "A reader",
+        isAuthor: p.userId !== null && p.userId === post.article.authorId,
+        bodySource: p.bodySource,
+        bodyHtml: p.bodyHtml,
+        href: `${siteUrl()}${postPermalink(slug, p.id)}`,
+        guarded: (await checkAgainstSources(p.bodySource)).blocked,
+      };
+      quotes.set(p.id, quote);
+    }
+    return quote;
+  };
 
   for (const follower of recipients) {
     const to = follower.address.address;
@@ -123,7 +133,7 @@ export async function notifyPublished(
     const manageUrl = `${siteUrl()}/subscriptions?token=${token}`;
     const unsubscribeUrl = `${siteUrl()}/subscriptions/unsubscribe?token=${token}`;
     if (isAnswer) {
-      const message = await answerEmail(thread, quoted(post), manageUrl);
+      const message = await answerEmail(thread, await quoted(post), manageUrl);
       const dueAt = new Date(Date.now() + mailAfterMs);
       await enqueue(tx, { kind: "answer", to, ...message, unsubscribeUrl, postIds: [post.id], dueAt }, { confirmed });
       continue;
@@ -139,7 +149,7 @@ export async function notifyPublished(
       orderBy: { id: "asc" },
       select: QUOTED,
     });
-    const message = await repliesEmail(thread, replies.map(quoted), manageUrl);
+    const message = await repliesEmail(thread, await Promise.all(replies.map(quoted)), manageUrl);
     if (waiting) {
       await tx.outboxEmail.update({
         where: { id: waiting.id },

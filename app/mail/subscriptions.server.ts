@@ -97,3 +97,19 @@ export async function manageToken(token: string | null) {
   const row = await readMailToken(token, "manage");
   return row ? { addressId: row.address.id, address: row.address.address, subscriptionId: row.subscriptionId } : null;
 }
+
+/**
+ * RFC 8058 one-click unsubscribe, from the token alone (one read): a
+ * notification's token stops what it was about, a digest's stops the digest.
+ * False when the token is not one of ours.
+ */
+export async function oneClickUnsubscribe(token: string | null) {
+  const row = await readMailToken(token, ["manage", "digest"]);
+  if (!row) return false;
+  if (row.purpose === "digest") {
+    await db.user.updateMany({ where: { email: row.address.address }, data: { queueDigest: null } });
+  } else {
+    await stopFollowing(row.address.id, row.subscriptionId);
+  }
+  return true;
+}

@@ -29,8 +29,9 @@ export async function newMailToken(
   return token;
 }
 
-/** The token's row with its address, if the token is one of ours, of this kind and not expired. */
-export async function readMailToken(token: string | null | undefined, purpose: TokenPurpose) {
+/** The token's row with its address, if the token is one of ours, of this kind (or one of these) and not expired. */
+export async function readMailToken(token: string | null | undefined, purpose: TokenPurpose | readonly TokenPurpose[]) {
+  const purposes: readonly string[] = typeof purpose === "string" ? [purpose] : purpose;
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
   const row = await db.mailToken.findUnique({
     where: { hash: sessionIdFromToken(token) },
@@ -43,8 +44,8 @@ export async function readMailToken(token: string | null | undefined, purpose: T
       address: { select: { id: true, address: true, confirmedAt: true } },
     },
   });
-  if (!row || row.purpose !== purpose || row.expiresAt.getTime() < Date.now()) return null;
+  if (!row || !purposes.includes(row.purpose) || row.expiresAt.getTime() < Date.now()) return null;
   // A password reset link works once.
-  if (purpose === "reset" && row.usedAt) return null;
+  if (row.purpose === "reset" && row.usedAt) return null;
   return row;
 }

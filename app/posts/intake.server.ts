@@ -360,18 +360,17 @@ export async function submitPost(
       }
       const written = await tx.post.findUniqueOrThrow({
         where: { id: created.id },
-        select: { id: true, status: true, rootId: true, sectionSuggested: true, user: { select: { email: true } } },
+        select: { id: true, status: true, rootId: true, sectionSuggested: true },
       });
-      const email = guest ? input.email : written.user?.email;
-      if (fields.subscribe === "on" && email) {
-        await follow(tx, { email, confirmed: !guest, articleId: article.id, rootId: written.rootId ?? written.id });
+      if (fields.subscribe === "on") {
+        // A guest gave their address; an account's is read only when it is wanted.
+        const email = guest
+          ? input.email
+          : (await tx.user.findUnique({ where: { id: visitor.userId! }, select: { email: true } }))?.email;
+        if (email)
+          await follow(tx, { email, confirmed: !guest, articleId: article.id, rootId: written.rootId ?? written.id });
       }
-      return {
-        id: written.id,
-        status: written.status,
-        rootId: written.rootId,
-        sectionSuggested: written.sectionSuggested,
-      };
+      return written;
     });
     const section = suggested ? sections.find((s) => s.id === sectionId)! : null;
     return {

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { stopDigest } from "~/mail/digest.server";
 import { readMailToken } from "~/mail/tokens.server";
-import { manageToken, stopFollowing } from "~/mail/subscriptions.server";
+import { oneClickUnsubscribe } from "~/mail/subscriptions.server";
 
 // RFC 8058 one-click unsubscribe: the mail client POSTs here, with no cookie
 // and from no page of ours, so the token alone decides; it answers 200 every
@@ -15,18 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token");
-  // A queue digest's link stops the digest; a notification's, what it was about.
-  if (await stopDigest(token)) {
-    return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  const managed = await manageToken(token);
-  if (!managed) {
-    return new Response("This unsubscribe link is not one we sent, or it has expired.", {
-      status: 410,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
-  await stopFollowing(managed.addressId, managed.subscriptionId);
-  return new Response("Unsubscribed.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const done = await oneClickUnsubscribe(new URL(request.url).searchParams.get("token"));
+  return new Response(done ? "Unsubscribed." : "This unsubscribe link is not one we sent, or it has expired.", {
+    status: done ? 200 : 410,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

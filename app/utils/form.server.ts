@@ -77,7 +77,13 @@ type AnySubmission = { reply: Submission<unknown>["reply"] };
 export function refuse(
   submission: AnySubmission,
   problems: Problems = {},
-  init: { status?: number; hide?: string[]; headers?: HeadersInit; form?: string } = {},
+  init: {
+    status?: number;
+    hide?: string[];
+    headers?: HeadersInit;
+    form?: string;
+    extra?: Record<string, unknown>;
+  } = {},
 ) {
   const { form, ...fields } = problems;
   const fieldErrors: Record<string, string[]> = {};
@@ -87,7 +93,7 @@ export function refuse(
     fieldErrors,
     hideFields: init.hide,
   });
-  return data({ form: init.form, result }, { status: init.status ?? 400, headers: init.headers });
+  return data({ ...init.extra, form: init.form, result }, { status: init.status ?? 400, headers: init.headers });
 }
 
 /** A form that went through and stays on its page: emptied, with what was done said. */

@@ -5,10 +5,10 @@ import type { Role } from "~/auth/roles";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
 import * as account from "~/routes/account";
-import * as adminMail from "~/routes/admin.mail/route";
+import * as adminMail from "~/routes/admin.mail";
 import * as adminMailMessage from "~/routes/admin.mail_.$id";
 import * as adminMailHtml from "~/routes/admin.mail_.$id.html";
-import * as subscriptions from "~/routes/subscriptions._index/route";
+import * as subscriptions from "~/routes/subscriptions._index";
 import * as ownPost from "~/routes/articles.$slug_.posts.$id_.edit";
 import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
@@ -40,6 +40,10 @@ export type Guarded = {
   /** Where someone outside `allowed` is refused otherwise than with 403 (or, as a guest, sent to sign in). */
   refusedAs?: Partial<Record<Role | "guest", Outcome>>;
 };
+
+/** The same outcome for a guest and every role: a page that is nobody's to open. */
+const everyone = (outcome: Outcome) =>
+  Object.fromEntries(["guest", "reader", "author", "moderator", "admin"].map((who) => [who, outcome]));
 
 const SIGNED_IN = ["reader", "author", "moderator", "admin"] as const;
 const MODERATORS = ["moderator", "admin"] as const;
@@ -195,13 +199,7 @@ export const PERMISSION_MATRIX: Guarded[] = [
     run: subscriptions.loader,
     attempt: async () => ({ path: "/subscriptions?token=abcdefghijklmnopqrstuvwxyz234567" }),
     allowed: [],
-    refusedAs: {
-      guest: "other 410",
-      reader: "other 410",
-      author: "other 410",
-      moderator: "other 410",
-      admin: "other 410",
-    },
+    refusedAs: everyone("other 410"),
   },
   {
     name: "subscriptions: stop, with a token that is not one of ours",
@@ -211,13 +209,7 @@ export const PERMISSION_MATRIX: Guarded[] = [
       form: { token: "abcdefghijklmnopqrstuvwxyz234567", stop: "all" },
     }),
     allowed: [],
-    refusedAs: {
-      guest: "other 410",
-      reader: "other 410",
-      author: "other 410",
-      moderator: "other 410",
-      admin: "other 410",
-    },
+    refusedAs: everyone("other 410"),
   },
   // The log opens for every staff member, but an author reads the entries of their own articles only.
   {
@@ -241,13 +233,7 @@ export const PERMISSION_MATRIX: Guarded[] = [
       };
     },
     allowed: [],
-    refusedAs: {
-      guest: "other 404",
-      reader: "other 404",
-      author: "other 404",
-      moderator: "other 404",
-      admin: "other 404",
-    },
+    refusedAs: everyone("other 404"),
   })),
   { name: "author inbox", run: authorInbox.loader, attempt: async () => ({ path: "/author" }), allowed: AUTHORS },
   {

@@ -45,8 +45,11 @@ export async function composeAnswer({ request }: ActionFunctionArgs) {
       submission.payload.templateId = outcome.templateId ? String(outcome.templateId) : "";
       return data({ form, result: submission.reply(), draft: outcome.body, copyright: undefined });
     }
-    const refusal = refuse(submission, outcome.problems, { form, status: outcome.status });
-    return data({ ...refusal.data, draft: outcome.body, copyright: outcome.copyright }, refusal.init ?? undefined);
+    return refuse(submission, outcome.problems, {
+      form,
+      status: outcome.status,
+      extra: { draft: outcome.body, copyright: outcome.copyright },
+    });
   } catch (error) {
     if (!(error instanceof ComposerError)) throw error;
     // A question answered or hidden since the page was loaded: said on its card, the draft kept.
