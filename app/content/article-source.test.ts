@@ -15,7 +15,15 @@ describe("front matter", () => {
       author: "Ada",
       authorEmail: "ada@example.com",
       published: new Date("2026-03-14T00:00:00Z"),
+      redirectFrom: [],
     });
+  });
+
+  it("reads the old addresses an imported article answers", () => {
+    const parsed = parseArticle(article("x", "title: T\nauthor: A\npublished: 2026-01-01\nredirectFrom:\n  - /?p=12\n  - /2019/05/Old/"));
+    expect(parsed.frontMatter.redirectFrom).toEqual(["/?p=12", "/2019/05/old"]);
+    expect(() => parseArticle(article("x", "title: T\nauthor: A\npublished: 2026-01-01\nredirectFrom: /?p=1"))).toThrow(/list/);
+    expect(() => parseArticle(article("x", "title: T\nauthor: A\npublished: 2026-01-01\nredirectFrom: [\"/\"]"))).toThrow(/not a page/);
   });
 
   it("refuses a file without front matter or without a title or date", () => {

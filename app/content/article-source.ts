@@ -4,6 +4,7 @@
 import MarkdownItFactory, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { parse as parseYaml } from "yaml";
+import { normaliseLegacyPath } from "~/content/legacy-paths";
 
 export type FrontMatter = {
   title: string;
@@ -11,6 +12,8 @@ export type FrontMatter = {
   author: string;
   authorEmail: string | null;
   published: Date;
+  /** The article's addresses on the site it came from, answered with a 301 (normal form, see legacy-paths). */
+  redirectFrom: string[];
 };
 
 export type ParsedSection = {
@@ -81,12 +84,22 @@ function readFrontMatter(data: Record<string, unknown>): FrontMatter {
     throw new ArticleSourceError('its front matter needs "published" as a date (YYYY-MM-DD)');
   }
   const authorEmail = text("authorEmail", false).toLowerCase() || null;
+  const redirectRaw = data.redirectFrom ?? [];
+  if (!Array.isArray(redirectRaw) || redirectRaw.some((item) => typeof item !== "string")) {
+    throw new ArticleSourceError('front matter "redirectFrom" must be a list of old addresses, e.g. - /?p=123');
+  }
+  const redirectFrom = (redirectRaw as string[]).map((raw) => {
+    const path = normaliseLegacyPath(raw);
+    if (!path) throw new ArticleSourceError(`"redirectFrom" has "${raw}", which is not a page's address`);
+    return path;
+  });
   return {
     title: text("title", true),
     description: text("description", false),
     author: text("author", true),
     authorEmail,
     published,
+    redirectFrom: [...new Set(redirectFrom)],
   };
 }
 

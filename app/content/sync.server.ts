@@ -54,6 +54,18 @@ export async function syncContent(dir = ARTICLES_DIR): Promise<SyncReport> {
   return report;
 }
 
+/** Syncs one article file (the importer writes one and brings it in at once). */
+export async function syncArticleFile(file: string): Promise<SyncReport> {
+  const report: SyncReport = { created: [], updated: [], unchanged: [], removedSections: [], missingFiles: [], errors: [] };
+  try {
+    await syncArticle(basename(file, ".md"), file, report);
+  } catch (error) {
+    if (!(error instanceof ArticleSourceError)) throw error;
+    report.errors.push({ file, message: error.message });
+  }
+  return report;
+}
+
 async function syncArticle(slug: string, file: string, report: SyncReport) {
   const source = readFileSync(file, "utf8");
   const sourceHash = createHash("sha256").update(source).digest("hex");
@@ -63,6 +75,14 @@ async function syncArticle(slug: string, file: string, report: SyncReport) {
     ? await db.user.findUnique({ where: { email: frontMatter.authorEmail }, select: { id: true } })
     : null;
   const existing = await db.article.findUnique({ where: { slug }, select: { id: true, sourceHash: true, authorId: true } });
+  const claimed = await db.legacyPath.findMany({
+    where: { path: { in: frontMatter.redirectFrom }, article: { slug: { not: slug } } },
+    select: { path: true, article: { select: { slug: true } } },
+  });
+  if (claimed.length) {
+    const [first] = claimed;
+    throw new ArticleSourceError(`"redirectFrom" has ${first.path}, which ${first.article.slug}.md already answers`);
+  }
   if (existing && existing.sourceHash === sourceHash) {
     // The text is the same; the author's account may have been created since.
     if (existing.authorId !== (author?.id ?? null)) {
@@ -104,6 +124,11 @@ async function syncArticle(slug: string, file: string, report: SyncReport) {
         update: data,
       });
     }
+    await tx.legacyPath.deleteMany({ where: { articleId: article.id, path: { notIn: frontMatter.redirectFrom } } });
+    const kept = await tx.legacyPath.findMany({ where: { articleId: article.id }, select: { path: true } });
+    const have = new Set(kept.map((p) => p.path));
+    const added = frontMatter.redirectFrom.filter((path) => !have.has(path));
+    if (added.length) await tx.legacyPath.createMany({ data: added.map((path) => ({ path, articleId: article.id })) });
     const now = new Set(parsed.sections.map((s) => s.anchor));
     for (const gone of before.filter((s) => !now.has(s.anchor))) {
       await tx.section.update({ where: { id: gone.id }, data: { removedAt: new Date() } });

@@ -1,13 +1,20 @@
-import type { MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listArticles } from "~/articles/article-page.server";
+import { legacyArticlePath } from "~/content/legacy-paths.server";
 
 export const meta: MetaFunction = () => [
   { title: "Afterword — articles and reader questions" },
   { name: "description", content: "Long-form articles with moderated reader questions, answered by their authors." },
 ];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  // An imported WordPress site's "/?p=123" lands on the article it became.
+  const url = new URL(request.url);
+  if (url.searchParams.has("p") || url.searchParams.has("page_id")) {
+    const target = await legacyArticlePath(url);
+    if (target) return redirect(target, 301);
+  }
   return { articles: await listArticles() };
 }
 

@@ -99,7 +99,7 @@ describe("the copyright guard on posts", () => {
     const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Accept: "*/*" } });
     const page = (await getArticlePage(DEMO_ARTICLE))!;
     const responses: unknown[] = [
-      await homeLoader(),
+      await homeLoader({ request: request("/"), params: {}, context: {} }),
       ...(await Promise.all(
         ["oldest", "newest", "unanswered", "replies"].map(
           async (sort) =>

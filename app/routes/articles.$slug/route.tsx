@@ -2,6 +2,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FollowArticle } from "~/components/follow-article";
+import { OldCommentAnchor } from "~/components/old-comment-anchor";
 import { PostForm, RefusedReply } from "~/components/post-form";
 import { PostThread, type ThreadContext } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
@@ -42,6 +43,7 @@ export default function ArticlePage() {
   const context: ThreadContext = { articleSlug: article.slug, replyTo: data.replyTo, guestName: data.guestName };
   return (
     <div className="article-layout">
+      <OldCommentAnchor slug={article.slug} />
       <RefusedReply />
       <article className="article" aria-labelledby="article-title">
         <header className="article__header">

@@ -1,0 +1,390 @@
+// `npm run import`: one behaviour for WordPress and Disqus. The whole file is
+// read and planned first without writing anything (that is the dry run, and
+// what a malformed file fails in); only then is it read again and written,
+// article by article in batches, each comment recorded by its source id so
+// that a second run adds only what is new.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
+import { stringify as toYaml } from "yaml";
+import { parseArticle, slugify } from "~/content/article-source";
+import { normaliseLegacyPath } from "~/content/legacy-paths";
+import type { SectionText } from "~/content/suggest-section";
+import { ARTICLES_DIR, syncArticleFile } from "~/content/sync.server";
+import { db } from "~/db.server";
+import { stageDisqus, type DisqusPost } from "~/import/disqus.server";
+import { articleMarkdown, commentMarkdown } from "~/import/html-markdown";
+import { type ImportedPost, type SourceComment, planThreads } from "~/import/plan";
+import { type ArticleReport, type ImportReport, emptyCounts, newReport, skip } from "~/import/report";
+import { importedPosts, sectionFor, writePlan } from "~/import/write.server";
+import { type WpAuthor, type WpComment, type WpItem, readWordPress, wordpressDate } from "~/import/wordpress.server";
+import { ImportFileError } from "~/import/xml-stream.server";
+import type { PostStatus } from "~/posts/status";
+
+export { ImportFileError };
+
+export type ImportOptions = {
+  format: "wordpress" | "disqus";
+  file: string;
+  dryRun?: boolean;
+  /** Disqus: a CSV of old URL or path → article slug. */
+  map?: string;
+  /** WordPress: post ids or slugs to import even without comments. */
+  articles?: string[];
+  keepPingbacks?: boolean;
+  contentDir?: string;
+  /** Told how many comments a run will write, then as each batch is written. */
+  progress?: { start(total: number): void; advance(count: number): void; stop(): void };
+};
+
+type Target = {
+  slug: string;
+  title: string;
+  state: ArticleReport["state"];
+  /** Null in a dry run for an article not written yet. */
+  article: { id: string; authorId: string | null; lastQuestionNumber: number } | null;
+  sections: SectionText[];
+};
+
+async function existingTarget(slug: string): Promise<Target | null> {
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      title: true,
+      authorId: true,
+      lastQuestionNumber: true,
+      sections: { where: { removedAt: null }, select: { id: true, title: true, text: true } },
+    },
+  });
+  if (!article) return null;
+  return { slug, title: article.title, state: "existing", article, sections: article.sections };
+}
+
+/** Plans one article's comments and, unless it is a dry run, writes them. */
+async function importComments(
+  target: Target,
+  comments: SourceComment[],
+  prefix: string,
+  report: ImportReport,
+  options: ImportOptions,
+) {
+  const imported: Map<string, ImportedPost> = target.article
+    ? await importedPosts(target.article.id, prefix)
+    : new Map();
+  const plan = planThreads(comments, imported, target.article?.lastQuestionNumber ?? 0);
+  const posts = emptyCounts();
+  for (const post of plan.posts) posts[post.comment.status]++;
+  report.articles.push({
+    slug: target.slug,
+    title: target.title,
+    state: target.state,
+    posts,
+    alreadyImported: plan.alreadyImported,
+    byAuthor: plan.posts.filter((p) => p.comment.byAuthor).length,
+    suggestedSections: plan.posts.filter((p) => p.parent === null && sectionFor(p.comment.markdown, target.sections))
+      .length,
+    orphans: plan.orphans.length,
+    capped: plan.capped,
+    repeated: plan.repeated,
+  });
+  if (!options.dryRun && target.article) {
+    await writePlan(target.article, plan, imported, target.sections, (n) => options.progress?.advance(n));
+  }
+}
+
+// ---------------------------------------------------------------- WordPress
+
+const WP_STATUS: Record<string, PostStatus> = {
+  "1": "published",
+  "0": "pending",
+  spam: "spam",
+  trash: "deleted",
+  "post-trashed": "deleted",
+};
+
+function wordpressComments(item: WpItem, author: WpAuthor | null, report: ImportReport, options: ImportOptions) {
+  const comments: SourceComment[] = [];
+  // Without an email the author has no account here, and so no "Post author" to show.
+  const isAuthor = (c: WpComment) =>
+    author?.email != null &&
+    ((c.userId !== null && c.userId === author.id) ||
+      (c.email !== null && c.email === author.email) ||
+      (author.login !== "" && c.author.toLowerCase() === author.login.toLowerCase()));
+  for (const c of item.comments) {
+    const pingback = c.type === "pingback" || c.type === "trackback";
+    if (pingback && !options.keepPingbacks) {
+      skip(report, "pingbacks and trackbacks (--keep-pingbacks keeps them)");
+      continue;
+    }
+    if (!c.id) {
+      skip(report, "comments without a comment id");
+      continue;
+    }
+    const status = WP_STATUS[c.approved] ?? "pending";
+    comments.push({
+      externalId: `wordpress:${c.id}`,
+      parentExternalId: c.parent ? `wordpress:${c.parent}` : null,
+      writerName: (pingback ? `Pingback: ${c.author}` : c.author).slice(0, 80) || "Anonymous",
+      writerEmail: c.email,
+      address: c.address,
+      createdAt: c.date ?? item.date ?? new Date(0),
+      status,
+      markdown: commentMarkdown(c.content) || "(empty comment)",
+      byAuthor: isAuthor(c),
+      pingback,
+    });
+  }
+  return comments;
+}
+
+function articleFile(item: WpItem, author: { name: string; email: string | null }, redirectFrom: string[]) {
+  const description = item.excerpt
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const front: Record<string, unknown> = {
+    title: item.title || `Imported post ${item.postId}`,
+    ...(description ? { description } : {}),
+    author: author.name,
+    ...(author.email ? { authorEmail: author.email } : {}),
+    published: (item.date ?? new Date()).toISOString().slice(0, 10),
+    redirectFrom,
+  };
+  return `---\n${toYaml(front).trim()}\n---\n\n${articleMarkdown(item.content)}\n`;
+}
+
+function safeDecode(text: string) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function oldAddresses(item: WpItem): string[] {
+  const candidates = [`/?p=${item.postId}`, item.type === "page" ? `/?page_id=${item.postId}` : "", item.link];
+  if (item.slug) candidates.push(`/${item.slug}/`);
+  return [
+    ...new Set(candidates.map((c) => (c ? normaliseLegacyPath(c) : null)).filter((c): c is string => c !== null)),
+  ];
+}
+
+async function authorAccount(author: { name: string; email: string | null }, report: ImportReport, dryRun: boolean) {
+  const seen = report.authors.find((a) => a.email === author.email && a.name === author.name);
+  if (!author.email) {
+    if (!seen) report.authors.push({ ...author, account: "none" });
+    return;
+  }
+  const user = await db.user.findUnique({ where: { email: author.email }, select: { id: true } });
+  if (!user && !dryRun) {
+    await db.user.create({ data: { email: author.email, displayName: author.name, role: "author" } });
+  }
+  if (!seen) report.authors.push({ ...author, account: user ? "existing" : dryRun ? "to create" : "created" });
+}
+
+async function importWordPressItem(
+  item: WpItem,
+  authors: Map<string, WpAuthor>,
+  report: ImportReport,
+  options: ImportOptions,
+  usedSlugs: Set<string>,
+) {
+  const named = options.articles?.some((a) => a === item.postId || a === item.slug) ?? false;
+  if (item.type !== "post" && item.type !== "page") {
+    if (item.comments.length) skip(report, `comments on ${item.type} items (not articles)`, item.comments.length);
+    return;
+  }
+  if (item.status !== "publish" && !named) {
+    skip(report, `${item.status} ${item.type}s (not published; name them with --articles)`);
+    if (item.comments.length) skip(report, "comments on unpublished items", item.comments.length);
+    return;
+  }
+  if (!item.comments.length && !named) {
+    skip(report, "published items without comments (name them with --articles)");
+    return;
+  }
+  const wpAuthor = authors.get(item.creator) ?? null;
+  const author = { name: wpAuthor?.displayName || item.creator || "Unknown author", email: wpAuthor?.email ?? null };
+  const comments = wordpressComments(item, wpAuthor, report, options);
+  const redirectFrom = oldAddresses(item);
+  const dir = options.contentDir ?? ARTICLES_DIR;
+
+  // A second run finds the article by its old "/?p=" address and leaves its file alone.
+  const known = await db.legacyPath.findUnique({
+    where: { path: `/?p=${item.postId}` },
+    select: { article: { select: { slug: true } } },
+  });
+  let target = known ? await existingTarget(known.article.slug) : null;
+  if (!target) {
+    const base = slugify(safeDecode(item.slug) || item.title || `post-${item.postId}`);
+    let slug = base;
+    for (
+      let n = 2;
+      usedSlugs.has(slug) ||
+      existsSync(join(dir, `${slug}.md`)) ||
+      (await db.article.findUnique({ where: { slug }, select: { id: true } }));
+      n++
+    ) {
+      slug = `${base}-${n}`;
+    }
+    usedSlugs.add(slug);
+    const source = articleFile(item, author, redirectFrom);
+    await authorAccount(author, report, Boolean(options.dryRun));
+    if (options.dryRun) {
+      let parsed: ReturnType<typeof parseArticle>;
+      try {
+        parsed = parseArticle(source);
+      } catch (error) {
+        report.notes.push(
+          `"${item.title}" (post ${item.postId}) cannot become an article: ${(error as Error).message}`,
+        );
+        skip(report, "comments on articles that could not be synced", comments.length);
+        return;
+      }
+      target = {
+        slug,
+        title: parsed.frontMatter.title,
+        state: "new",
+        article: null,
+        sections: parsed.sections.map((s) => ({ id: s.anchor, title: s.title, text: s.text })),
+      };
+    } else {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${slug}.md`);
+      writeFileSync(file, source);
+      const sync = await syncArticleFile(file);
+      if (sync.errors.length) {
+        report.notes.push(`${file} was written but not synced: ${sync.errors[0].message}`);
+        skip(report, "comments on articles that could not be synced", comments.length);
+        return;
+      }
+      target = { ...(await existingTarget(slug))!, state: "new" };
+    }
+  } else {
+    await authorAccount(author, report, Boolean(options.dryRun));
+  }
+  await importComments(target, comments, "wordpress", report, options);
+}
+
+async function importWordPress(report: ImportReport, options: ImportOptions) {
+  const usedSlugs = new Set<string>();
+  await readWordPress(options.file, (item, authors) => importWordPressItem(item, authors, report, options, usedSlugs));
+}
+
+// ---------------------------------------------------------------- Disqus
+
+function readMap(file: string): Map<string, string> {
+  let rows: string[][];
+  try {
+    rows = parseCsv(readFileSync(file, "utf8"), { skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (error) {
+    throw new ImportFileError(file, `is not a readable CSV map: ${(error as Error).message}`);
+  }
+  const map = new Map<string, string>();
+  rows.forEach((row, index) => {
+    const [old, slug] = row;
+    if (index === 0 && slug?.toLowerCase() === "slug") return;
+    if (!old || !slug)
+      throw new ImportFileError(file, `line ${index + 1} needs two columns: an old URL or path, then an article slug`);
+    map.set(old, slug);
+    const path = normaliseLegacyPath(old);
+    if (path) map.set(path, slug);
+  });
+  return map;
+}
+
+function disqusComment(post: DisqusPost, authorEmail: string | null): SourceComment {
+  const created = new Date(post.createdAt);
+  const status: PostStatus = post.spam ? "spam" : post.deleted ? "deleted" : post.approved ? "published" : "pending";
+  return {
+    externalId: `disqus:${post.id}`,
+    parentExternalId: post.parent ? `disqus:${post.parent}` : null,
+    writerName: (post.name || post.username || "Anonymous").slice(0, 80),
+    writerEmail: post.email,
+    address: post.address,
+    createdAt: Number.isNaN(created.getTime()) ? (wordpressDate(post.createdAt) ?? new Date(0)) : created,
+    status,
+    markdown: commentMarkdown(post.message) || (post.deleted ? "(deleted)" : "(empty comment)"),
+    byAuthor: post.email !== null && post.email === authorEmail,
+    pingback: false,
+  };
+}
+
+async function importDisqus(report: ImportReport, options: ImportOptions) {
+  if (!options.map)
+    throw new ImportFileError(
+      options.file,
+      "a Disqus import needs --map <csv>: old URL or path, then article slug, per line",
+    );
+  const map = readMap(options.map);
+  const stage = await stageDisqus(options.file);
+  try {
+    const bySlug = new Map<string, string[]>();
+    const unknownSlugs = new Set<string>();
+    for (const thread of stage.threads) {
+      const keys = [
+        thread.link,
+        normaliseLegacyPath(thread.link ?? ""),
+        thread.identifier,
+        normaliseLegacyPath(thread.identifier),
+      ];
+      const slug = keys.map((key) => (key ? map.get(key) : undefined)).find(Boolean);
+      if (!slug) {
+        skip(report, "threads with no article in the map (their posts are left out too)");
+        const posts = stage.postsOf([thread.id]).length;
+        if (posts) skip(report, "posts in threads with no article in the map", posts);
+        if (thread.link || thread.identifier)
+          report.notes.push(`No article in the map for thread ${thread.id}: ${thread.link || thread.identifier}`);
+        continue;
+      }
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), thread.id]);
+    }
+    const orphaned = stage.postsWithoutThread();
+    if (orphaned) skip(report, "posts naming a thread that is not in the file", orphaned);
+    for (const [slug, threadIds] of bySlug) {
+      const target = await existingTarget(slug);
+      if (!target) {
+        unknownSlugs.add(slug);
+        skip(report, "posts mapped to an article that is not here", stage.postsOf(threadIds).length);
+        continue;
+      }
+      const article = await db.article.findUnique({ where: { slug }, select: { authorEmail: true, authorName: true } });
+      const comments = stage.postsOf(threadIds).map((post) => disqusComment(post, article?.authorEmail ?? null));
+      if (article && !report.authors.some((a) => a.name === article.authorName)) {
+        report.authors.push({
+          name: article.authorName,
+          email: article.authorEmail,
+          account: target.article?.authorId ? "existing" : "none",
+        });
+      }
+      await importComments(target, comments, "disqus", report, options);
+    }
+    for (const slug of unknownSlugs)
+      report.notes.push(
+        `The map names "${slug}", which is not an article here: add content/articles/${slug}.md and run npm run content:sync first.`,
+      );
+  } finally {
+    stage.close();
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+const run = (options: ImportOptions, report: ImportReport) =>
+  options.format === "wordpress" ? importWordPress(report, options) : importDisqus(report, options);
+
+export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  const planned = newReport(options.format, options.file, true);
+  await run({ ...options, dryRun: true }, planned);
+  if (options.dryRun) return planned;
+  const total = planned.articles.reduce((sum, a) => sum + Object.values(a.posts).reduce((x, y) => x + y, 0), 0);
+  const report = newReport(options.format, options.file, false);
+  options.progress?.start(total);
+  try {
+    await run(options, report);
+  } finally {
+    options.progress?.stop();
+  }
+  return report;
+}

@@ -1,0 +1,162 @@
+// Reads a large XML export as a stream: a gzip file is recognised by its first
+// bytes, the text is parsed by saxes as it arrives, and only the elements the
+// caller asks for ("records": a WordPress <item>, a Disqus <post>) are built
+// into small trees and handed over, one chunk of the file at a time, so a
+// 500 MB export is never held in memory. Every failure names the file and,
+// for XML, the line and column where it broke.
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+import { SaxesParser } from "saxes";
+
+export class ImportFileError extends Error {
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+  }
+}
+
+/** An element of a record: its name with a known prefix ("wp:comment_id"), attributes, text and children. */
+export type XmlElement = { name: string; attrs: Record<string, string>; text: string; children: XmlElement[] };
+
+/** Namespaces known by their meaning, whatever prefix or version (WXR 1.0–1.2, http or https) a file gives them. */
+const NAMESPACES: [RegExp, string][] = [
+  [/^https?:\/\/wordpress\.org\/export\/1\.\d+\/?$/, "wp"],
+  [/^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/?$/, "excerpt"],
+  [/^https?:\/\/purl\.org\/rss\/1\.0\/modules\/content\/?$/, "content"],
+  [/^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/, "dc"],
+  [/^https?:\/\/disqus\.com\/disqus-internals\/?$/, "dsq"],
+  // Disqus's own elements are its document's default namespace: plain names.
+  [/^https?:\/\/disqus\.com\/?$/, ""],
+];
+
+function prefixOf(uri: string): string | null {
+  if (!uri) return null;
+  for (const [pattern, prefix] of NAMESPACES) if (pattern.test(uri)) return prefix || null;
+  return "other";
+}
+
+function qualified(local: string, uri: string) {
+  const prefix = prefixOf(uri);
+  return prefix ? `${prefix}:${local}` : local;
+}
+
+export type XmlReader = {
+  /** The document element's name, once known, for telling a wrong format early. */
+  onRoot?: (name: string, namespaces: string[]) => void;
+  /** Whether the element at this path (names from the root) is a record to build and hand over. */
+  isRecord: (path: readonly string[]) => boolean;
+  onRecord: (record: XmlElement, path: readonly string[]) => void | Promise<void>;
+};
+
+async function isGzip(file: string) {
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Streams `file` through the parser; rejects with an ImportFileError naming the file and the place it broke. */
+export async function readXml(file: string, reader: XmlReader): Promise<void> {
+  let gzip: boolean;
+  try {
+    gzip = await isGzip(file);
+  } catch (error) {
+    throw new ImportFileError(
+      file,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const path: string[] = [];
+  const stack: XmlElement[] = [];
+  const ready: { record: XmlElement; path: string[] }[] = [];
+  let recordDepth = -1;
+  let failure: string | null = null;
+  let sawRoot = false;
+
+  parser.on("error", (error) => {
+    // saxes carries on after an error; the first one is the one to report.
+    failure ??= error.message.replace(/^undefined:/, "").replace(/^(\d+):(\d+): /, "line $1, column $2: ");
+  });
+  parser.on("opentag", (tag) => {
+    const name = qualified(tag.local, tag.uri);
+    if (!sawRoot) {
+      sawRoot = true;
+      reader.onRoot?.(name, Object.values(tag.ns ?? {}));
+    }
+    path.push(name);
+    if (recordDepth === -1 && reader.isRecord(path)) recordDepth = path.length;
+    if (recordDepth !== -1) {
+      const attrs: Record<string, string> = {};
+      for (const attribute of Object.values(tag.attributes)) {
+        attrs[qualified(attribute.local, attribute.uri)] = attribute.value;
+      }
+      const element: XmlElement = { name, attrs, text: "", children: [] };
+      stack[stack.length - 1]?.children.push(element);
+      stack.push(element);
+    }
+  });
+  const addText = (text: string) => {
+    if (recordDepth !== -1 && stack.length) stack[stack.length - 1].text += text;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    if (recordDepth !== -1) {
+      const element = stack.pop()!;
+      if (path.length === recordDepth) {
+        ready.push({ record: element, path: [...path] });
+        recordDepth = -1;
+      }
+    }
+    path.pop();
+  });
+
+  const where = () => `line ${parser.line}, column ${parser.column + 1}`;
+  const fail = (message: string): never => {
+    throw new ImportFileError(file, message);
+  };
+  const drain = async () => {
+    while (ready.length) {
+      const { record, path: at } = ready.shift()!;
+      await reader.onRecord(record, at);
+    }
+  };
+
+  const source = createReadStream(file);
+  const stream = gzip ? source.pipe(createGunzip()) : source;
+  source.on("error", (error) => stream.destroy(error));
+  const decoder = new TextDecoder("utf-8");
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parser.write(decoder.decode(chunk, { stream: true }));
+      if (failure) fail(`the XML breaks at ${failure}`);
+      await drain();
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const err = error as NodeJS.ErrnoException;
+    if (gzip && (err.code?.startsWith("Z_") || /gzip|zlib|header|unexpected end/i.test(err.message))) {
+      fail(`is not a readable gzip file (${err.message}) after ${where()} of its text`);
+    }
+    throw new ImportFileError(file, `cannot be read: ${err.message}`);
+  }
+  const rest = decoder.decode();
+  if (rest) parser.write(rest);
+  parser.close();
+  if (failure) fail(`the XML breaks at ${failure}`);
+  if (!sawRoot) fail("is empty: it holds no XML");
+  await drain();
+}
+
+/** The text of the first child named `name`, trimmed ("" when there is none). */
+export function childText(element: XmlElement, name: string): string {
+  return element.children.find((child) => child.name === name)?.text.trim() ?? "";
+}
+
+export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((child) => child.name === name);
+}
