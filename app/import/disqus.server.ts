@@ -8,7 +8,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ImportFileError, childText, readXml } from "~/import/xml-stream.server";
 
-export type DisqusThread = { id: string; identifier: string; link: string; title: string };
+export type DisqusThread = { id: string; identifier: string; link: string; title: string; createdAt: string };
 
 export type DisqusPost = {
   id: string;
@@ -28,6 +28,8 @@ export type DisqusPost = {
 export type DisqusStage = {
   threads: DisqusThread[];
   postCount: number;
+  /** Posts without a dsq:id: nothing could ever find them again, so they are left out and counted. */
+  withoutId: number;
   postsOf(threadIds: string[]): DisqusPost[];
   /** Posts naming a thread the file does not have. */
   postsWithoutThread(): number;
@@ -51,6 +53,7 @@ export async function stageDisqus(file: string): Promise<DisqusStage> {
     const insert = stage.prepare("INSERT INTO post (thread, data) VALUES (?, ?)");
     const threads: DisqusThread[] = [];
     let postCount = 0;
+    let withoutId = 0;
     let pending: [string, string][] = [];
     const flush = stage.transaction((rows: [string, string][]) => {
       for (const [thread, data] of rows) insert.run(thread, data);
@@ -73,6 +76,7 @@ export async function stageDisqus(file: string): Promise<DisqusStage> {
             identifier: childText(record, "id"),
             link: childText(record, "link"),
             title: childText(record, "title"),
+            createdAt: childText(record, "createdAt"),
           });
           return;
         }
@@ -92,7 +96,10 @@ export async function stageDisqus(file: string): Promise<DisqusStage> {
           username: (author && childText(author, "username")) || null,
           address: childText(record, "ipAddress") || null,
         };
-        if (!post.id) throw new ImportFileError(file, "has a <post> without its dsq:id");
+        if (!post.id) {
+          withoutId++;
+          return;
+        }
         pending.push([post.thread, JSON.stringify(post)]);
         postCount++;
         if (pending.length >= 2000) {
@@ -107,6 +114,7 @@ export async function stageDisqus(file: string): Promise<DisqusStage> {
     return {
       threads,
       postCount,
+      withoutId,
       postsOf: (ids) =>
         ids.flatMap((id) => select.all(id).map((row) => JSON.parse((row as { data: string }).data) as DisqusPost)),
       postsWithoutThread: () =>

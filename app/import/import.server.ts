@@ -12,12 +12,12 @@ import { normaliseLegacyPath } from "~/content/legacy-paths";
 import type { SectionText } from "~/content/suggest-section";
 import { ARTICLES_DIR, syncArticleFile } from "~/content/sync.server";
 import { db } from "~/db.server";
-import { stageDisqus, type DisqusPost } from "~/import/disqus.server";
+import { type DisqusPost, type DisqusThread, stageDisqus } from "~/import/disqus.server";
 import { articleMarkdown, commentMarkdown } from "~/import/html-markdown";
 import { type ImportedPost, type SourceComment, planThreads } from "~/import/plan";
 import { type ArticleReport, type ImportReport, emptyCounts, newReport, skip } from "~/import/report";
 import { importedPosts, sectionFor, writePlan } from "~/import/write.server";
-import { type WpAuthor, type WpComment, type WpItem, readWordPress, wordpressDate } from "~/import/wordpress.server";
+import { type WpAuthor, type WpComment, type WpItem, readWordPress } from "~/import/wordpress.server";
 import { ImportFileError } from "~/import/xml-stream.server";
 import type { PostStatus } from "~/posts/status";
 
@@ -294,8 +294,17 @@ function readMap(file: string): Map<string, string> {
   return map;
 }
 
-function disqusComment(post: DisqusPost, authorEmail: string | null): SourceComment {
-  const created = new Date(post.createdAt);
+const validDate = (text: string) => {
+  const date = new Date(text);
+  return text && !Number.isNaN(date.getTime()) ? date : null;
+};
+
+function disqusComment(post: DisqusPost, thread: DisqusThread | undefined, authorEmail: string | null, report: ImportReport): SourceComment {
+  let created = validDate(post.createdAt);
+  if (!created) {
+    created = validDate(thread?.createdAt ?? "") ?? new Date(0);
+    report.notes.push(`Post ${post.id} has no readable date ("${post.createdAt}"); it is dated as its thread.`);
+  }
   const status: PostStatus = post.spam ? "spam" : post.deleted ? "deleted" : post.approved ? "published" : "pending";
   return {
     externalId: `disqus:${post.id}`,
@@ -303,7 +312,7 @@ function disqusComment(post: DisqusPost, authorEmail: string | null): SourceComm
     writerName: (post.name || post.username || "Anonymous").slice(0, 80),
     writerEmail: post.email,
     address: post.address,
-    createdAt: Number.isNaN(created.getTime()) ? (wordpressDate(post.createdAt) ?? new Date(0)) : created,
+    createdAt: created,
     status,
     markdown: commentMarkdown(post.message) || (post.deleted ? "(deleted)" : "(empty comment)"),
     byAuthor: post.email !== null && post.email === authorEmail,
@@ -340,6 +349,7 @@ async function importDisqus(report: ImportReport, options: ImportOptions) {
       }
       bySlug.set(slug, [...(bySlug.get(slug) ?? []), thread.id]);
     }
+    if (stage.withoutId) skip(report, "posts without a dsq:id", stage.withoutId);
     const orphaned = stage.postsWithoutThread();
     if (orphaned) skip(report, "posts naming a thread that is not in the file", orphaned);
     for (const [slug, threadIds] of bySlug) {
@@ -350,7 +360,10 @@ async function importDisqus(report: ImportReport, options: ImportOptions) {
         continue;
       }
       const article = await db.article.findUnique({ where: { slug }, select: { authorEmail: true, authorName: true } });
-      const comments = stage.postsOf(threadIds).map((post) => disqusComment(post, article?.authorEmail ?? null));
+      const threads = new Map(stage.threads.map((t) => [t.id, t]));
+      const comments = stage
+        .postsOf(threadIds)
+        .map((post) => disqusComment(post, threads.get(post.thread), article?.authorEmail ?? null, report));
       if (article && !report.authors.some((a) => a.name === article.authorName)) {
         report.authors.push({
           name: article.authorName,
