@@ -3,7 +3,8 @@
 // and read as streams. Restoring goes into an empty database only, and an
 // export taken after a restore equals the one restored: rows keep their ids
 // and their order. This is also how a site moves from SQLite to PostgreSQL.
-import { createReadStream, createWriteStream } from "node:fs";
+import { constants, createReadStream, createWriteStream } from "node:fs";
+import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
@@ -68,14 +69,19 @@ function decode(row: Row): Row {
   const out: Row = {};
   for (const [field, value] of Object.entries(row)) {
     out[field] =
-      value && typeof value === "object" && "$date" in (value as Row) ? new Date((value as { $date: string }).$date) : value;
+      value && typeof value === "object" && "$date" in (value as Row)
+        ? new Date((value as { $date: string }).$date)
+        : value;
   }
   return out;
 }
 
 async function* lines(withSecrets: boolean): AsyncGenerator<string> {
   const tables = TABLES.filter((t) => withSecrets || !t.secret);
-  yield JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, withSecrets, tables: tables.map((t) => t.name) }) + "\n";
+  yield (
+    JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, withSecrets, tables: tables.map((t) => t.name) }) +
+    "\n"
+  );
   const counts: Record<string, number> = {};
   for (const table of tables) {
     counts[table.name] = 0;
@@ -160,14 +166,21 @@ async function* entries(file: string): AsyncGenerator<Entry> {
       if (!header) {
         if (entry.format !== EXPORT_FORMAT) throw new BackupError("it is not an Afterword export (no header line)");
         if (entry.version !== EXPORT_VERSION) {
-          throw new BackupError(`it is format version ${entry.version}; this Afterword reads version ${EXPORT_VERSION}`);
+          throw new BackupError(
+            `it is format version ${entry.version}; this Afterword reads version ${EXPORT_VERSION}`,
+          );
         }
         header = true;
       } else if (ended) {
         throw new BackupError(`line ${lineNumber} comes after the closing line`);
       } else if (entry.end) {
         ended = entry.counts ?? {};
-      } else if (!entry.table || !entry.row || typeof entry.row !== "object" || !TABLES.some((t) => t.name === entry.table)) {
+      } else if (
+        !entry.table ||
+        !entry.row ||
+        typeof entry.row !== "object" ||
+        !TABLES.some((t) => t.name === entry.table)
+      ) {
         throw new BackupError(`line ${lineNumber} names no table Afterword has`);
       } else {
         seen[entry.table] = (seen[entry.table] ?? 0) + 1;
@@ -177,7 +190,9 @@ async function* entries(file: string): AsyncGenerator<Entry> {
   } catch (error) {
     if (error instanceof BackupError) throw error;
     const message = (error as Error).message;
-    throw new BackupError(/gzip|header|unexpected end|incorrect/i.test(message) ? `it is not a readable gzip file (${message})` : message);
+    throw new BackupError(
+      /gzip|header|unexpected end|incorrect/i.test(message) ? `it is not a readable gzip file (${message})` : message,
+    );
   }
   if (!header) throw new BackupError("it is empty");
   if (!ended) throw new BackupError("it ends early (no closing line): the export was cut short");
@@ -194,13 +209,19 @@ async function* entries(file: string): AsyncGenerator<Entry> {
  * written per table.
  */
 export async function restoreFrom(file: string) {
+  try {
+    await access(file, constants.R_OK);
+  } catch (error) {
+    throw new BackupError(`it cannot be read (${(error as NodeJS.ErrnoException).code})`);
+  }
   await assertEmpty();
   const posts = new Map<number, number | null>();
   for await (const entry of entries(file)) {
     if (entry.table === "post") posts.set(entry.row.id as number, entry.row.parentId as number | null);
   }
   for (const [id, parentId] of posts) {
-    if (parentId !== null && !posts.has(parentId)) throw new BackupError(`post ${id} answers post ${parentId}, which the file does not have`);
+    if (parentId !== null && !posts.has(parentId))
+      throw new BackupError(`post ${id} answers post ${parentId}, which the file does not have`);
   }
   posts.clear();
 

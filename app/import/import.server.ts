@@ -299,7 +299,12 @@ const validDate = (text: string) => {
   return text && !Number.isNaN(date.getTime()) ? date : null;
 };
 
-function disqusComment(post: DisqusPost, thread: DisqusThread | undefined, authorEmail: string | null, report: ImportReport): SourceComment {
+function disqusComment(
+  post: DisqusPost,
+  thread: DisqusThread | undefined,
+  authorEmail: string | null,
+  report: ImportReport,
+): SourceComment {
   let created = validDate(post.createdAt);
   if (!created) {
     created = validDate(thread?.createdAt ?? "") ?? new Date(0);

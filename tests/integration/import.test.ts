@@ -36,7 +36,10 @@ async function snapshot() {
   const files = readdirSync(dir)
     .sort()
     .map((name) => [name, readFileSync(path.join(dir, name), "utf8")]);
-  const articles = await db.article.findMany({ orderBy: { slug: "asc" }, select: { slug: true, lastQuestionNumber: true, sourceHash: true } });
+  const articles = await db.article.findMany({
+    orderBy: { slug: "asc" },
+    select: { slug: true, lastQuestionNumber: true, sourceHash: true },
+  });
   return JSON.stringify({ posts, files, articles });
 }
 
@@ -49,11 +52,21 @@ describe("WordPress: the edge cases, in one made-up export", () => {
     comments: [
       // A reply that comes before its parent in the file.
       { id: 12, parent: 13, date: at("2020-01-07"), content: "Replying to thirteen." },
-      { id: 10, date: at("2020-01-05"), content: "How long should I stay silent after the breakup?", email: "Ten@Example.org" },
+      {
+        id: 10,
+        date: at("2020-01-05"),
+        content: "How long should I stay silent after the breakup?",
+        email: "Ten@Example.org",
+      },
       { id: 11, parent: 10, userId: 7, author: "Mara Lind", date: at("2020-01-06"), content: "Thirty days, then see." },
       { id: 13, parent: 10, date: at("2020-01-06"), content: "Same question here." },
       { id: 20, date: at("2020-02-01"), content: "What do I tell shared friends?" },
-      ...[21, 22, 23, 24, 25, 26].map((id) => ({ id, parent: id - 1, date: at(`2020-02-0${id - 19}`), content: `Level ${id - 19}` })),
+      ...[21, 22, 23, 24, 25, 26].map((id) => ({
+        id,
+        parent: id - 1,
+        date: at(`2020-02-0${id - 19}`),
+        content: `Level ${id - 19}`,
+      })),
       { id: 30, date: at("2020-02-10"), content: "Awaiting moderation.", approved: "0" },
       { id: 31, date: at("2020-02-11"), content: "Buy cheap pills", approved: "spam" },
       { id: 32, date: at("2020-02-12"), content: "Thrown away", approved: "trash" },
@@ -64,7 +77,8 @@ describe("WordPress: the edge cases, in one made-up export", () => {
       {
         id: 37,
         date: at("2020-03-01"),
-        content: 'A long story [EDITED FOR LENGTH] so?<script>alert(1)</script><p onclick="x()">Look <a href="javascript:alert(1)">here</a></p>',
+        content:
+          'A long story [EDITED FOR LENGTH] so?<script>alert(1)</script><p onclick="x()">Look <a href="javascript:alert(1)">here</a></p>',
       },
       { id: 38, date: at("2019-06-01"), content: "The first question of all." },
     ],
@@ -72,7 +86,11 @@ describe("WordPress: the edge cases, in one made-up export", () => {
   let file: string;
 
   beforeAll(() => {
-    file = writeExport(exportsDir, "edge.xml", wxr([item, { id: 502, slug: "draft", title: "Draft", status: "draft", comments: [] }]));
+    file = writeExport(
+      exportsDir,
+      "edge.xml",
+      wxr([item, { id: 502, slug: "draft", title: "Draft", status: "draft", comments: [] }]),
+    );
   });
 
   it("a dry run reports and writes nothing", async () => {
@@ -88,7 +106,10 @@ describe("WordPress: the edge cases, in one made-up export", () => {
   it("imports threads, statuses, numbers by date, the author's replies, dates and clean bodies", async () => {
     const report = await wordpress(file);
     expect(totals(report).all).toBe(19);
-    const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-old" }, include: { sections: true } });
+    const article = await db.article.findUniqueOrThrow({
+      where: { slug: "no-contact-old" },
+      include: { sections: true },
+    });
     expect(readFileSync(path.join(dir, "no-contact-old.md"), "utf8")).toContain("## Staying silent");
     const mara = await db.user.findUniqueOrThrow({ where: { email: "mara@old.example" } });
     expect(mara).toMatchObject({ role: "author", passwordHash: null, displayName: "Mara Lind" });
@@ -109,7 +130,12 @@ describe("WordPress: the edge cases, in one made-up export", () => {
     expect(p(34)).toMatchObject({ parentId: null, rootId: null, depth: 1 });
     // The author by user id, by login and by email; counters as the page reads them.
     for (const id of [11, 35, 36]) expect(p(id)).toMatchObject({ userId: mara.id, guestName: null });
-    expect(p(10)).toMatchObject({ replyCount: 4, authorAnswered: true, guestName: "Reader 10", guestEmail: "ten@example.org" });
+    expect(p(10)).toMatchObject({
+      replyCount: 4,
+      authorAnswered: true,
+      guestName: "Reader 10",
+      guestEmail: "ten@example.org",
+    });
     expect(p(20)).toMatchObject({ replyCount: 7, authorAnswered: true });
     expect(p(10).ipHash).toMatch(/^[\w-]{22}$/);
     expect(p(10).createdAt.toISOString()).toBe("2020-01-05T09:30:00.000Z");
@@ -131,7 +157,10 @@ describe("WordPress: the edge cases, in one made-up export", () => {
     expect(totals(again).alreadyImported).toBe(19);
     expect(await snapshot()).toBe(before);
 
-    const later = { ...item, comments: [...item.comments, { id: 40, parent: 10, date: "2021-01-01 08:00:00", content: "Still here." }] };
+    const later = {
+      ...item,
+      comments: [...item.comments, { id: 40, parent: 10, date: "2021-01-01 08:00:00", content: "Still here." }],
+    };
     const report = await wordpress(writeExport(exportsDir, "later.xml.gz", wxr([later]), true));
     expect(totals(report).all).toBe(1);
     const posts = await postsOf("no-contact-old");
@@ -144,7 +173,12 @@ describe("WordPress: the edge cases, in one made-up export", () => {
     const report = await wordpress(file, { keepPingbacks: true });
     expect(totals(report).all).toBe(1);
     const pingback = byExternal(await postsOf("no-contact-old"), 33);
-    expect(pingback).toMatchObject({ flags: "pingback", guestName: "Pingback: Another blog", status: "published", number: 6 });
+    expect(pingback).toMatchObject({
+      flags: "pingback",
+      guestName: "Pingback: Another blog",
+      status: "published",
+      number: 6,
+    });
   });
 
   it("answers the old addresses with a 301 and forwards an old comment anchor to the post", async () => {
@@ -153,13 +187,22 @@ describe("WordPress: the edge cases, in one made-up export", () => {
       expect(response.status).toBe(301);
       expect(response.headers.get("Location")).toBe(location);
     };
-    const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(url), params, context: {} });
+    const args = (url: string, params: Record<string, string> = {}) => ({
+      request: new Request(url),
+      params,
+      context: {},
+    });
     await expect301(splatLoader(args("http://localhost/2019/05/no-contact-old/")), "/articles/no-contact-old");
     await expect301(splatLoader(args("http://localhost/no-contact-old")), "/articles/no-contact-old");
     await expect301(homeLoader(args("http://localhost/?p=501")), "/articles/no-contact-old");
     const ten = byExternal(await postsOf("no-contact-old"), 10);
-    await expect301(oldCommentLoader(args("http://localhost/", { slug: "no-contact-old", oldId: "10" })), postPermalink("no-contact-old", ten.id));
-    const missing = (await (splatLoader(args("http://localhost/2019/05/never-was/")) as Promise<unknown>).catch((e) => e)) as Response;
+    await expect301(
+      oldCommentLoader(args("http://localhost/", { slug: "no-contact-old", oldId: "10" })),
+      postPermalink("no-contact-old", ten.id),
+    );
+    const missing = (await (splatLoader(args("http://localhost/2019/05/never-was/")) as Promise<unknown>).catch(
+      (e) => e,
+    )) as Response;
     expect(missing.status).toBe(404);
   });
 
@@ -173,7 +216,9 @@ describe("WordPress: the edge cases, in one made-up export", () => {
     const badGzip = writeExport(exportsDir, "bad.xml.gz", "");
     writeFileSync(badGzip, Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.from("not really gzip")]));
     await expect(wordpress(badGzip)).rejects.toThrow(/bad\.xml\.gz: is not a readable gzip file/);
-    await expect(wordpress(path.join(exportsDir, "nothing-here.xml"))).rejects.toThrow(/nothing-here\.xml: cannot be read \(ENOENT\)/);
+    await expect(wordpress(path.join(exportsDir, "nothing-here.xml"))).rejects.toThrow(
+      /nothing-here\.xml: cannot be read \(ENOENT\)/,
+    );
     expect(await snapshot()).toBe(before);
     expect(existsSync(path.join(dir, "cut-short.md"))).toBe(false);
   });
@@ -189,9 +234,14 @@ describe("WordPress: real exports", () => {
     const posts = await postsOf("template-comments");
     expect(posts).toHaveLength(20);
     const buster = await db.user.findUniqueOrThrow({ where: { email: "themeshaperwp+demos@gmail.com" } });
-    expect(posts.filter((p) => p.userId === buster.id).map((p) => p.externalId)).toEqual(["wordpress:903", "wordpress:910", "wordpress:915"]);
+    expect(posts.filter((p) => p.userId === buster.id).map((p) => p.externalId)).toEqual([
+      "wordpress:903",
+      "wordpress:910",
+      "wordpress:915",
+    ]);
     // "Comment Depth 01" … "10": one chain, shown five deep.
-    const depth = (n: number) => posts.find((p) => p.bodySource.startsWith(`Comment Depth ${String(n).padStart(2, "0")}`))!;
+    const depth = (n: number) =>
+      posts.find((p) => p.bodySource.startsWith(`Comment Depth ${String(n).padStart(2, "0")}`))!;
     expect([1, 2, 3, 4, 5, 6, 10].map((n) => depth(n).depth)).toEqual([1, 2, 3, 4, 5, 5, 5]);
     for (let n = 2; n <= 10; n++) expect(depth(n)).toMatchObject({ parentId: depth(n - 1).id, rootId: depth(1).id });
     expect(depth(1).replyCount).toBe(9);
@@ -211,7 +261,11 @@ describe("WordPress: real exports", () => {
     const sample = (version: string) => wordpress(path.join(FIXTURES, `wordpress-importer-valid-wxr-${version}.xml`));
     expect(totals(await sample("1.0"))).toMatchObject({ all: 1, alreadyImported: 0 });
     expect(totals(await sample("1.1"))).toMatchObject({ all: 0, alreadyImported: 1 });
-    expect((await postsOf("hello-world"))[0]).toMatchObject({ externalId: "wordpress:1", guestName: "Mr WordPress", number: 1 });
+    expect((await postsOf("hello-world"))[0]).toMatchObject({
+      externalId: "wordpress:1",
+      guestName: "Mr WordPress",
+      number: 1,
+    });
   });
 });
 
@@ -265,13 +319,19 @@ describe("Disqus", () => {
     expect(byExternal(posts, 299619020).status).toBe("deleted");
     expect(byExternal(posts, 299986073).status).toBe("spam");
     expect(byExternal(posts, "x299986073").createdAt.toISOString()).toBe("2011-03-07T21:17:17.000Z");
-    expect(byExternal(posts, 299744309).bodyHtml).toContain('<a href="http://blogs.msdn.com/b/b8/archive/2011/08/29/improvements-in-windows-explorer.aspx"');
+    expect(byExternal(posts, 299744309).bodyHtml).toContain(
+      '<a href="http://blogs.msdn.com/b/b8/archive/2011/08/29/improvements-in-windows-explorer.aspx"',
+    );
   });
 
   it("refuses remark42's malformed export and a missing map, writing nothing", async () => {
     const before = await snapshot();
-    await expect(disqus("remark42-disqus.xml")).rejects.toThrow(/remark42-disqus\.xml: the XML breaks at line 1, column \d+/);
-    await expect(runImport({ format: "disqus", file: path.join(FIXTURES, "isso-disqus.xml") })).rejects.toThrow(/--map/);
+    await expect(disqus("remark42-disqus.xml")).rejects.toThrow(
+      /remark42-disqus\.xml: the XML breaks at line 1, column \d+/,
+    );
+    await expect(runImport({ format: "disqus", file: path.join(FIXTURES, "isso-disqus.xml") })).rejects.toThrow(
+      /--map/,
+    );
     await expect(disqus("isso-wordpress.xml")).rejects.toThrow(/not a Disqus export/);
     expect(await snapshot()).toBe(before);
   });

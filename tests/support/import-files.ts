@@ -16,7 +16,16 @@ export type WxrComment = {
   userId?: number;
 };
 
-export type WxrItem = { id: number; slug: string; title: string; content?: string; status?: string; type?: string; creator?: string; comments: WxrComment[] };
+export type WxrItem = {
+  id: number;
+  slug: string;
+  title: string;
+  content?: string;
+  status?: string;
+  type?: string;
+  creator?: string;
+  comments: WxrComment[];
+};
 
 const cdata = (text: string) => `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
 
