@@ -8,7 +8,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BackupError, exportTo, restoreFrom } from "~/backup/backup.server";
+import { exportTo, restoreFrom } from "~/backup/backup.server";
 import { db } from "~/db.server";
 import { runImport } from "~/import/import.server";
 import { followArticle } from "~/mail/subscriptions.server";
