@@ -59,3 +59,17 @@ describe("articles", () => {
     expect(md).not.toContain("↩");
   });
 });
+
+describe("plain-text comments", () => {
+  it("read the same without the HTML parser as through it", () => {
+    for (const text of [
+      "One line.\nTwo *lines*.\n\nA new_paragraph [with] #hash\n- dash",
+      "1. Not a list\n> not a quote",
+      "  spaced   out  ",
+    ]) {
+      expect(commentMarkdown(text)).toBe(
+        commentMarkdown(`${text}<span></span>`.replace("<span></span>", "<b></b>")).replace(/\*\*\*\*/g, ""),
+      );
+    }
+  });
+});

@@ -129,8 +129,28 @@ export function articleMarkdown(html: string): string {
   return article.turndown(autop(html)).trim();
 }
 
+/**
+ * Most comments are plain text (WordPress keeps few tags in them): those need
+ * no HTML parser, only their Markdown characters escaped, as turndown would.
+ */
+function plainComment(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((para) =>
+      para
+        .split("\n")
+        .map((line) => comment.escape(line.replace(/\s+/g, " ").trim()))
+        .filter(Boolean)
+        .join("  \n"),
+    )
+    .filter(Boolean)
+    .join("\n\n");
+}
+
 export function commentMarkdown(html: string): string {
-  return keepMarkers(comment.turndown(autop(html)))
+  const markdown = /[<&]/.test(html) ? comment.turndown(autop(html)) : plainComment(html);
+  return keepMarkers(markdown)
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -16,7 +16,7 @@ import { type DisqusPost, type DisqusThread, stageDisqus } from "~/import/disqus
 import { articleMarkdown, commentMarkdown } from "~/import/html-markdown";
 import { type ImportedPost, type SourceComment, planThreads } from "~/import/plan";
 import { type ArticleReport, type ImportReport, emptyCounts, newReport, skip } from "~/import/report";
-import { importedPosts, sectionFor, writePlan } from "~/import/write.server";
+import { importedPosts, suggestedSections, writePlan } from "~/import/write.server";
 import { type WpAuthor, type WpComment, type WpItem, readWordPress } from "~/import/wordpress.server";
 import { ImportFileError } from "~/import/xml-stream.server";
 import type { PostStatus } from "~/posts/status";
@@ -73,6 +73,7 @@ async function importComments(
     ? await importedPosts(target.article.id, prefix)
     : new Map();
   const plan = planThreads(comments, imported, target.article?.lastQuestionNumber ?? 0);
+  const suggested = suggestedSections(plan, target.sections);
   const posts = emptyCounts();
   for (const post of plan.posts) posts[post.comment.status]++;
   report.articles.push({
@@ -82,14 +83,13 @@ async function importComments(
     posts,
     alreadyImported: plan.alreadyImported,
     byAuthor: plan.posts.filter((p) => p.comment.byAuthor).length,
-    suggestedSections: plan.posts.filter((p) => p.parent === null && sectionFor(p.comment.markdown, target.sections))
-      .length,
+    suggestedSections: [...suggested.values()].filter(Boolean).length,
     orphans: plan.orphans.length,
     capped: plan.capped,
     repeated: plan.repeated,
   });
   if (!options.dryRun && target.article) {
-    await writePlan(target.article, plan, imported, target.sections, (n) => options.progress?.advance(n));
+    await writePlan(target.article, plan, imported, suggested, prefix, (n) => options.progress?.advance(n));
   }
 }
 
@@ -392,12 +392,31 @@ async function importDisqus(report: ImportReport, options: ImportOptions) {
 const run = (options: ImportOptions, report: ImportReport) =>
   options.format === "wordpress" ? importWordPress(report, options) : importDisqus(report, options);
 
+/** Reads the whole file once, converting nothing: a malformed file fails here, before anything is written. */
+async function countComments(options: ImportOptions): Promise<number> {
+  if (options.format === "disqus") {
+    const stage = await stageDisqus(options.file);
+    stage.close();
+    return stage.postCount;
+  }
+  let total = 0;
+  await readWordPress(options.file, async (item) => {
+    if (item.type !== "post" && item.type !== "page") return;
+    const keep = item.comments.filter(
+      (c) => options.keepPingbacks || (c.type !== "pingback" && c.type !== "trackback"),
+    );
+    total += keep.length;
+  });
+  return total;
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
-  const planned = newReport(options.format, options.file, true);
-  await run({ ...options, dryRun: true }, planned);
-  if (options.dryRun) return planned;
-  const total = planned.articles.reduce((sum, a) => sum + Object.values(a.posts).reduce((x, y) => x + y, 0), 0);
-  const report = newReport(options.format, options.file, false);
+  const report = newReport(options.format, options.file, Boolean(options.dryRun));
+  if (options.dryRun) {
+    await run(options, report);
+    return report;
+  }
+  const total = await countComments(options);
   options.progress?.start(total);
   try {
     await run(options, report);

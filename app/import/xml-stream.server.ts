@@ -129,20 +129,24 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
   const source = createReadStream(file);
   const stream = gzip ? source.pipe(createGunzip()) : source;
   source.on("error", (error) => stream.destroy(error));
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const decoder = new TextDecoder("utf-8");
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      parser.write(decoder.decode(chunk, { stream: true }));
-      if (failure) fail(`the XML breaks at ${failure}`);
-      await drain();
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      // Only reading the file fails here; what the caller does with a record fails as itself.
+      const err = error as NodeJS.ErrnoException;
+      if (gzip && (err.code?.startsWith("Z_") || /gzip|zlib|header|unexpected end/i.test(err.message))) {
+        fail(`is not a readable gzip file (${err.message}) after ${where()} of its text`);
+      }
+      throw new ImportFileError(file, `cannot be read: ${err.message || String(err)}`);
     }
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    const err = error as NodeJS.ErrnoException;
-    if (gzip && (err.code?.startsWith("Z_") || /gzip|zlib|header|unexpected end/i.test(err.message))) {
-      fail(`is not a readable gzip file (${err.message}) after ${where()} of its text`);
-    }
-    throw new ImportFileError(file, `cannot be read: ${err.message}`);
+    if (next.done) break;
+    parser.write(decoder.decode(next.value, { stream: true }));
+    if (failure) fail(`the XML breaks at ${failure}`);
+    await drain();
   }
   const rest = decoder.decode();
   if (rest) parser.write(rest);
