@@ -43,6 +43,7 @@ export default defineConfig({
         "author.spec.ts",
         "moderation.spec.ts",
         "mail.spec.ts",
+        "sections.spec.ts",
       ],
     },
   ],

@@ -103,7 +103,7 @@ export function formatReport(report: ImportReport): string {
   for (const note of report.notes) lines.push(`Note: ${note}`);
   if (report.articles.some((a) => a.suggestedSections)) {
     lines.push(
-      "Suggested sections are marked as such; authors confirm or change them in their inbox (Sections to confirm).",
+      "Suggested sections are marked as such: the author (or an admin) confirms or changes each at /author/sections, “Sections to confirm” in the inbox.",
     );
   }
   return lines.join("\n");

@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<string, string> = {
   edit_own: "Edited by its writer",
   delete_own: "Deleted by its writer",
   undo: "Undid a decision",
+  file_section: "Filed under a section",
 };
 
 /** How long a moderator may take back a decision from the queue. */

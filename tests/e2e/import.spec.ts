@@ -1,11 +1,10 @@
 // A site owner moves a WordPress blog in with npm run import; readers find the
 // conversation threaded as it was, the author's replies marked, and old links
 // (the post's "?p=" address, a comment's "#comment-" anchor) still land on it.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { E2E_DATABASE_URL } from "../../playwright.config";
 import { writeExport, wxr } from "../support/import-files";
 import { expect, test } from "./fixtures";
+import { importExport } from "./tasks";
 
 const DIR = "tests/.tmp/e2e-import";
 
@@ -41,11 +40,7 @@ test("an imported WordPress thread reads as it did, and old links find it", asyn
     ]),
     true,
   );
-  const output = execFileSync("node_modules/.bin/tsx", ["scripts/import.ts", "wordpress", file, "--content-dir", DIR], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
-    encoding: "utf8",
-  });
-  expect(output).toContain("Posts imported: 3 (3 published)");
+  expect(importExport("wordpress", file, DIR)).toContain("Posts imported: 3 (3 published)");
 
   // The old "?p=" address is the article now.
   await page.goto("/?p=601");

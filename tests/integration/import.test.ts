@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncContent } from "~/content/sync.server";
+import { confirmSection, sectionsToConfirm } from "~/author/sections.server";
 import { db } from "~/db.server";
 import { ImportFileError, type ImportOptions, runImport } from "~/import/import.server";
 import { formatReport, totals } from "~/import/report";
@@ -204,6 +205,39 @@ describe("WordPress: the edge cases, in one made-up export", () => {
       (e) => e,
     )) as Response;
     expect(missing.status).toBe(404);
+  });
+
+  it("lists the suggested sections for the author, who confirms or changes them, replies following", async () => {
+    const mara = await db.user.findUniqueOrThrow({ where: { email: "mara@old.example" } });
+    const list = await sectionsToConfirm(mara);
+    const ten = byExternal(await postsOf("no-contact-old"), 10);
+    const listed = list.questions.find((q) => q.id === ten.id)!;
+    expect(listed).toMatchObject({ name: "Question 2 by Reader 10", suggested: "staying-silent" });
+    expect(listed.sections.map((s) => s.anchor)).toEqual(["staying-silent", "shared-friends"]);
+
+    const stranger = await db.user.create({
+      data: { email: "other@example.com", displayName: "Other", role: "author" },
+    });
+    expect(await confirmSection(stranger, ten.id, "shared-friends")).toMatchObject({ ok: false, status: 403 });
+    expect(await confirmSection(mara, ten.id, "no-such-section")).toMatchObject({ ok: false, status: 400 });
+    expect(await confirmSection(mara, ten.id, "shared-friends")).toEqual({
+      ok: true,
+      message: "Filed question 2 by Reader 10 under “Shared friends”.",
+    });
+    expect(await confirmSection(mara, ten.id, "staying-silent")).toMatchObject({ ok: false, status: 409 });
+
+    const posts = await postsOf("no-contact-old");
+    const shared = await db.section.findFirstOrThrow({
+      where: { anchor: "shared-friends", article: { slug: "no-contact-old" } },
+    });
+    expect(byExternal(posts, 10)).toMatchObject({ sectionId: shared.id, sectionSuggested: false });
+    expect(byExternal(posts, 12).sectionId).toBe(shared.id);
+    expect(await db.moderationAction.findFirst({ where: { postId: ten.id, action: "file_section" } })).toMatchObject({
+      actorId: mara.id,
+      before: "Staying silent",
+      after: "Shared friends",
+    });
+    expect((await sectionsToConfirm(mara)).total).toBe(list.total - 1);
   });
 
   it("refuses a truncated file, a wrong format and an unreadable gzip, naming the file and the place, writing nothing", async () => {

@@ -16,6 +16,7 @@ import * as moderationPost from "~/routes/moderation.posts.$id/route";
 import * as moderationQueue from "~/routes/moderation._index/route";
 import * as authorInbox from "~/routes/author/route";
 import * as authorProtected from "~/routes/author_.protected";
+import * as authorSections from "~/routes/author_.sections";
 import * as authorTemplates from "~/routes/author_.templates";
 
 export type Attempt = {
@@ -53,6 +54,18 @@ const AUTHORS = ["author", "admin"] as const;
 async function publishedQuestionId() {
   const post = await db.post.findFirstOrThrow({
     where: { parentId: null, status: "published", article: { slug: "no-contact-after-a-breakup" } },
+  });
+  return String(post.id);
+}
+
+/** A question on Nora's article filed under a suggested section, waiting to be confirmed. */
+async function suggestedQuestionId() {
+  const post = await createPost({
+    articleId: (await db.article.findFirstOrThrow({ where: { slug: "no-contact-after-a-breakup" } })).id,
+    guestName: "Matrix",
+    body: `Suggested ${Math.random()}`,
+    sectionSuggested: true,
+    status: "published",
   });
   return String(post.id);
 }
@@ -283,6 +296,22 @@ export const PERMISSION_MATRIX: Guarded[] = [
       },
     }),
     allowed: AUTHORS,
+  },
+  {
+    name: "sections to confirm",
+    run: authorSections.loader,
+    attempt: async () => ({ path: "/author/sections" }),
+    allowed: AUTHORS,
+  },
+  {
+    // An author files the questions of their own articles: the matrix's own author account wrote none.
+    name: "sections to confirm: confirm",
+    run: authorSections.action,
+    attempt: async () => ({
+      path: "/author/sections",
+      form: { intent: "confirm", id: await suggestedQuestionId(), section: "whole-article" },
+    }),
+    allowed: ["admin"],
   },
   // An author manages the sources they added: another author's archive and restore are refused.
   ...(["archive", "restore"] as const).map((intent): Guarded => ({

@@ -5,6 +5,7 @@ import { AUTHORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { ComposerError, ComposerForm, compose } from "~/author/composer.server";
 import { getInbox } from "~/author/inbox.server";
+import { countSectionsToConfirm } from "~/author/sections.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { pageParam, parseSubmission, refuse } from "~/utils/form.server";
@@ -13,12 +14,14 @@ import { listTemplates } from "~/templates/templates.server";
 export async function loadInbox({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, AUTHORS);
   const params = new URL(request.url).searchParams;
-  const [inbox, templates] = await Promise.all([
+  const [inbox, templates, sectionsToConfirm] = await Promise.all([
     getInbox(actor, { section: params.get("section"), page: pageParam(params.get("page")) }),
     listTemplates(actor.id),
+    countSectionsToConfirm(actor),
   ]);
   return {
     inbox,
+    sectionsToConfirm,
     templates: templates.map((t) => ({ id: t.id, name: t.name, category: t.category })),
     isAdmin: actor.role === "admin",
   };

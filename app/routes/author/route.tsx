@@ -11,7 +11,7 @@ export const loader = loadInbox;
 export const action = composeAnswer;
 
 export default function AuthorInbox() {
-  const { inbox, templates, isAdmin } = useLoaderData<typeof loader>();
+  const { inbox, templates, isAdmin, sectionsToConfirm } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as ComposerAnswer | undefined;
   return (
     <div className="moderation author">
@@ -19,6 +19,12 @@ export default function AuthorInbox() {
       <p className="moderation__counts">
         {inbox.total} waiting for your answer · <Link to="/author/templates">Reply templates</Link> ·{" "}
         <Link to="/author/protected">Protected sources</Link>
+        {sectionsToConfirm ? (
+          <>
+            {" "}
+            · <Link to="/author/sections">Sections to confirm ({sectionsToConfirm})</Link>
+          </>
+        ) : null}
       </p>
       <nav className="section-filter" aria-label="Filter by section">
         {inbox.filter ? <Link to="/author">All sections</Link> : <strong>All sections</strong>}
