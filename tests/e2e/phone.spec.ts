@@ -78,7 +78,7 @@ const STAFF: [string, string, string[]][] = [
   [
     "author",
     "nora@afterword.example",
-    ["/author", "/author/templates", "/author/protected", "/moderation", "/moderation/log"],
+    ["/author", "/author/templates", "/author/protected", "/author/sections", "/moderation", "/moderation/log"],
   ],
   ["moderator", "sam@afterword.example", ["/moderation", "/moderation/log", "EDIT"]],
   [
@@ -88,6 +88,7 @@ const STAFF: [string, string, string[]][] = [
       "/author",
       "/author/templates",
       "/author/protected",
+      "/author/sections",
       "/moderation",
       "/moderation/log",
       "EDIT",
