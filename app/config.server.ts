@@ -41,6 +41,12 @@ const schema = z.object({
   DATABASE_POOL_SIZE: whole(1, 500, 10),
   SLOW_QUERY_MS: whole(0, 600_000, 200),
   MAX_BODY_BYTES: whole(65_536, 1024 * 1024 * 1024, 4 * 1024 * 1024),
+  /** How long a shared cache (a CDN, nginx) may serve a shared page without asking (s-maxage), in seconds. */
+  SHARED_PAGE_MAX_AGE: whole(0, 86_400, 5),
+  /** How long after that it may serve the stale copy while it asks again (stale-while-revalidate), in seconds. */
+  SHARED_PAGE_STALE_SECONDS: whole(0, 86_400, 30),
+  /** How long an instance trusts the article version it last read, in milliseconds: how stale a shared page may be. */
+  VERSION_CHECK_MS: whole(0, 10_000, 250),
   TRUST_PROXY: flag,
   INSECURE_COOKIES: flag,
   LOG_REQUESTS: flag,

@@ -1,13 +1,20 @@
 // Renders every page to a string once its data is ready (Afterword's loaders
-// defer nothing, so streaming would gain nothing), and keeps the HTML of
-// pages made only of data every reader shares, so that the next reader of
-// the same version gets it without rendering (app/articles/page-cache.server.ts).
+// defer nothing, so streaming would gain nothing). A page made only of data
+// every reader shares is rendered without a nonce and kept, compressed, for
+// the production server to send as it is (app/articles/page-cache.server.ts).
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { CachedPage, type KeptHtml, isShareable, rememberRendered } from "~/articles/page-cache.server";
+import {
+  PERSONAL_CACHE_CONTROL,
+  PRIVATE_REVALIDATE,
+  isShareable,
+  keepPage,
+  keepsAt,
+  keptPageHeaders,
+} from "~/articles/page-cache.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
 
@@ -18,6 +25,7 @@ export {
   CROSS_SITE_MESSAGE as crossSiteMessage,
 } from "~/security/same-origin.server";
 export { startMailSender } from "~/mail/sender.server";
+export { serveSharedPage } from "~/articles/page-cache.server";
 export { addSecurityHeaders } from "~/security/headers.server";
 export { config, configProblems } from "~/config.server";
 
@@ -29,37 +37,7 @@ declare module "@remix-run/node" {
 }
 
 const ABORT_DELAY = 5_000;
-const encoder = new TextEncoder();
 const production = process.env.NODE_ENV === "production";
-/**
- * Kept pages are rendered with a slot in place of the nonce, and each response
- * gets its own nonce in the slot. The slot is new for every render and never
- * leaves the server, so no text a reader writes into the page can name it.
- */
-function newNonceSlot() {
-  return `aw-nonce-slot-${randomBytes(18).toString("hex")}`;
-}
-
-/** A kept page's bytes, split where the nonce goes. */
-function keep(html: string, slot: string): KeptHtml {
-  return html.split(slot).map((part) => encoder.encode(part));
-}
-
-function withNonce(kept: KeptHtml, nonce: string): ArrayBuffer {
-  const nonceBytes = encoder.encode(nonce);
-  const size = kept.reduce((sum, part) => sum + part.length, 0) + nonceBytes.length * (kept.length - 1);
-  const out = new Uint8Array(size);
-  let at = 0;
-  kept.forEach((part, i) => {
-    if (i > 0) {
-      out.set(nonceBytes, at);
-      at += nonceBytes.length;
-    }
-    out.set(part, at);
-    at += part.length;
-  });
-  return out.buffer;
-}
 
 function render(request: Request, context: EntryContext, nonce: string): Promise<{ html: string; failed: boolean }> {
   return new Promise((resolve, reject) => {
@@ -107,35 +85,33 @@ export default async function handleRequest(
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   addSecurityHeaders(responseHeaders);
-  const nonce = randomBytes(16).toString("base64");
-  if (production) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const { matches, loaderData } = remixContext.staticHandlerContext;
   const data = matches.map((match) => loaderData[match.route.id]).filter((d) => d !== undefined);
-  const cached = data.find((d): d is CachedPage => d instanceof CachedPage);
-  if (cached) {
-    // The loader only stands a kept page in for pages with nothing personal on them.
-    if (!data.every(isShareable)) throw new Error("a kept page was offered for a personal request");
-    responseHeaders.set("X-Page-Cache", "hit");
-    return new Response(withNonce(cached.html, nonce), { status: responseStatusCode, headers: responseHeaders });
-  }
   const answersAction = remixContext.staticHandlerContext.actionData !== null;
   const keepable =
     !answersAction &&
     responseStatusCode === 200 &&
     request.method === "GET" &&
     data.length > 0 &&
-    data.every(isShareable);
-  const slot = keepable ? newNonceSlot() : nonce;
-  const { html, failed } = await render(request, remixContext, slot);
-  if (failed) responseStatusCode = 500;
-  if (!keepable) return new Response(html, { status: responseStatusCode, headers: responseHeaders });
-  const kept = keep(html, slot);
-  if (!failed) {
-    const url = new URL(request.url);
-    rememberRendered(data[data.length - 1] as object, url.pathname + url.search, kept);
-    responseHeaders.set("X-Page-Cache", "miss");
+    data.every(isShareable) &&
+    keepsAt(data[data.length - 1] as object, new URL(request.url));
+  if (keepable) {
+    // The same bytes for every reader: no nonce in them (their CSP names their inline scripts' hashes).
+    const { html, failed } = await render(request, remixContext, "");
+    if (!failed) {
+      const page = keepPage(data[data.length - 1] as object, html.replaceAll(' nonce=""', ""));
+      keptPageHeaders(page).forEach((value, name) => responseHeaders.set(name, value));
+      if (responseHeaders.has("Set-Cookie")) responseHeaders.set("Cache-Control", PRIVATE_REVALIDATE);
+      responseHeaders.set("X-Page-Cache", "miss");
+      return new Response(new Uint8Array(page.plain), { status: responseStatusCode, headers: responseHeaders });
+    }
   }
-  return new Response(withNonce(kept, nonce), { status: responseStatusCode, headers: responseHeaders });
+  // A page for this reader alone: its own nonce, and never stored by a shared cache.
+  const nonce = randomBytes(16).toString("base64");
+  if (production) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  responseHeaders.set("Cache-Control", PERSONAL_CACHE_CONTROL);
+  const { html, failed } = await render(request, remixContext, nonce);
+  return new Response(html, { status: failed ? 500 : responseStatusCode, headers: responseHeaders });
 }
 
 /** Remix's data requests get the same headers as pages. */

@@ -4,6 +4,7 @@
 // headers go on every response including static files, and the client's
 // address (behind TRUST_PROXY=1) reaches the app for rate limits. Built
 // assets are served with long cache lifetimes.
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -15,8 +16,16 @@ import morgan from "morgan";
 // headers included) unless told otherwise; `npm run dev` is the development server.
 process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-const { isSameOrigin, openPostPaths, addSecurityHeaders, crossSiteMessage, config, configProblems, startMailSender } =
-  build.entry.module;
+const {
+  isSameOrigin,
+  openPostPaths,
+  addSecurityHeaders,
+  crossSiteMessage,
+  config,
+  configProblems,
+  startMailSender,
+  serveSharedPage,
+} = build.entry.module;
 // Every setting is checked before anything listens (app/config.server.ts).
 const problems = configProblems();
 if (problems.length > 0) {
@@ -101,6 +110,24 @@ app.all(
     getLoadContext: (req) => ({ clientAddress: req.ip ?? null }),
   }),
 );
-app.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
+// A shared article page already kept for the current version goes out as it is, compressed once when it was
+// kept, before Express, Remix, React or compression see the request (app/articles/page-cache.server.ts):
+// the hot path costs what sending its bytes costs. Anything else goes on to the app above.
+const server = http.createServer((req, res) => {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/articles/")) return app(req, res);
+  const header = (name) => {
+    const value = req.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(", ") : (value ?? null);
+  };
+  serveSharedPage({ method: req.method, url: req.url, header }).then(
+    (answer) => {
+      if (!answer) return app(req, res);
+      res.writeHead(answer.status, answer.headers);
+      res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
+    },
+    () => app(req, res),
+  );
+});
+server.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
 // This instance's outbox sender (app/mail/sender.server.ts); MAIL_SENDER=0 leaves mail to other instances.
 if (settings.MAIL_SENDER !== "0") startMailSender();

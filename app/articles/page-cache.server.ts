@@ -1,17 +1,25 @@
 // The article page for readers with nothing personal on it (most of them) is
-// the same for everyone until something on the article changes. Three layers:
+// the same for everyone until something on the article changes, so it is made
+// once per version and then served like a file (docs/decisions/0006):
 //
-// 1. Its data is kept in memory under a version read from the database on
-//    every request (the article's change time and the newest change to any of
-//    its posts or to any account). A write on any app instance changes the
-//    version, and every instance recomputes on its next request.
-// 2. entry.server.tsx keeps the HTML it rendered from each such data object,
-//    per URL: the same data renders the same HTML.
-// 3. When a browser asks for a page whose HTML is already kept, the loader
-//    hands Remix a small `CachedPage` instead of the data, so Remix does not
-//    serialise the page's data again only for it to be thrown away. Only for
-//    requests that accept HTML: Remix's own data requests always get data.
+// 1. Its data is kept in memory under the article's version (its change time
+//    and the newest change to any of its posts or to any account). An
+//    instance trusts the version it read for VERSION_CHECK_MS (250 ms by
+//    default), so a write on any instance shows on every instance within that.
+// 2. entry.server.tsx renders the page once for that data, with no per-response
+//    value in it: its Content-Security-Policy allows its inline scripts by their
+//    hashes, computed here once. The bytes are kept with their gzip and brotli
+//    compressions and a strong ETag.
+// 3. scripts/server.js asks `serveSharedPage` before Remix sees the request: a
+//    kept page of the current version is sent as it is (or 304), without
+//    Remix, React or any compression at request time.
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { isPersonalCookieHeader } from "~/auth/visitor.server";
+import { formShownSetCookie } from "~/posts/reader-page.server";
+import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 
 type Entry = { version: string; value: object; at: number };
 
@@ -25,9 +33,6 @@ const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 const entries = new Map<string, Entry>();
 const shared = new WeakSet<object>();
-/** A kept page's bytes, in parts between which each response's CSP nonce goes. */
-export type KeptHtml = Uint8Array[];
-const renderedHtml = new WeakMap<object, Map<string, KeptHtml>>();
 
 /** The version of everything an article's pages show. One small query, answered from indexes. */
 export async function articleVersion(slug: string): Promise<string | null> {
@@ -40,6 +45,20 @@ export async function articleVersion(slug: string): Promise<string | null> {
   if (!row) return null;
   const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ""));
   return `${stamp(row.article)}|${stamp(row.posts)}|${stamp(row.users)}`;
+}
+
+const versions = new Map<string, { version: Promise<string | null>; at: number }>();
+
+/** The article's version as this instance last read it, read again once it is VERSION_CHECK_MS old. */
+export function currentVersion(slug: string): Promise<string | null> {
+  const known = versions.get(slug);
+  if (known && Date.now() - known.at < config().VERSION_CHECK_MS) return known.version;
+  const version = articleVersion(slug);
+  versions.set(slug, { version, at: Date.now() });
+  // A failed read is not remembered.
+  version.catch(() => versions.delete(slug));
+  if (versions.size > MAX_ENTRIES) versions.delete(versions.keys().next().value!);
+  return version;
 }
 
 /**
@@ -78,34 +97,200 @@ export function isShareable(value: unknown): boolean {
   return typeof value === "object" && value !== null && shared.has(value);
 }
 
-/** A page whose HTML is already kept, standing in for its data. */
-export class CachedPage {
-  // Private, so Remix's serialiser sees an empty object rather than the page again.
-  readonly #html: KeptHtml;
-  constructor(html: KeptHtml) {
-    this.#html = html;
-    shared.add(this);
+// ------------------------------------------------------------------ addresses
+
+const ARTICLE_PAGE = /^\/articles\/([a-z0-9][a-z0-9-]*)$/;
+/** The query parameters the shared article page reads, in the order its one address spells them. */
+const SHARED_PARAMS = ["section", "sort", "page"] as const;
+/** Parameters that make a page personal (a reply form opened, a section chosen to ask about). */
+const PERSONAL_PARAMS = ["replyto", "ask"];
+
+/**
+ * The one address of a shared article page: its known parameters in one
+ * order, nothing else. Null for anything that is not a shared article page.
+ */
+export function sharedPageAddress(url: URL): { slug: string; key: string } | null {
+  const match = ARTICLE_PAGE.exec(url.pathname);
+  if (!match) return null;
+  if (PERSONAL_PARAMS.some((name) => url.searchParams.has(name))) return null;
+  const query = new URLSearchParams();
+  for (const name of SHARED_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value !== null && value !== "") query.set(name, value);
   }
-  get html() {
-    return this.#html;
-  }
+  const search = query.size ? `?${query}` : "";
+  return { slug: match[1], key: `${url.pathname}${search}` };
 }
 
-export function rememberRendered(data: object, url: string, html: KeptHtml) {
-  let byUrl = renderedHtml.get(data);
-  if (!byUrl) renderedHtml.set(data, (byUrl = new Map()));
-  // A handful of spellings of one page at most; a crawler inventing query strings cannot grow this without bound.
-  if (byUrl.size >= 20) byUrl.clear();
-  byUrl.set(url, html);
+// ------------------------------------------------------------------ kept pages
+
+export type KeptPage = {
+  version: string;
+  etag: string;
+  csp: string;
+  plain: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  /** What every answer from it carries, worked out once. */
+  headers: Record<string, string>;
+  keptAt: number;
+};
+
+const MAX_PAGES = 200;
+const pages = new Map<string, KeptPage>();
+/**
+ * Pages being rendered again for a newer version, since when. Meanwhile other
+ * readers get the page as it was: a burst of writes costs one render at a
+ * time rather than one per reader waiting.
+ */
+const refreshing = new Map<string, number>();
+/** After this long a render that never came back (an error) no longer holds readers on the old page. */
+const REFRESH_WAIT_MS = 5_000;
+const pageAddress = new WeakMap<object, { key: string; version: string }>();
+
+/** Says which address and version a shared loader result is the page of, so that its render can be kept. */
+export function sharedPage<T extends object>(data: T, address: { key: string; version: string }): T {
+  pageAddress.set(data, address);
+  return data;
 }
 
-/** The loader's answer for a shared page: its kept HTML when a browser asks for the document, else its data. */
-export function sharedPageData<T extends object>(request: Request, data: T): T | CachedPage {
-  if (!(request.headers.get("Accept") ?? "").includes("text/html")) return data;
-  // After a form post, Remix runs loaders with a GET request carrying the post's headers; that
-  // page shows the action's answer, so it is rendered, never kept. A plain GET has no Content-Type.
-  if (request.headers.has("Content-Type")) return data;
-  const url = new URL(request.url);
-  const html = renderedHtml.get(data)?.get(url.pathname + url.search);
-  return html ? new CachedPage(html) : data;
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The hashes of a page's inline scripts, as a CSP lists them ('sha256-…'). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, body] of html.matchAll(INLINE_SCRIPT)) {
+    hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+/** Whether a render of `data` at `url` is the shared page at its one address, and so one to keep. */
+export function keepsAt(data: object, url: URL): boolean {
+  return pageAddress.get(data)?.key === url.pathname + url.search;
+}
+
+/**
+ * Keeps the HTML rendered for `data` (a shared page at its one address, see
+ * keepsAt): with its compressions, its ETag and its hash-based CSP, once.
+ */
+export function keepPage(data: object, html: string): KeptPage {
+  const address = pageAddress.get(data)!;
+  const plain = Buffer.from(html, "utf8");
+  const etag = `"${createHash("sha256").update(address.version).update(plain).digest("base64url").slice(0, 32)}"`;
+  const csp = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(html) });
+  const page: KeptPage = {
+    version: address.version,
+    etag,
+    csp,
+    headers: Object.fromEntries(keptPageHeaders({ etag, csp })),
+    keptAt: Date.now(),
+    plain,
+    gzip: gzipSync(plain, { level: 6 }),
+    br: brotliCompressSync(plain, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
+    }),
+  };
+  pages.delete(address.key);
+  pages.set(address.key, page);
+  refreshing.delete(address.key);
+  if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!);
+  return page;
+}
+
+/** Shared pages may sit in a shared cache briefly, and be served stale while it asks again. */
+export function sharedCacheControl() {
+  const { SHARED_PAGE_MAX_AGE, SHARED_PAGE_STALE_SECONDS } = config();
+  return `public, max-age=0, s-maxage=${SHARED_PAGE_MAX_AGE}, stale-while-revalidate=${SHARED_PAGE_STALE_SECONDS}`;
+}
+
+export const PERSONAL_CACHE_CONTROL = "private, no-store";
+/** A shared page's bytes with a cookie for one reader: their browser may keep it, no shared cache may. */
+export const PRIVATE_REVALIDATE = "private, no-cache";
+
+/** The encodings a client takes, best first: brotli, then gzip, else the plain bytes. */
+function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    accepted.set(name.trim(), q ? Number(q[1]) : 1);
+  }
+  const takes = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
+  return takes("br") ? "br" : takes("gzip") ? "gzip" : null;
+}
+
+function matchesEtag(ifNoneMatch: string | null, etag: string) {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+/** The headers every answer from a kept page carries (also on the render that keeps it). */
+export function keptPageHeaders(page: Pick<KeptPage, "etag" | "csp">): Headers {
+  const headers = new Headers({
+    "Content-Type": "text/html; charset=utf-8",
+    ...(process.env.NODE_ENV === "production" ? { "Content-Security-Policy": page.csp } : {}),
+    ETag: page.etag,
+    "Cache-Control": sharedCacheControl(),
+    Vary: "Accept-Encoding",
+  });
+  addSecurityHeaders(headers);
+  return headers;
+}
+
+export type SharedAnswer = { status: number; headers: Record<string, string>; body: Buffer | null };
+
+/**
+ * What scripts/server.js sends for a request before Remix sees it: a kept page
+ * of the current version (or 304 Not Modified), a 301 to the page's one
+ * address, or null for Remix to answer (a personal request, a page not kept yet
+ * or of an older version, anything that is not a shared article page).
+ */
+export async function serveSharedPage(request: {
+  method: string;
+  url: string;
+  header: (name: string) => string | null;
+}): Promise<SharedAnswer | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const url = new URL(request.url, "http://localhost");
+  const address = sharedPageAddress(url);
+  if (!address) return null;
+  if (isPersonalCookieHeader(request.header("Cookie"))) return null;
+  const wanted = url.pathname + url.search;
+  if (wanted !== address.key) {
+    // One address per page: the same page is never kept twice, whatever order or extra parameters a link has.
+    return { status: 301, headers: { Location: address.key, "Cache-Control": "public, max-age=3600" }, body: null };
+  }
+  const page = pages.get(address.key);
+  if (!page) return null;
+  let state = "hit";
+  if ((await currentVersion(address.slug)) !== page.version) {
+    const since = refreshing.get(address.key);
+    // At most one render of a page per version check, however fast the writes come.
+    const young = Date.now() - page.keptAt < config().VERSION_CHECK_MS;
+    if (!young && (since === undefined || Date.now() - since > REFRESH_WAIT_MS)) {
+      // This reader's request renders the new version (through Remix), which keeps it.
+      refreshing.set(address.key, Date.now());
+      return null;
+    }
+    state = "stale";
+  }
+  const headers: Record<string, string> = { ...page.headers, "x-page-cache": state };
+  // The too-fast-to-be-a-person check needs to know when this reader first saw a form; a response that
+  // tells them is theirs alone, so no shared cache keeps it (the next one, without the cookie, it may).
+  const setCookie = await formShownSetCookie(request.header("Cookie"));
+  if (setCookie) {
+    headers["set-cookie"] = setCookie;
+    headers["cache-control"] = PRIVATE_REVALIDATE;
+  }
+  if (matchesEtag(request.header("If-None-Match"), page.etag)) {
+    delete headers["content-security-policy"];
+    return { status: 304, headers, body: null };
+  }
+  const encoding = encodingFor(request.header("Accept-Encoding"));
+  const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.plain;
+  if (encoding) headers["content-encoding"] = encoding;
+  headers["content-length"] = String(body.length);
+  return { status: 200, headers, body };
 }

@@ -25,7 +25,12 @@ const PERSONAL = new RegExp(`(?:^|;\\s*)(?:${PERSONAL_COOKIES.join("|")})=`);
 
 /** Whether anything on the request makes the page personal, so it must not be shared from a cache. */
 export function hasPersonalCookies(request: Request): boolean {
-  return PERSONAL.test(request.headers.get("Cookie") ?? "");
+  return isPersonalCookieHeader(request.headers.get("Cookie"));
+}
+
+/** The same question of a Cookie header alone (the production server asks it before Remix makes a Request). */
+export function isPersonalCookieHeader(cookie: string | null): boolean {
+  return PERSONAL.test(cookie ?? "");
 }
 
 export type CurrentVisitor = Writer & {

@@ -18,6 +18,32 @@ export async function readerPage(request: Request) {
   return { viewer, guestName: guest?.name ?? null, headers };
 }
 
+/**
+ * The "form shown at" cookie for a page served without Remix (a kept shared
+ * page): a new one when the reader has none or an old one, else null.
+ */
+export async function formShownSetCookie(cookieHeader: string | null): Promise<string | null> {
+  const value = /(?:^|;\s*)aw_form=([^;]*)/.exec(cookieHeader ?? "")?.[1];
+  let shownAt = value === undefined ? null : (verified.get(value) ?? null);
+  if (value !== undefined && shownAt === null) {
+    // Checking a signature costs an HMAC; a reader's next requests carry the same value, so it is checked once.
+    const shown = (await (await formShownCookie()).parse(cookieHeader)) as { t?: unknown } | null;
+    if (typeof shown?.t === "number") {
+      shownAt = shown.t;
+      verified.set(value, shown.t);
+      if (verified.size > 10_000) verified.delete(verified.keys().next().value!);
+    }
+  }
+  if (shownAt !== null && Date.now() - shownAt <= FORM_SHOWN_FOR_MS) return null;
+  // One signed value a second serves every new reader in it: the check reads seconds.
+  const second = Math.floor(Date.now() / 1000);
+  if (fresh?.second !== second)
+    fresh = { second, cookie: await (await formShownCookie()).serialize({ t: second * 1000 }) };
+  return fresh.cookie;
+}
+const verified = new Map<string, number>();
+let fresh: { second: number; cookie: string } | null = null;
+
 /** `?replyto=<id>` opens that post's reply form for readers without JavaScript. */
 export function replyToParam(url: URL): number | null {
   return positiveInt(url.searchParams.get("replyto"));

@@ -1,6 +1,6 @@
 // Imported questions are filed under the section their words match best; the
 // author (or an admin) confirms or changes it from "Sections to confirm".
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { writeExport, wxr } from "../support/import-files";
 import { expect, test } from "./fixtures";
 import { importExport } from "./tasks";
@@ -9,6 +9,7 @@ test("an admin files an imported question under another section, and it leaves t
   // Each project imports a post of its own, so that each finds its question still to confirm.
   const id = info.project.name === "chromium" ? 701 : 702;
   const dir = `tests/.tmp/e2e-sections-${id}`;
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = writeExport(
     dir,

@@ -4,7 +4,7 @@
 import { type LoaderFunctionArgs, data } from "@remix-run/node";
 import { getArticlePage } from "~/articles/article-page.server";
 import { parseSort } from "~/articles/listing";
-import { articleVersion, cachedByVersion, sharedPageData } from "~/articles/page-cache.server";
+import { cachedByVersion, currentVersion, sharedPage, sharedPageAddress } from "~/articles/page-cache.server";
 import { hasPersonalCookies } from "~/auth/visitor.server";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
 
@@ -21,9 +21,10 @@ export async function loadArticlePage({ params, request }: LoaderFunctionArgs) {
   const ask = url.searchParams.get("ask");
   const replyTo = replyToParam(url);
 
-  if (!hasPersonalCookies(request) && !replyTo && !ask) {
+  const address = sharedPageAddress(url);
+  if (address && !hasPersonalCookies(request) && !replyTo && !ask) {
     // Nothing personal on this page: the one copy every reader of this version shares.
-    const version = await articleVersion(slug);
+    const version = await currentVersion(slug);
     if (!version) throw new Response("Not found", { status: 404 });
     const key = `${slug}?${query.sort}&${query.page}&${query.section ?? ""}`;
     const page = await cachedByVersion(key, version, async () => {
@@ -31,7 +32,7 @@ export async function loadArticlePage({ params, request }: LoaderFunctionArgs) {
       return article && { ...article, replyTo: null, askSection: "suggest", guestName: null };
     });
     if (!page) throw new Response("Not found", { status: 404 });
-    return data(sharedPageData(request, page) as typeof page, { headers: reader.headers });
+    return data(sharedPage(page, { key: address.key, version }), { headers: reader.headers });
   }
 
   const article = await getArticlePage(slug, query, reader.viewer);
