@@ -1,36 +1,66 @@
-// npm run bench [-- --posts 1000[,5000] --duration 20 --connections 16]
-// Seeds a separate SQLite database per size, starts the built app on it, and
-// drives the demo article page from this process with autocannon, printing
-// requests per second and latency. A benchmark, not a test: it asserts only
-// that the page answered correctly.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+// npm run bench [-- --posts 1000,5000 --duration 10 --connections 16]
+// The article page under load, for each size on its own seeded SQLite file,
+// every case driven by wrk (C threads, so the load generator is never the
+// bottleneck), beside the ceiling: nginx sending the same compressed bytes
+// from a file. Cases: (a) a browser (Accept, Accept-Encoding: gzip, deflate,
+// br, its form cookie); (b) a script: no Accept header, Accept-Encoding: gzip,
+// no cookie; (c) a signed-in reader; (d) a guest with a question awaiting
+// moderation; then (a) again while 4 guests post as fast as they are answered.
+// A benchmark, not a test: budgets are read from what it prints.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:net";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
-    posts: { type: "string", default: "1000" },
-    duration: { type: "string", default: "20" },
+    posts: { type: "string", default: "1000,5000" },
+    duration: { type: "string", default: "10" },
     connections: { type: "string", default: "16" },
-    port: { type: "string", default: "3200" },
-    path: { type: "string", default: "/articles/no-contact-after-a-breakup" },
+    posters: { type: "string", default: "4" },
   },
 });
 const sizes = values.posts.split(",").map(Number);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-const port = Number(values.port);
+const posters = Number(values.posters);
+const SLUG = "no-contact-after-a-breakup";
+const PAGE = `/articles/${SLUG}`;
+const BROWSER = {
+  Accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "Accept-Encoding": "gzip, deflate, br",
+  "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+};
+
+for (const tool of ["wrk", "nginx"]) {
+  if (spawnSync("sh", ["-c", `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0) {
+    console.error(`npm run bench needs ${tool}: apt-get install nginx wrk`);
+    process.exit(2);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function step(title: string, command: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${title} failed`);
 }
 
-async function waitForHealth(url: string, server: ChildProcess) {
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error("the server exited before it was ready");
+async function waitFor(url: string, child?: ChildProcess) {
+  for (let i = 0; i < 150; i++) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -41,49 +71,228 @@ async function waitForHealth(url: string, server: ChildProcess) {
   throw new Error(`${url} did not answer`);
 }
 
+/** The raw bytes of a response (not decompressed), as a client with these headers receives them. */
+function rawBody(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Buffer; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          encoding: String(res.headers["content-encoding"] ?? ""),
+        }),
+      );
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+type Result = { rps: number; p50: number; p99: number; errors: number; requests: number };
+
+/** wrk's latency in ms from "4.14ms", "850.12us", "1.02s", "1.10m"; NaN when it measured none. */
+const millis = (text: string | undefined) => {
+  const match = /([\d.]+)(us|ms|s|m)\b/.exec(text ?? "");
+  if (!match) return NaN;
+  const scale = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as "us" | "ms" | "s" | "m"];
+  return Number(match[1]) * scale;
+};
+
+function wrkArgs(url: string, headers: Record<string, string>) {
+  return [
+    "-t2",
+    `-c${connections}`,
+    `-d${duration}s`,
+    "--latency",
+    ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+    url,
+  ];
+}
+
+function parseWrk(out: string): Result {
+  const errors = [...out.matchAll(/(?:Non-2xx or 3xx responses|Socket errors:.*?timeout) (\d+)/g)].reduce(
+    (sum, m) => sum + Number(m[1]),
+    0,
+  );
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]),
+    // The latency distribution's own lines ("     50%    1.10ms"), not the "+/- Stdev" column above them.
+    p50: millis(/^\s+50%\s+(\S+)/m.exec(out)?.[1]),
+    p99: millis(/^\s+99%\s+(\S+)/m.exec(out)?.[1]),
+    errors,
+    requests: Number(/(\d+) requests in/.exec(out)![1]),
+  };
+}
+
+function runWrk(url: string, headers: Record<string, string>): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("wrk", wrkArgs(url, headers), { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(parseWrk(out)) : reject(new Error(`wrk exited ${code}: ${out}`))));
+  });
+}
+
+/** nginx on a free port sending `body` as a file, with the encoding it was sent with. */
+async function nginx(dir: string, body: Buffer, encoding: string) {
+  mkdirSync(path.join(dir, "tmp"), { recursive: true });
+  writeFileSync(path.join(dir, "page"), body);
+  const port = await freePort();
+  writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `worker_processes 2; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      root ${dir};
+      default_type "text/html; charset=utf-8";
+      ${encoding ? `add_header Content-Encoding ${encoding};` : ""}
+      add_header Vary Accept-Encoding;
+      try_files /page =404;
+    }
+  }
+}
+`,
+  );
+  const bin = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+  const child = spawn(bin, ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  await waitFor(`http://127.0.0.1:${port}/`);
+  return { url: `http://127.0.0.1:${port}${PAGE}`, stop: () => child.kill("SIGQUIT") };
+}
+
+const fmt = (r: Result) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms` +
+  (r.errors ? `  (${r.errors} errors)` : "");
+
 if (!existsSync("build/server/index.js")) {
   console.log("Building the app…");
   step("build", "node_modules/.bin/remix", ["vite:build"], {});
 }
 
-const results: string[] = [];
+const report: string[] = [];
 for (const posts of sizes) {
-  const file = `./data/bench-${posts}.db`;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  const dir = path.resolve(`data/bench-${posts}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "bench.db");
+  const port = await freePort();
   const env: Record<string, string> = {
     DATABASE_URL: `file:${file}`,
     NODE_ENV: "production",
     PORT: String(port),
     LOG_REQUESTS: "0",
+    MAIL_SENDER: "0",
+    TRUST_PROXY: "1",
   };
   console.log(`\nSeeding ${file} with ${posts} generated posts…`);
   step("migrate", "node_modules/.bin/tsx", ["scripts/db-migrate.ts"], env);
   step("seed", "node_modules/.bin/tsx", ["scripts/db-seed.ts", "--posts", String(posts)], env);
+  const visitors = JSON.parse(
+    execFileSync("node_modules/.bin/tsx", ["scripts/bench-visitors.ts", SLUG, String(posters)], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    }),
+  ) as { reader: string; guest: string; form: string; posters: string[] };
 
   const server = spawn("node", ["scripts/server.js"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const base = `http://127.0.0.1:${port}`;
+  let ceiling: Awaited<ReturnType<typeof nginx>> | null = null;
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${base}/healthz`, server);
-    const page = await fetch(base + values.path);
-    const html = await page.text();
-    if (!page.ok || !html.includes(`id="questions-title"`)) throw new Error(`${values.path} answered ${page.status}`);
-    // Warm up the JIT and SQLite's page cache before measuring.
-    // As a browser asks for a page (Remix's own data requests ask for */*).
-    const headers = { accept: "text/html,application/xhtml+xml" };
-    await autocannon({ url: base + values.path, connections, duration: 3, headers });
-    const run = await autocannon({ url: base + values.path, connections, duration, headers });
-    const line =
-      `${posts} posts: ${run.requests.average.toFixed(0)} requests/s, ` +
-      `latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms ` +
-      `(${run.requests.total} requests, ${run.non2xx} non-2xx, ${run.errors} errors; ` +
-      `${connections} connections, ${duration} s, page ${(html.length / 1024).toFixed(0)} KiB)`;
-    console.log(line);
-    results.push(line);
+    await waitFor(`${base}/healthz`, server);
+    const cases: [string, Record<string, string>][] = [
+      ["(a) browser, gzip/deflate/br", { ...BROWSER, Cookie: visitors.form }],
+      ["(b) no Accept header, gzip", { "Accept-Encoding": "gzip" }],
+      ["(c) signed-in reader", { ...BROWSER, Cookie: visitors.reader }],
+      ["(d) guest with a pending post", { ...BROWSER, Cookie: visitors.guest }],
+    ];
+    // What each is sent (and so that the shared page is kept before measuring).
+    const plain = await rawBody(base + PAGE, {});
+    const sent = await rawBody(base + PAGE, cases[0][1]);
+    const pending = await (await fetch(base + PAGE, { headers: { Cookie: visitors.guest } })).text();
+    if (!pending.includes("Is it normal to feel worse in week two?"))
+      throw new Error("the guest's pending post is not on their page");
+    for (const [, headers] of cases) await runWrkQuick(base + PAGE, headers);
+
+    ceiling = await nginx(path.join(dir, "nginx"), sent.body, sent.encoding);
+    const top = await runWrk(ceiling.url, BROWSER);
+    ceiling.stop();
+    ceiling = null;
+    const lines = [
+      `${posts} posts: page ${plain.body.length.toLocaleString("en-US")} bytes, ${sent.body.length.toLocaleString("en-US")} as ${sent.encoding || "plain"} (what (a) gets)`,
+      `  ceiling: nginx, same bytes from a file    ${fmt(top)}`,
+    ];
+    for (const [name, headers] of cases) {
+      const result = await runWrk(base + PAGE, headers);
+      lines.push(`  ${name.padEnd(38)} ${fmt(result)}  = ${((100 * result.rps) / top.rps).toFixed(1)}% of the ceiling`);
+    }
+    // Writing while many read: 4 guests post as fast as they are answered while (a) runs.
+    const reading = runWrk(base + PAGE, cases[0][1]);
+    const until = Date.now() + duration * 1000;
+    const latencies: number[] = [];
+    let failed = 0;
+    await Promise.all(
+      visitors.posters.map(async (cookie, i) => {
+        let n = 0;
+        while (Date.now() < until) {
+          const started = performance.now();
+          const response = await fetch(base + PAGE, {
+            method: "POST",
+            redirect: "manual",
+            headers: {
+              Origin: base,
+              Cookie: cookie,
+              "Content-Type": "application/x-www-form-urlencoded",
+              "X-Forwarded-For": `10.9.${i}.${(n % 250) + 1}`,
+            },
+            body: new URLSearchParams({
+              intent: "ask",
+              name: `Poster ${i}`,
+              email: "",
+              section: "article",
+              body: `Does the second week get easier? Poster ${i}, question ${++n}, ${Math.random()}`,
+            }),
+          }).catch(() => null);
+          await response?.arrayBuffer();
+          if (response?.status === 302) latencies.push(performance.now() - started);
+          else failed++;
+        }
+      }),
+    );
+    const read = await reading;
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+    lines.push(
+      `  (a) while ${posters} guests post                ${fmt(read)}  = ${((100 * read.rps) / top.rps).toFixed(1)}% of the ceiling`,
+      `      the posters: ${(latencies.length / duration).toFixed(1)} posts/s, p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, ${failed} failed`,
+    );
+    console.log(lines.join("\n"));
+    report.push(...lines);
   } finally {
+    ceiling?.stop();
     server.kill("SIGTERM");
   }
 }
-console.log(`\nGET ${values.path}\n${results.join("\n")}`);
+console.log(`\nGET ${PAGE}, wrk -t2 -c${connections} -d${duration}s on each case\n${report.join("\n")}`);
+
+/** A short run first: warms the JIT and SQLite's cache, and keeps the shared page. */
+async function runWrkQuick(url: string, headers: Record<string, string>) {
+  spawnSync(
+    "wrk",
+    ["-t2", `-c${connections}`, "-d2s", ...Object.entries(headers).flatMap(([n, v]) => ["-H", `${n}: ${v}`]), url],
+    {
+      stdio: "ignore",
+    },
+  );
+}
