@@ -10,9 +10,9 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { freePort } from "./lib/free-port";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== "--"),
@@ -40,17 +40,6 @@ for (const tool of ["wrk", "nginx"]) {
     console.error(`npm run bench needs ${tool}: apt-get install nginx wrk`);
     process.exit(2);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function step(title: string, command: string, args: string[], env: Record<string, string>) {

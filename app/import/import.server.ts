@@ -42,7 +42,13 @@ type Target = {
   title: string;
   state: ArticleReport["state"];
   /** Null in a dry run for an article not written yet. */
-  article: { id: string; authorId: string | null; lastQuestionNumber: number } | null;
+  article: {
+    id: string;
+    authorId: string | null;
+    authorName: string;
+    authorEmail: string | null;
+    lastQuestionNumber: number;
+  } | null;
   sections: SectionText[];
 };
 
@@ -53,6 +59,8 @@ async function existingTarget(slug: string): Promise<Target | null> {
       id: true,
       title: true,
       authorId: true,
+      authorName: true,
+      authorEmail: true,
       lastQuestionNumber: true,
       sections: { where: { removedAt: null }, select: { id: true, title: true, text: true } },
     },
@@ -357,23 +365,23 @@ async function importDisqus(report: ImportReport, options: ImportOptions) {
     if (stage.withoutId) skip(report, "posts without a dsq:id", stage.withoutId);
     const orphaned = stage.postsWithoutThread();
     if (orphaned) skip(report, "posts naming a thread that is not in the file", orphaned);
+    const threads = new Map(stage.threads.map((t) => [t.id, t]));
     for (const [slug, threadIds] of bySlug) {
       const target = await existingTarget(slug);
-      if (!target) {
+      if (!target?.article) {
         unknownSlugs.add(slug);
         skip(report, "posts mapped to an article that is not here", stage.postsOf(threadIds).length);
         continue;
       }
-      const article = await db.article.findUnique({ where: { slug }, select: { authorEmail: true, authorName: true } });
-      const threads = new Map(stage.threads.map((t) => [t.id, t]));
+      const { article } = target;
       const comments = stage
         .postsOf(threadIds)
-        .map((post) => disqusComment(post, threads.get(post.thread), article?.authorEmail ?? null, report));
-      if (article && !report.authors.some((a) => a.name === article.authorName)) {
+        .map((post) => disqusComment(post, threads.get(post.thread), article.authorEmail, report));
+      if (!report.authors.some((a) => a.name === article.authorName)) {
         report.authors.push({
           name: article.authorName,
           email: article.authorEmail,
-          account: target.article?.authorId ? "existing" : "none",
+          account: article.authorId ? "existing" : "none",
         });
       }
       await importComments(target, comments, "disqus", report, options);

@@ -4,20 +4,9 @@
 // instances working on one database at once. `npm test` builds the app first.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../../scripts/lib/free-port";
 
 export type AppServer = { url: string; port: number; stop: () => Promise<void>; output: () => string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `env` adds to the server's environment; a value of null leaves that variable out. */
 export async function startAppServer(env: Record<string, string | null> = {}): Promise<AppServer> {
