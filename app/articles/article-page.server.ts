@@ -143,9 +143,50 @@ function liveSections(article: LoadedArticle) {
   );
 }
 
+/** What the article page shows (as the browser gets it). */
+export type ArticlePage = {
+  article: {
+    slug: string;
+    title: string;
+    description: string;
+    authorName: string;
+    published: ShownDate;
+    updated: ShownDate;
+    introHtml: string;
+    footnotesHtml: string | null;
+  };
+  sections: (SectionRef & { html: string; questionCount: number })[];
+  questionCount: number;
+  replyCount: number;
+  sort: ThreadSort;
+  filter: (SectionRef & { questionCount: number }) | null;
+  page: number;
+  pageCount: number;
+  threads: ShownThread[];
+  /** The viewer's own questions awaiting moderation (none on a page shared between readers). */
+  pendingQuestions: ShownThread[];
+};
+
 export type ArticlePageQuery = { page?: number; sort?: ThreadSort; section?: string | null };
 
-export async function getArticlePage(slug: string, query: ArticlePageQuery = {}, viewer?: Viewer) {
+/**
+ * One page of an article's questions as every reader sees it, with what the
+ * server needs to show it to one reader (their own posts marked, their pending
+ * ones in place) without reading the published posts again. `page` is what
+ * the browser gets; the rest never leaves the server.
+ */
+export type ArticleListing = {
+  page: ArticlePage;
+  articleId: string;
+  /** Who wrote each post on the page. */
+  writers: Map<number, { userId: string | null; guestKey: string | null }>;
+  /** Each thread's posts before nesting, by question id (for rebuilding the threads a reader has posts in). */
+  flat: Map<number, ShownPost[]>;
+  shape: (row: PostRow, viewer?: Viewer) => ShownPost;
+};
+
+/** The page of questions with nothing of any reader's own in it: five queries, whatever the number of posts. */
+export async function loadArticleListing(slug: string, query: ArticlePageQuery = {}): Promise<ArticleListing | null> {
   const article = await loadArticle(slug);
   if (!article) return null;
   const sections = liveSections(article);
@@ -199,41 +240,85 @@ export async function getArticlePage(slug: string, query: ArticlePageQuery = {},
         select: postSelect,
       })
     : [];
-  const pending = await pendingFor(article.id, viewer);
-  const rootIds = new Set(roots.map((r) => r.id));
 
-  const shape = (row: PostRow) => shapePost(row, article, sections, viewer);
+  const shape = (row: PostRow, viewer?: Viewer) => shapePost(row, article, sections, viewer);
+  const writers = new Map([...roots, ...replies].map((r) => [r.id, { userId: r.userId, guestKey: r.guestKey }]));
+  const flat = new Map(roots.map((r) => [r.id, [shape(r)]]));
+  for (const reply of replies) if (reply.rootId !== null) flat.get(reply.rootId)?.push(shape(reply));
   return {
-    article: {
-      slug: article.slug,
-      title: article.title,
-      description: article.description,
-      authorName: article.authorName,
-      published: showDate(article.publishedAt),
-      updated: showDate(article.updatedAt),
-      introHtml: article.introHtml,
-      footnotesHtml: article.footnotesHtml,
+    page: {
+      article: {
+        slug: article.slug,
+        title: article.title,
+        description: article.description,
+        authorName: article.authorName,
+        published: showDate(article.publishedAt),
+        updated: showDate(article.updatedAt),
+        introHtml: article.introHtml,
+        footnotesHtml: article.footnotesHtml,
+      },
+      sections: article.sections
+        .filter((s) => !s.removedAt)
+        .map((s) => ({ anchor: s.anchor, title: s.title, html: s.html, questionCount: perSection.get(s.id) ?? 0 })),
+      questionCount,
+      replyCount,
+      sort,
+      filter: filter ? { anchor: filter.anchor, title: filter.title, questionCount: listed } : null,
+      page,
+      pageCount,
+      threads: roots.map((r) => {
+        const [root, ...rest] = flat.get(r.id)!;
+        return buildThreads([root], rest)[0];
+      }),
+      pendingQuestions: [],
     },
-    sections: article.sections
-      .filter((s) => !s.removedAt)
-      .map((s) => ({ anchor: s.anchor, title: s.title, html: s.html, questionCount: perSection.get(s.id) ?? 0 })),
-    questionCount,
-    replyCount,
-    sort,
-    filter: filter ? { anchor: filter.anchor, title: filter.title, questionCount: listed } : null,
-    page,
-    pageCount,
-    threads: buildThreads(
-      roots.map(shape),
-      [...replies, ...pending.filter((p) => p.rootId !== null && rootIds.has(p.rootId))]
-        .sort((a, b) => a.id - b.id)
-        .map(shape),
-    ),
-    pendingQuestions: buildThreads(pending.filter((p) => p.parentId === null).map(shape), []),
+    articleId: article.id,
+    writers,
+    flat,
+    shape,
   };
 }
 
-export type ArticlePage = NonNullable<Awaited<ReturnType<typeof getArticlePage>>>;
+/**
+ * The listing as one reader sees it: their own posts marked as theirs, their
+ * posts awaiting moderation in place (replies in their threads, questions
+ * above the list). One query, none for a reader who has never posted. The
+ * threads they have nothing in are the listing's own objects, unchanged.
+ */
+export async function withViewer(listing: ArticleListing, viewer: Viewer | undefined): Promise<ArticlePage> {
+  const pending = await pendingFor(listing.articleId, viewer);
+  const pendingIn = new Map<number, PostRow[]>();
+  for (const row of pending) {
+    if (row.rootId !== null && listing.flat.has(row.rootId))
+      pendingIn.set(row.rootId, [...(pendingIn.get(row.rootId) ?? []), row]);
+  }
+  const mine = new Set<number>();
+  if (viewer && (viewer.userId !== null || viewer.guestKey !== null)) {
+    for (const [id, writer] of listing.writers) if (isWrittenBy(writer, viewer)) mine.add(id);
+  }
+  const threads = listing.page.threads.map((thread) => {
+    const posts = listing.flat.get(thread.id)!;
+    const own = pendingIn.get(thread.id) ?? [];
+    if (own.length === 0 && !posts.some((p) => mine.has(p.id))) return thread;
+    const [root, ...replies] = posts.map((p) => (mine.has(p.id) ? { ...p, mine: true } : p));
+    const all = [...replies, ...own.map((row) => listing.shape(row, viewer))].sort((a, b) => a.id - b.id);
+    return buildThreads([root], all)[0];
+  });
+  return {
+    ...listing.page,
+    threads,
+    pendingQuestions: buildThreads(
+      pending.filter((p) => p.parentId === null).map((row) => listing.shape(row, viewer)),
+      [],
+    ),
+  };
+}
+
+export async function getArticlePage(slug: string, query: ArticlePageQuery = {}, viewer?: Viewer) {
+  const listing = await loadArticleListing(slug, query);
+  return listing && withViewer(listing, viewer);
+}
+
 export type ShownThread = Threaded<ShownPost>;
 
 /** One question with all its published replies, for `/articles/:slug/questions/:number`. */

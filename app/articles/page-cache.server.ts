@@ -15,6 +15,12 @@
 //    Remix, React or any compression at request time.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import {
+  type ArticleListing,
+  type ArticlePage,
+  type ArticlePageQuery,
+  loadArticleListing,
+} from "~/articles/article-page.server";
 import { isPersonalCookieHeader } from "~/auth/visitor.server";
 import { formShownSetCookie } from "~/posts/reader-page.server";
 import { config } from "~/config.server";
@@ -85,6 +91,22 @@ export async function cachedByVersion<T extends object>(
   shared.add(value);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
+}
+
+export type SharedListing = {
+  listing: ArticleListing;
+  /** The article page's data for a reader with nothing personal on it. */
+  shared: ArticlePage & { replyTo: null; askSection: "suggest"; guestName: null };
+};
+
+/** One page of an article's questions at `version`, read once and shared by every request for it. */
+export function sharedListing(slug: string, query: Required<ArticlePageQuery>, version: string) {
+  const key = `${slug}?${query.sort}&${query.page}&${query.section ?? ""}`;
+  return cachedByVersion<SharedListing>(key, version, async () => {
+    const listing = await loadArticleListing(slug, query);
+    if (!listing) return null;
+    return { listing, shared: shareable({ ...listing.page, replyTo: null, askSection: "suggest", guestName: null }) };
+  });
 }
 
 /** Marks a loader result as the same for every reader, so a page made of such results may be reused. */
