@@ -8,6 +8,7 @@ import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import {
+  KEEP_TOKENS,
   PERSONAL_CACHE_CONTROL,
   PRIVATE_REVALIDATE,
   isShareable,
@@ -17,6 +18,7 @@ import {
 } from "~/articles/page-cache.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
+import { SpliceMarks } from "~/components/splice-mark";
 
 // Used by scripts/server.js, which checks requests before Remix sees them.
 export {
@@ -26,6 +28,7 @@ export {
 } from "~/security/same-origin.server";
 export { startMailSender } from "~/mail/sender.server";
 export { serveSharedPage } from "~/articles/page-cache.server";
+export { servePersonalPage } from "~/articles/personal-page.server";
 export { addSecurityHeaders } from "~/security/headers.server";
 export { config, configProblems } from "~/config.server";
 
@@ -39,7 +42,12 @@ declare module "@remix-run/node" {
 const ABORT_DELAY = 5_000;
 const production = process.env.NODE_ENV === "production";
 
-function render(request: Request, context: EntryContext, nonce: string): Promise<{ html: string; failed: boolean }> {
+function render(
+  request: Request,
+  context: EntryContext,
+  nonce: string,
+  marks: string | null = null,
+): Promise<{ html: string; failed: boolean }> {
   return new Promise((resolve, reject) => {
     let failed = false;
     const chunks: Buffer[] = [];
@@ -56,7 +64,9 @@ function render(request: Request, context: EntryContext, nonce: string): Promise
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <SpliceMarks.Provider value={marks}>
+          <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </SpliceMarks.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -97,9 +107,10 @@ export default async function handleRequest(
     keepsAt(data[data.length - 1] as object, new URL(request.url));
   if (keepable) {
     // The same bytes for every reader: no nonce in them (their CSP names their inline scripts' hashes).
-    const { html, failed } = await render(request, remixContext, "");
+    // Rendered with marks where a reader's own parts go, and a stand-in nonce, taken out of those bytes.
+    const { html, failed } = await render(request, remixContext, KEEP_TOKENS.nonce, KEEP_TOKENS.mark);
     if (!failed) {
-      const page = keepPage(data[data.length - 1] as object, html.replaceAll(' nonce=""', ""));
+      const page = keepPage(data[data.length - 1] as object, html, loaderData);
       keptPageHeaders(page).forEach((value, name) => responseHeaders.set(name, value));
       if (responseHeaders.has("Set-Cookie")) responseHeaders.set("Cache-Control", PRIVATE_REVALIDATE);
       responseHeaders.set("X-Page-Cache", "miss");

@@ -1,6 +1,5 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import {
-  Form,
   Link,
   Links,
   Meta,
@@ -8,18 +7,17 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
-  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { shareable } from "~/articles/page-cache.server";
+import { headerUser } from "~/auth/header-user.server";
 import { getVisitor } from "~/auth/visitor.server";
-import { isStaff } from "~/auth/roles";
-import { queueCounts } from "~/moderation/queue.server";
-import { publishesAtOnce } from "~/posts/intake.server";
 import { type Flash, flashCookie, readCookie } from "~/security/cookies.server";
+import { AccountNav } from "~/components/account-nav";
 import { FlashMessage } from "~/components/flash-message";
+import { SpliceMark } from "~/components/splice-mark";
 import { useNonce } from "~/security/nonce";
 import appCss from "~/styles/app.css?url";
 
@@ -36,19 +34,7 @@ const ANONYMOUS = shareable({ flash: null, user: null });
 export async function loader({ request }: LoaderFunctionArgs) {
   // A one-time message set by an action before its redirect; shown once, then cleared.
   const flash = await readCookie<Flash>(request, flashCookie);
-  const session = (await getVisitor(request)).user;
-  const user = session
-    ? {
-        displayName: session.displayName,
-        role: session.role,
-        // Staff see what waits for them in the header.
-        queue: isStaff(session.role) ? await queueCounts(session) : null,
-        // So that the forms say whether a post waits for a moderator.
-        publishesAtOnce: await publishesAtOnce(session),
-        // The "Email me" box on the forms starts as the account's choice.
-        notifyReplies: session.notifyReplies,
-      }
-    : null;
+  const user = await headerUser((await getVisitor(request)).user);
   if (!flash?.message && !user) return ANONYMOUS;
   return data(
     { flash: flash?.message ? { message: flash.message, undo: flash.undo ?? null } : null, user },
@@ -58,7 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
-  const back = returnQuery(useLocation());
   const nonce = useNonce();
   return (
     <html lang="en">
@@ -78,40 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
               Afterword
             </Link>
             <span className="site-tagline">Questions and answers under every article</span>
-            <nav className="account-nav" aria-label="Account">
-              {rootData?.user ? (
-                <>
-                  <span>
-                    Signed in as <strong>{rootData.user.displayName}</strong>
-                  </span>
-                  {rootData.user.queue ? (
-                    <Link to="/moderation">
-                      Moderation ({rootData.user.queue.pending} pending, {rootData.user.queue.reported} reported)
-                    </Link>
-                  ) : null}
-                  {rootData.user.role === "author" || rootData.user.role === "admin" ? (
-                    <Link to="/author">Unanswered</Link>
-                  ) : null}
-                  {rootData.user.role === "admin" ? (
-                    <>
-                      <Link to="/admin/settings">Settings</Link>
-                      <Link to="/admin/mail">Mail</Link>
-                    </>
-                  ) : null}
-                  <Link to="/account">Account</Link>
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="link-button">
-                      Sign out
-                    </button>
-                  </Form>
-                </>
-              ) : (
-                <>
-                  <Link to={`/login${back}`}>Sign in</Link>
-                  <Link to={`/signup${back}`}>Create account</Link>
-                </>
-              )}
-            </nav>
+            <SpliceMark name="nav" />
+            <AccountNav user={rootData?.user ?? null} />
+            <SpliceMark name="/nav" />
           </div>
         </header>
         <main id="main" className="site-main">
@@ -126,13 +80,6 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
-}
-
-/** `?redirectTo=` the page a visitor is on, so that signing in or up brings them back to it. */
-function returnQuery(location: { pathname: string; search: string }) {
-  if (location.pathname === "/login" || location.pathname === "/signup") return location.search;
-  const here = location.pathname + location.search;
-  return here === "/" ? "" : `?redirectTo=${encodeURIComponent(here)}`;
 }
 
 export default function App() {

@@ -25,6 +25,7 @@ const {
   configProblems,
   startMailSender,
   serveSharedPage,
+  servePersonalPage,
 } = build.entry.module;
 // Every setting is checked before anything listens (app/config.server.ts).
 const problems = configProblems();
@@ -112,21 +113,25 @@ app.all(
 );
 // A shared article page already kept for the current version goes out as it is, compressed once when it was
 // kept, before Express, Remix, React or compression see the request (app/articles/page-cache.server.ts):
-// the hot path costs what sending its bytes costs. Anything else goes on to the app above.
+// the hot path costs what sending its bytes costs. A signed-in reader's or a guest's page is made from it,
+// with only their own parts rendered (app/articles/personal-page.server.tsx). Anything else goes on to the app.
 const server = http.createServer((req, res) => {
   if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/articles/")) return app(req, res);
   const header = (name) => {
     const value = req.headers[name.toLowerCase()];
     return Array.isArray(value) ? value.join(", ") : (value ?? null);
   };
-  serveSharedPage({ method: req.method, url: req.url, header }).then(
-    (answer) => {
-      if (!answer) return app(req, res);
-      res.writeHead(answer.status, answer.headers);
-      res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
-    },
-    () => app(req, res),
-  );
+  const request = { method: req.method, url: req.url, header };
+  serveSharedPage(request)
+    .then((answer) => answer ?? servePersonalPage(request))
+    .then(
+      (answer) => {
+        if (!answer) return app(req, res);
+        res.writeHead(answer.status, answer.headers);
+        res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
+      },
+      () => app(req, res),
+    );
 });
 server.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
 // This instance's outbox sender (app/mail/sender.server.ts); MAIL_SENDER=0 leaves mail to other instances.

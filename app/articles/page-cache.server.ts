@@ -13,7 +13,7 @@
 // 3. scripts/server.js asks `serveSharedPage` before Remix sees the request: a
 //    kept page of the current version is sent as it is (or 304), without
 //    Remix, React or any compression at request time.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import {
   type ArticleListing,
@@ -21,6 +21,8 @@ import {
   type ArticlePageQuery,
   loadArticleListing,
 } from "~/articles/article-page.server";
+import { SharedEncoding } from "~/articles/hydration-data";
+import { type PageTemplate, cutTemplate, sharedBytes } from "~/articles/page-template";
 import { isPersonalCookieHeader } from "~/auth/visitor.server";
 import { formShownSetCookie } from "~/posts/reader-page.server";
 import { config } from "~/config.server";
@@ -105,9 +107,13 @@ export function sharedListing(slug: string, query: Required<ArticlePageQuery>, v
   return cachedByVersion<SharedListing>(key, version, async () => {
     const listing = await loadArticleListing(slug, query);
     if (!listing) return null;
-    return { listing, shared: shareable({ ...listing.page, replyTo: null, askSection: "suggest", guestName: null }) };
+    const shared = shareable({ ...listing.page, replyTo: null, askSection: "suggest" as const, guestName: null });
+    listings.set(shared, listing);
+    return { listing, shared };
   });
 }
+/** The listing each shared page's data was made from, so that a reader's page can be made from it too. */
+const listings = new WeakMap<object, ArticleListing>();
 
 /** Marks a loader result as the same for every reader, so a page made of such results may be reused. */
 export function shareable<T extends object>(value: T): T {
@@ -156,7 +162,26 @@ export type KeptPage = {
   /** What every answer from it carries, worked out once. */
   headers: Record<string, string>;
   keptAt: number;
+  /** The page cut where a reader's own parts go, and the listing it shows (app/articles/personal-page.server.tsx). */
+  template: PageTemplate | null;
+  listing: ArticleListing | null;
+  /** The loader data it shows (by route id), and its hydration data cut where a reader's differs. */
+  loaderData: Record<string, unknown>;
+  encoding: SharedEncoding | null;
 };
+
+/**
+ * A kept page is rendered with marks where a reader's own parts go and a
+ * stand-in nonce on its scripts (app/articles/page-template.ts); neither is
+ * in the bytes anyone gets. Random per process, so no text a reader writes can
+ * pass for one.
+ */
+export const KEEP_TOKENS = { mark: randomBytes(9).toString("hex"), nonce: randomBytes(9).toString("hex") };
+
+/** The page kept at this address, whatever its version. */
+export function keptPage(key: string): KeptPage | undefined {
+  return pages.get(key);
+}
 
 const MAX_PAGES = 200;
 const pages = new Map<string, KeptPage>();
@@ -194,10 +219,12 @@ export function keepsAt(data: object, url: URL): boolean {
 
 /**
  * Keeps the HTML rendered for `data` (a shared page at its one address, see
- * keepsAt): with its compressions, its ETag and its hash-based CSP, once.
+ * keepsAt) with KEEP_TOKENS' marks and nonce: its shared bytes with their
+ * compressions, ETag and hash-based CSP, and the template of a reader's page.
  */
-export function keepPage(data: object, html: string): KeptPage {
+export function keepPage(data: object, marked: string, loaderData: Record<string, unknown>): KeptPage {
   const address = pageAddress.get(data)!;
+  const html = sharedBytes(marked, KEEP_TOKENS.mark, KEEP_TOKENS.nonce);
   const plain = Buffer.from(html, "utf8");
   const etag = `"${createHash("sha256").update(address.version).update(plain).digest("base64url").slice(0, 32)}"`;
   const csp = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(html) });
@@ -207,6 +234,10 @@ export function keepPage(data: object, html: string): KeptPage {
     csp,
     headers: Object.fromEntries(keptPageHeaders({ etag, csp })),
     keptAt: Date.now(),
+    template: cutTemplate(marked, KEEP_TOKENS.mark, KEEP_TOKENS.nonce),
+    listing: listings.get(data) ?? null,
+    loaderData,
+    encoding: sharedEncoding(loaderData, data),
     plain,
     gzip: gzipSync(plain, { level: 6 }),
     br: brotliCompressSync(plain, {
@@ -220,6 +251,18 @@ export function keepPage(data: object, html: string): KeptPage {
   return page;
 }
 
+/** The hydration data of a kept page, ready for a reader's own (null: not plain data, no reader's page from it). */
+function sharedEncoding(loaderData: Record<string, unknown>, page: object) {
+  const root = loaderData.root;
+  const threads = (page as { threads?: unknown }).threads;
+  if (typeof root !== "object" || root === null || !Array.isArray(threads)) return null;
+  try {
+    return new SharedEncoding({ loaderData, actionData: null, errors: null }, [root, page, threads]);
+  } catch {
+    return null;
+  }
+}
+
 /** Shared pages may sit in a shared cache briefly, and be served stale while it asks again. */
 export function sharedCacheControl() {
   const { SHARED_PAGE_MAX_AGE, SHARED_PAGE_STALE_SECONDS } = config();
@@ -231,7 +274,7 @@ export const PERSONAL_CACHE_CONTROL = "private, no-store";
 export const PRIVATE_REVALIDATE = "private, no-cache";
 
 /** The encodings a client takes, best first: brotli, then gzip, else the plain bytes. */
-function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
+export function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
     const [name, ...params] = part.trim().split(";");

@@ -2,7 +2,7 @@
 // is (to show them their own pending posts), the name to prefill, and the
 // signed "form shown at" cookie that the too-fast check reads on posting.
 import { getVisitor } from "~/auth/visitor.server";
-import { formShownCookie } from "~/security/cookies.server";
+import { formShownCookie, readSigned } from "~/security/cookies.server";
 import { positiveInt } from "~/utils/form.server";
 
 /** The "form shown at" time is kept this long, so a reader fixing a refused form is not "too fast". */
@@ -23,25 +23,14 @@ export async function readerPage(request: Request) {
  * page): a new one when the reader has none or an old one, else null.
  */
 export async function formShownSetCookie(cookieHeader: string | null): Promise<string | null> {
-  const value = /(?:^|;\s*)aw_form=([^;]*)/.exec(cookieHeader ?? "")?.[1];
-  let shownAt = value === undefined ? null : (verified.get(value) ?? null);
-  if (value !== undefined && shownAt === null) {
-    // Checking a signature costs an HMAC; a reader's next requests carry the same value, so it is checked once.
-    const shown = (await (await formShownCookie()).parse(cookieHeader)) as { t?: unknown } | null;
-    if (typeof shown?.t === "number") {
-      shownAt = shown.t;
-      verified.set(value, shown.t);
-      if (verified.size > 10_000) verified.delete(verified.keys().next().value!);
-    }
-  }
-  if (shownAt !== null && Date.now() - shownAt <= FORM_SHOWN_FOR_MS) return null;
+  const shown = (await readSigned(await formShownCookie(), cookieHeader)) as { t?: unknown } | null;
+  if (typeof shown?.t === "number" && Date.now() - shown.t <= FORM_SHOWN_FOR_MS) return null;
   // One signed value a second serves every new reader in it: the check reads seconds.
   const second = Math.floor(Date.now() / 1000);
   if (fresh?.second !== second)
     fresh = { second, cookie: await (await formShownCookie()).serialize({ t: second * 1000 }) };
   return fresh.cookie;
 }
-const verified = new Map<string, number>();
 let fresh: { second: number; cookie: string } | null = null;
 
 /** `?replyto=<id>` opens that post's reply form for readers without JavaScript. */

@@ -72,13 +72,31 @@ export async function flashHeaders(flash: string | Flash) {
 export type GuestIdentity = { key: string; name?: string };
 
 export async function readGuest(request: Request): Promise<GuestIdentity | null> {
-  const value = await (await guestCookie()).parse(request.headers.get("Cookie"));
+  const value = await readCookie<{ key?: unknown }>(request, guestCookie);
   return value && typeof value.key === "string" ? (value as GuestIdentity) : null;
 }
 
 export async function readCookie<T>(request: Request, cookie: () => Promise<Cookie>): Promise<T | null> {
-  return ((await (await cookie()).parse(request.headers.get("Cookie"))) as T | null) ?? null;
+  return (await readSigned(await cookie(), request.headers.get("Cookie"))) as T | null;
 }
+
+/**
+ * A signed cookie's value from a Cookie header, or null (missing, or its
+ * signature wrong). Checking a signature costs an HMAC on the thread pool; a
+ * visitor's next requests carry the same value, so each value is checked once
+ * (the answer depends on nothing else while the secret stays the same).
+ */
+export async function readSigned(cookie: Cookie, header: string | null): Promise<unknown> {
+  const raw = new RegExp(`(?:^|;\\s*)${cookie.name}=([^;]*)`).exec(header ?? "")?.[1];
+  if (raw === undefined) return null;
+  const key = `${cookie.name}=${raw}`;
+  if (checked.has(key)) return structuredClone(checked.get(key));
+  const value = (await cookie.parse(key)) ?? null;
+  checked.set(key, value);
+  if (checked.size > 10_000) checked.delete(checked.keys().next().value!);
+  return structuredClone(value);
+}
+const checked = new Map<string, unknown>();
 
 export function newGuestKey() {
   return randomBytes(16).toString("base64url");

@@ -41,8 +41,8 @@ export type Settings = NumericSettings & {
 export type SettingKey = keyof Settings;
 
 export async function getSettings(): Promise<Settings> {
-  const keys = [...Object.keys(SETTING_DEFAULTS), "moderationMode", "bannedWords"];
-  const rows = await db.setting.findMany({ where: { key: { in: keys } } });
+  // Read on every signed-in page (what the forms say) and every post: one plain query over a table of a few rows.
+  const rows = await db.$queryRaw<{ key: string; value: string }[]>`SELECT "key", "value" FROM "Setting"`;
   const settings: Settings = { ...SETTING_DEFAULTS, moderationMode: "first", bannedWords: "" };
   for (const row of rows) {
     if (row.key === "bannedWords") {
@@ -55,7 +55,8 @@ export async function getSettings(): Promise<Settings> {
       continue;
     }
     const value = Number(row.value);
-    if (row.key in SETTING_DEFAULTS && Number.isFinite(value)) settings[row.key as keyof NumericSettings] = value;
+    if (Object.hasOwn(SETTING_DEFAULTS, row.key) && Number.isFinite(value))
+      settings[row.key as keyof NumericSettings] = value;
   }
   return settings;
 }

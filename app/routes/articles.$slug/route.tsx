@@ -1,10 +1,12 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FollowArticle } from "~/components/follow-article";
+import { Fragment } from "react";
+import { PendingQuestions, QuestionForms, threadContext } from "~/components/article-questions";
 import { OldCommentAnchor } from "~/components/old-comment-anchor";
-import { PostForm, RefusedReply } from "~/components/post-form";
-import { PostThread, type ThreadContext } from "~/components/post-thread";
+import { RefusedReply } from "~/components/post-form";
+import { PostThread } from "~/components/post-thread";
+import { SpliceMark } from "~/components/splice-mark";
 import { postAction } from "~/posts/post-action.server";
 import { loadArticlePage } from "./data.server";
 import { QuestionPages, SortLinks, listHref } from "./questions-nav";
@@ -38,9 +40,7 @@ export default function ArticlePage() {
   const data = useLoaderData<typeof loader>();
   const { article, sections, threads } = data;
   const section = data.filter?.anchor ?? null;
-  // Asking from a section's list of questions asks about that section.
-  const askSection = data.askSection !== "suggest" ? data.askSection : (section ?? "suggest");
-  const context: ThreadContext = { articleSlug: article.slug, replyTo: data.replyTo, guestName: data.guestName };
+  const context = threadContext(data);
   return (
     <div className="article-layout">
       <OldCommentAnchor slug={article.slug} />
@@ -109,34 +109,22 @@ export default function ArticlePage() {
             <Link to={listHref(article.slug, { sort: data.sort })}>show all {data.questionCount}</Link>
           </p>
         ) : null}
-        <section id="ask" className="ask" aria-labelledby="ask-title">
-          <h3 id="ask-title">Ask a question</h3>
-          <PostForm
-            key={askSection}
-            kind="ask"
-            sections={sections.map((s) => ({ anchor: s.anchor, title: s.title }))}
-            defaultSection={askSection}
-            guestName={data.guestName}
-          />
-        </section>
-        <FollowArticle authorName={article.authorName} slug={article.slug} returnTo={`/articles/${article.slug}`} />
-        {data.pendingQuestions.length > 0 ? (
-          <section className="pending-questions" aria-label="Your questions awaiting moderation">
-            <ol className="threads">
-              {data.pendingQuestions.map((thread) => (
-                <PostThread key={thread.id} thread={thread} context={context} />
-              ))}
-            </ol>
-          </section>
-        ) : null}
+        <SpliceMark name="forms" />
+        <QuestionForms data={data} />
+        <SpliceMark name="pending" />
+        <PendingQuestions data={data} />
         <SortLinks slug={article.slug} current={data.sort} section={section} />
         {threads.length === 0 ? (
           <p className="empty">No questions here yet.</p>
         ) : (
           <ol className="threads">
             {threads.map((thread) => (
-              <PostThread key={thread.id} thread={thread} context={context} />
+              <Fragment key={thread.id}>
+                <SpliceMark name={`thread:${thread.id}`} />
+                <PostThread thread={thread} context={context} />
+              </Fragment>
             ))}
+            <SpliceMark name="/threads" />
           </ol>
         )}
         <QuestionPages

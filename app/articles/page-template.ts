@@ -1,0 +1,98 @@
+// A kept article page cut into what every reader shares and the slots where a
+// reader's own parts go (app/articles/personal-page.server.tsx). Pure string
+// work, done once when the page is kept.
+//
+// The kept render carries marks (app/components/splice-mark.tsx) and a
+// stand-in nonce. The marks name where the header's account links, the forms,
+// the reader's pending questions and each thread start; the stand-in nonce
+// shows where each script's nonce goes; the one data script's argument is the
+// slot for the reader's own hydration data.
+
+export type TemplatePart =
+  | { bytes: Buffer }
+  | { nonce: true }
+  | { data: true }
+  /** Shared bytes a reader's own version may replace (`region` names it). */
+  | { region: string; bytes: Buffer }
+  /** Nothing in the shared page; a reader's own part may go here. */
+  | { point: string };
+
+export type PageTemplate = { parts: TemplatePart[]; regions: Set<string> };
+
+const DATA_PREFIX = "window.__remixContext.streamController.enqueue(";
+const DATA_SUFFIX = ");</script>";
+
+/** Parts that only replace shared bytes (a mark's content runs to the next mark). */
+const isRegion = (name: string) => name === "nav" || name === "forms" || name.startsWith("thread:");
+const POINTS = new Set(["pending"]);
+
+const markPattern = (token: string) => new RegExp(`\uE000${token}:([^\uE001]*)\uE001`, "g");
+
+/** The page every reader gets: the kept render without its marks and stand-in nonces. */
+export function sharedBytes(html: string, markToken: string, nonceToken: string): string {
+  return html.replace(markPattern(markToken), "").replaceAll(` nonce="${nonceToken}"`, "");
+}
+
+/** The kept render cut into parts; null when it is not a page this knows how to cut (no data script). */
+export function cutTemplate(html: string, markToken: string, nonceToken: string): PageTemplate | null {
+  const parts: TemplatePart[] = [];
+  const regions = new Set<string>();
+  let dataSlots = 0;
+  const literal = (text: string) => {
+    const pieces = text.split(` nonce="${nonceToken}"`);
+    pieces.forEach((piece, i) => {
+      if (i > 0) parts.push({ nonce: true });
+      const at = piece.indexOf(DATA_PREFIX);
+      if (at < 0) return piece && parts.push({ bytes: Buffer.from(piece) });
+      const end = piece.indexOf(DATA_SUFFIX, at);
+      if (end < 0) return piece && parts.push({ bytes: Buffer.from(piece) });
+      parts.push(
+        { bytes: Buffer.from(piece.slice(0, at + DATA_PREFIX.length)) },
+        { data: true },
+        { bytes: Buffer.from(piece.slice(end)) },
+      );
+      dataSlots++;
+    });
+  };
+  const pattern = markPattern(markToken);
+  let last = 0;
+  let name: string | null = null;
+  const close = (end: number) => {
+    const text = html.slice(last, end);
+    if (name !== null && isRegion(name)) {
+      parts.push({ region: name, bytes: Buffer.from(text) });
+      regions.add(name);
+    } else {
+      if (name !== null && POINTS.has(name)) parts.push({ point: name });
+      literal(text);
+    }
+  };
+  for (const match of html.matchAll(pattern)) {
+    close(match.index);
+    name = match[1];
+    last = match.index + match[0].length;
+  }
+  close(html.length);
+  return dataSlots === 1 ? { parts, regions } : null;
+}
+
+/** A reader's page: the shared parts, with `own` in place of the regions and points it names. */
+export function fillTemplate(
+  template: PageTemplate,
+  fill: { nonce: string; data: Buffer[]; own: Map<string, string> },
+): Buffer {
+  const out: Buffer[] = [];
+  const nonce = Buffer.from(` nonce="${fill.nonce}"`);
+  for (const part of template.parts) {
+    if ("region" in part) {
+      const own = fill.own.get(part.region);
+      out.push(own === undefined ? part.bytes : Buffer.from(own));
+    } else if ("bytes" in part) out.push(part.bytes);
+    else if ("point" in part) {
+      const own = fill.own.get(part.point);
+      if (own !== undefined) out.push(Buffer.from(own));
+    } else if ("nonce" in part) out.push(nonce);
+    else out.push(...fill.data);
+  }
+  return Buffer.concat(out);
+}

@@ -1,0 +1,209 @@
+// A signed-in reader's or a guest's article page, made from the page kept for
+// everyone (app/articles/page-cache.server.ts) rather than rendered whole: the
+// same bytes a full render would give (a test compares them), at the cost of
+// their own parts only.
+//
+// Their own parts are the header's account links, the forms (their name,
+// their account), their questions awaiting moderation and the threads they
+// have posts in (theirs marked, their pending replies in place); every other
+// thread is the kept page's bytes. The parts are rendered by the page's own
+// components (app/components/article-questions.tsx, account-nav.tsx) with
+// the data the page's loaders would give (the shared listing with the reader
+// added, app/articles/article-page.server.ts), and the page's hydration data
+// is that data, encoded as Remix encodes it.
+import { randomBytes } from "node:crypto";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { renderToString } from "react-dom/server";
+import { Outlet } from "react-router-dom";
+import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "react-router-dom/server";
+import { createContext, type ReactNode, useContext } from "react";
+import { withViewer } from "~/articles/article-page.server";
+import {
+  type KeptPage,
+  type SharedAnswer,
+  PERSONAL_CACHE_CONTROL,
+  currentVersion,
+  encodingFor,
+  keptPage,
+  sharedPageAddress,
+} from "~/articles/page-cache.server";
+import { fillTemplate } from "~/articles/page-template";
+import { headerUser } from "~/auth/header-user.server";
+import { getVisitor, isPersonalCookieHeader } from "~/auth/visitor.server";
+import { AccountNav } from "~/components/account-nav";
+import { type ArticlePageData, PendingQuestions, QuestionForms, threadContext } from "~/components/article-questions";
+import { PostThread } from "~/components/post-thread";
+import { config } from "~/config.server";
+import { readerPage } from "~/posts/reader-page.server";
+import { FLASH_COOKIE } from "~/security/cookies.server";
+import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
+
+/** The route ids the article page's data is kept under, as Remix names them. */
+const ROOT = "root";
+const ARTICLE = "routes/articles.$slug";
+
+const Parts = createContext<ReactNode>(null);
+function PartsSlot() {
+  return <>{useContext(Parts)}</>;
+}
+/** The two routes of the article page, enough for its components' hooks (location, loader data, fetchers). */
+const routes = [
+  {
+    id: ROOT,
+    path: "/",
+    element: <Outlet />,
+    children: [{ id: ARTICLE, path: "articles/:slug", element: <PartsSlot /> }],
+  },
+];
+const handler = createStaticHandler(routes);
+const WRAP = `x-part-${randomBytes(6).toString("hex")}`;
+
+/**
+ * Renders each named part as the page would, under the article page's routes
+ * with this data; each part's HTML by name.
+ */
+async function renderParts(url: URL, loaderData: Record<string, unknown>, parts: Map<string, ReactNode>) {
+  const context = await handler.query(new Request(url));
+  if (context instanceof Response) throw new Error("the article page's routes did not match");
+  context.loaderData = loaderData;
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const names = [...parts.keys()];
+  const html = renderToString(
+    <Parts.Provider
+      value={names.map((name) => {
+        const Wrap = WRAP as unknown as "div";
+        return <Wrap key={name}>{parts.get(name)}</Wrap>;
+      })}
+    >
+      <StaticRouterProvider router={router} context={context} hydrate={false} />
+    </Parts.Provider>,
+  );
+  const out = new Map<string, string>();
+  const pieces = html.split(`</${WRAP}>`);
+  names.forEach((name, i) => out.set(name, pieces[i].slice(pieces[i].indexOf(`<${WRAP}>`) + WRAP.length + 2)));
+  return out;
+}
+
+/**
+ * The parts' HTML: the header's links and the forms as rendered before for the
+ * same inputs on this kept page (a reader's next pages, or readers alike),
+ * else rendered now; pending posts and threads are always rendered now.
+ */
+async function renderOrRecall(
+  kept: KeptPage,
+  url: URL,
+  loaderData: Record<string, unknown>,
+  parts: Map<string, ReactNode>,
+  inputs: Record<string, string>,
+) {
+  let memo = rendered.get(kept);
+  if (!memo) rendered.set(kept, (memo = new Map()));
+  const known = new Map<string, string>();
+  const missing = new Map<string, ReactNode>();
+  for (const [name, part] of parts) {
+    const html = name in inputs ? memo.get(`${name}:${inputs[name]}`) : undefined;
+    if (html === undefined) missing.set(name, part);
+    else known.set(name, html);
+  }
+  if (missing.size === 0) return known;
+  const fresh = await renderParts(url, loaderData, missing);
+  for (const [name, html] of fresh) {
+    known.set(name, html);
+    if (name in inputs && memo.size < MAX_RECALLED) memo.set(`${name}:${inputs[name]}`, html);
+  }
+  return known;
+}
+const rendered = new WeakMap<KeptPage, Map<string, string>>();
+const MAX_RECALLED = 1_000;
+
+/** The keys of `mine` whose values are not those of `shared` (the very same object, or an equal value). */
+function changedKeys(shared: Record<string, unknown>, mine: Record<string, unknown>, except: string[] = []) {
+  const keys: Record<string, unknown> = {};
+  for (const key of Object.keys(mine)) if (!except.includes(key) && mine[key] !== shared[key]) keys[key] = mine[key];
+  return keys;
+}
+
+const FLASH = new RegExp(`(?:^|;\\s*)${FLASH_COOKIE}=`);
+
+/**
+ * A reader's own article page made from the kept page, or null for Remix to
+ * render it: no kept page of the current version, a one-time message to show,
+ * a reply form or a section opened by the address.
+ */
+export async function servePersonalPage(request: {
+  method: string;
+  url: string;
+  header: (name: string) => string | null;
+}): Promise<SharedAnswer | null> {
+  if (config().PERSONAL_PAGE_SPLICE === "0") return null;
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const cookie = request.header("Cookie");
+  if (!isPersonalCookieHeader(cookie) || FLASH.test(cookie ?? "")) return null;
+  const url = new URL(request.url, "http://localhost");
+  const address = sharedPageAddress(url);
+  if (!address || url.pathname + url.search !== address.key) return null;
+  const kept = keptPage(address.key);
+  if (!kept?.template || !kept.listing || !kept.encoding) return null;
+  // The version as this instance last read it (at most VERSION_CHECK_MS old). A writer's next page, which
+  // carries the message about what they did, is rendered by Remix from a version read afresh.
+  if ((await currentVersion(address.slug)) !== kept.version) return null;
+
+  const fetchRequest = new Request(url, { headers: { Cookie: cookie ?? "" } });
+  const [visitor, reader] = await Promise.all([getVisitor(fetchRequest), readerPage(fetchRequest)]);
+  const [page, user] = await Promise.all([withViewer(kept.listing, reader.viewer), headerUser(visitor.user)]);
+  const article: ArticlePageData = { ...page, replyTo: null, askSection: "suggest", guestName: reader.guestName };
+  // What the root loader gives without a message: the same object shape for a guest and for an account.
+  const loaderData = { [ROOT]: { flash: null, user }, [ARTICLE]: article };
+
+  const parts = new Map<string, ReactNode>();
+  if (user) parts.set("nav", <AccountNav user={user} />);
+  if (user || article.guestName !== null) parts.set("forms", <QuestionForms data={article} />);
+  if (article.pendingQuestions.length > 0) parts.set("pending", <PendingQuestions data={article} />);
+  const context = threadContext(article);
+  article.threads.forEach((thread, i) => {
+    if (thread !== kept.listing!.page.threads[i])
+      parts.set(`thread:${thread.id}`, <PostThread thread={thread} context={context} />);
+  });
+  // Every part must have its place in the kept page; else the whole render is the safe answer.
+  if ([...parts.keys()].some((name) => name !== "pending" && !kept.template!.regions.has(name))) return null;
+
+  const sharedRoot = kept.loaderData[ROOT] as Record<string, unknown>;
+  const sharedArticle = kept.loaderData[ARTICLE] as Record<string, unknown>;
+  if (Object.keys(article).length !== Object.keys(sharedArticle).length) return null;
+  const data = kept.encoding.withChanges([
+    { of: sharedRoot, keys: changedKeys(sharedRoot, loaderData[ROOT]) },
+    { of: sharedArticle, keys: changedKeys(sharedArticle, article, ["threads"]) },
+    {
+      of: sharedArticle.threads as object,
+      items: new Map(article.threads.flatMap((thread, i) => (parts.has(`thread:${thread.id}`) ? [[i, thread]] : []))),
+    },
+  ]);
+  const own = await renderOrRecall(kept, url, loaderData, parts, {
+    // What the header's links and the forms show, beyond the kept page's own data.
+    nav: JSON.stringify(user),
+    forms: JSON.stringify([user, article.guestName]),
+  });
+  const nonce = randomBytes(16).toString("base64");
+  const plain = fillTemplate(kept.template, { nonce, data, own });
+
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": PERSONAL_CACHE_CONTROL });
+  addSecurityHeaders(headers);
+  if (process.env.NODE_ENV === "production") headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  const setCookie = reader.headers.get("Set-Cookie");
+  if (setCookie) headers.set("Set-Cookie", setCookie);
+  headers.set("Vary", "Accept-Encoding");
+  headers.set("X-Page-Cache", "personal");
+  // Compressed for this reader alone, so quickly: brotli's quality 1 is about as small as gzip's default, and faster.
+  const encoding = encodingFor(request.header("Accept-Encoding"));
+  const body =
+    encoding === "br"
+      ? brotliCompressSync(plain, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
+        })
+      : encoding === "gzip"
+        ? gzipSync(plain, { level: 1 })
+        : plain;
+  if (encoding) headers.set("Content-Encoding", encoding);
+  headers.set("Content-Length", String(body.length));
+  return { status: 200, headers: Object.fromEntries(headers), body };
+}

@@ -1,0 +1,56 @@
+// The header's account links: who is signed in and what waits for them, or
+// the ways to sign in. A part of the page that differs from reader to reader.
+import { Form, Link, useLocation } from "@remix-run/react";
+
+export type HeaderUser = {
+  displayName: string;
+  role: string;
+  queue: { pending: number; reported: number } | null;
+  publishesAtOnce: boolean;
+  notifyReplies: boolean;
+};
+
+export function AccountNav({ user }: { user: HeaderUser | null }) {
+  const back = returnQuery(useLocation());
+  return (
+    <nav className="account-nav" aria-label="Account">
+      {user ? (
+        <>
+          <span>
+            Signed in as <strong>{user.displayName}</strong>
+          </span>
+          {user.queue ? (
+            <Link to="/moderation">
+              Moderation ({user.queue.pending} pending, {user.queue.reported} reported)
+            </Link>
+          ) : null}
+          {user.role === "author" || user.role === "admin" ? <Link to="/author">Unanswered</Link> : null}
+          {user.role === "admin" ? (
+            <>
+              <Link to="/admin/settings">Settings</Link>
+              <Link to="/admin/mail">Mail</Link>
+            </>
+          ) : null}
+          <Link to="/account">Account</Link>
+          <Form method="post" action="/logout">
+            <button type="submit" className="link-button">
+              Sign out
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <Link to={`/login${back}`}>Sign in</Link>
+          <Link to={`/signup${back}`}>Create account</Link>
+        </>
+      )}
+    </nav>
+  );
+}
+
+/** `?redirectTo=` the page a visitor is on, so that signing in or up brings them back to it. */
+function returnQuery(location: { pathname: string; search: string }) {
+  if (location.pathname === "/login" || location.pathname === "/signup") return location.search;
+  const here = location.pathname + location.search;
+  return here === "/" ? "" : `?redirectTo=${encodeURIComponent(here)}`;
+}
