@@ -7,6 +7,7 @@
 // one with those few elements rewritten and the new values added at its end:
 // turbo-stream's decoder follows indices either way, and a test decodes both
 // and compares them with what a full render sends.
+import { type Piece, compressedPiece, plainPiece } from "~/articles/gzip-pieces";
 
 /** turbo-stream's stand-ins for values that take no element. */
 const NULL = -5;
@@ -90,7 +91,7 @@ export type Change = { of: object; keys?: Record<string, unknown>; items?: Map<n
 export class SharedEncoding {
   private readonly flat = new Flattener();
   /** Runs of unchanging elements, and the indices of changeable ones between them. */
-  private readonly chunks: (Buffer | number)[] = [];
+  private readonly chunks: (Piece | number)[] = [];
   private readonly texts: string[];
 
   constructor(
@@ -106,14 +107,14 @@ export class SharedEncoding {
     this.texts.forEach((text, i) => {
       const comma = i ? "," : "";
       if (!at.has(i)) return void (run += comma + text);
-      this.chunks.push(Buffer.from(run + comma), i);
+      this.chunks.push(compressedPiece(run + comma), i);
       run = "";
     });
-    this.chunks.push(Buffer.from(run));
+    this.chunks.push(compressedPiece(run));
   }
 
   /** The script argument for the shared data with these changes, as bytes to send in order. */
-  withChanges(changes: Change[]): Buffer[] {
+  withChanges(changes: Change[]): Piece[] {
     const extra = new Flattener(this.flat.elements.length);
     const rewritten = new Map<number, string>();
     for (const change of changes) {
@@ -137,9 +138,9 @@ export class SharedEncoding {
     const out = this.chunks.map((chunk) => {
       if (typeof chunk !== "number") return chunk;
       const text = rewritten.get(chunk);
-      return Buffer.from(text === undefined ? this.texts[chunk] : inScript(text));
+      return plainPiece(text === undefined ? this.texts[chunk] : inScript(text));
     });
-    out.push(Buffer.from(`${extra.elements.map((element) => `,${inScript(element)}`).join("")}]\\n"`));
+    out.push(plainPiece(`${extra.elements.map((element) => `,${inScript(element)}`).join("")}]\\n"`));
     return out;
   }
 

@@ -273,8 +273,8 @@ export const PERSONAL_CACHE_CONTROL = "private, no-store";
 /** A shared page's bytes with a cookie for one reader: their browser may keep it, no shared cache may. */
 export const PRIVATE_REVALIDATE = "private, no-cache";
 
-/** The encodings a client takes, best first: brotli, then gzip, else the plain bytes. */
-export function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
+/** Which of the encodings kept pages come in a client takes, by its Accept-Encoding. */
+export function encodingsAccepted(acceptEncoding: string | null): { br: boolean; gzip: boolean } {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
     const [name, ...params] = part.trim().split(";");
@@ -282,7 +282,13 @@ export function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null
     accepted.set(name.trim(), q ? Number(q[1]) : 1);
   }
   const takes = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  return takes("br") ? "br" : takes("gzip") ? "gzip" : null;
+  return { br: takes("br"), gzip: takes("gzip") };
+}
+
+/** The encodings a client takes, best first: brotli, then gzip, else the plain bytes. */
+function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
+  const { br, gzip } = encodingsAccepted(acceptEncoding);
+  return br ? "br" : gzip ? "gzip" : null;
 }
 
 function matchesEtag(ifNoneMatch: string | null, etag: string) {

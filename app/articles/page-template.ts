@@ -8,12 +8,14 @@
 // shows where each script's nonce goes; the one data script's argument is the
 // slot for the reader's own hydration data.
 
+import { type Piece, compressedPiece, plainPiece } from "~/articles/gzip-pieces";
+
 export type TemplatePart =
-  | { bytes: Buffer }
+  | { piece: Piece }
   | { nonce: true }
   | { data: true }
   /** Shared bytes a reader's own version may replace (`region` names it). */
-  | { region: string; bytes: Buffer }
+  | { region: string; piece: Piece }
   /** Nothing in the shared page; a reader's own part may go here. */
   | { point: string };
 
@@ -43,13 +45,13 @@ export function cutTemplate(html: string, markToken: string, nonceToken: string)
     pieces.forEach((piece, i) => {
       if (i > 0) parts.push({ nonce: true });
       const at = piece.indexOf(DATA_PREFIX);
-      if (at < 0) return piece && parts.push({ bytes: Buffer.from(piece) });
+      if (at < 0) return piece && parts.push({ piece: compressedPiece(piece) });
       const end = piece.indexOf(DATA_SUFFIX, at);
-      if (end < 0) return piece && parts.push({ bytes: Buffer.from(piece) });
+      if (end < 0) return piece && parts.push({ piece: compressedPiece(piece) });
       parts.push(
-        { bytes: Buffer.from(piece.slice(0, at + DATA_PREFIX.length)) },
+        { piece: compressedPiece(piece.slice(0, at + DATA_PREFIX.length)) },
         { data: true },
-        { bytes: Buffer.from(piece.slice(end)) },
+        { piece: compressedPiece(piece.slice(end)) },
       );
       dataSlots++;
     });
@@ -60,7 +62,7 @@ export function cutTemplate(html: string, markToken: string, nonceToken: string)
   const close = (end: number) => {
     const text = html.slice(last, end);
     if (name !== null && isRegion(name)) {
-      parts.push({ region: name, bytes: Buffer.from(text) });
+      parts.push({ region: name, piece: compressedPiece(text) });
       regions.add(name);
     } else {
       if (name !== null && POINTS.has(name)) parts.push({ point: name });
@@ -76,23 +78,21 @@ export function cutTemplate(html: string, markToken: string, nonceToken: string)
   return dataSlots === 1 ? { parts, regions } : null;
 }
 
-/** A reader's page: the shared parts, with `own` in place of the regions and points it names. */
+/** A reader's page, as pieces: the shared parts, with `own` in place of the regions and points it names. */
 export function fillTemplate(
   template: PageTemplate,
-  fill: { nonce: string; data: Buffer[]; own: Map<string, string> },
-): Buffer {
-  const out: Buffer[] = [];
-  const nonce = Buffer.from(` nonce="${fill.nonce}"`);
+  fill: { nonce: string; data: Piece[]; own: Map<string, Piece> },
+): Piece[] {
+  const out: Piece[] = [];
+  const nonce = plainPiece(` nonce="${fill.nonce}"`);
   for (const part of template.parts) {
-    if ("region" in part) {
-      const own = fill.own.get(part.region);
-      out.push(own === undefined ? part.bytes : Buffer.from(own));
-    } else if ("bytes" in part) out.push(part.bytes);
+    if ("region" in part) out.push(fill.own.get(part.region) ?? part.piece);
+    else if ("piece" in part) out.push(part.piece);
     else if ("point" in part) {
       const own = fill.own.get(part.point);
-      if (own !== undefined) out.push(Buffer.from(own));
+      if (own) out.push(own);
     } else if ("nonce" in part) out.push(nonce);
     else out.push(...fill.data);
   }
-  return Buffer.concat(out);
+  return out;
 }

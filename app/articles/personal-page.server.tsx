@@ -12,7 +12,7 @@
 // added, app/articles/article-page.server.ts), and the page's hydration data
 // is that data, encoded as Remix encodes it.
 import { randomBytes } from "node:crypto";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { renderToString } from "react-dom/server";
 import { Outlet } from "react-router-dom";
 import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "react-router-dom/server";
@@ -23,10 +23,11 @@ import {
   type SharedAnswer,
   PERSONAL_CACHE_CONTROL,
   currentVersion,
-  encodingFor,
+  encodingsAccepted,
   keptPage,
   sharedPageAddress,
 } from "~/articles/page-cache.server";
+import { type Piece, compressedPiece, gzipPieces, plainPiece, plainPieces } from "~/articles/gzip-pieces";
 import { fillTemplate } from "~/articles/page-template";
 import { headerUser } from "~/auth/header-user.server";
 import { getVisitor, isPersonalCookieHeader } from "~/auth/visitor.server";
@@ -98,22 +99,26 @@ async function renderOrRecall(
 ) {
   let memo = rendered.get(kept);
   if (!memo) rendered.set(kept, (memo = new Map()));
-  const known = new Map<string, string>();
+  const known = new Map<string, Piece>();
   const missing = new Map<string, ReactNode>();
   for (const [name, part] of parts) {
-    const html = name in inputs ? memo.get(`${name}:${inputs[name]}`) : undefined;
-    if (html === undefined) missing.set(name, part);
-    else known.set(name, html);
+    const piece = name in inputs ? memo.get(`${name}:${inputs[name]}`) : undefined;
+    if (piece === undefined) missing.set(name, part);
+    else known.set(name, piece);
   }
   if (missing.size === 0) return known;
   const fresh = await renderParts(url, loaderData, missing);
   for (const [name, html] of fresh) {
-    known.set(name, html);
-    if (name in inputs && memo.size < MAX_RECALLED) memo.set(`${name}:${inputs[name]}`, html);
+    if (name in inputs && memo.size < MAX_RECALLED) {
+      // Kept compressed too: a recalled part costs nothing to send.
+      const piece = compressedPiece(html);
+      memo.set(`${name}:${inputs[name]}`, piece);
+      known.set(name, piece);
+    } else known.set(name, plainPiece(html));
   }
   return known;
 }
-const rendered = new WeakMap<KeptPage, Map<string, string>>();
+const rendered = new WeakMap<KeptPage, Map<string, Piece>>();
 const MAX_RECALLED = 1_000;
 
 /** The keys of `mine` whose values are not those of `shared` (the very same object, or an equal value). */
@@ -184,7 +189,7 @@ export async function servePersonalPage(request: {
     forms: JSON.stringify([user, article.guestName]),
   });
   const nonce = randomBytes(16).toString("base64");
-  const plain = fillTemplate(kept.template, { nonce, data, own });
+  const pieces = fillTemplate(kept.template, { nonce, data, own });
 
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": PERSONAL_CACHE_CONTROL });
   addSecurityHeaders(headers);
@@ -193,16 +198,17 @@ export async function servePersonalPage(request: {
   if (setCookie) headers.set("Set-Cookie", setCookie);
   headers.set("Vary", "Accept-Encoding");
   headers.set("X-Page-Cache", "personal");
-  // Compressed for this reader alone, so quickly: brotli's quality 1 is about as small as gzip's default, and faster.
-  const encoding = encodingFor(request.header("Accept-Encoding"));
+  // Gzip made of the kept page's pieces, compressed when it was kept, and this reader's own, stored as they are
+  // (app/articles/gzip-pieces.ts): nothing is compressed for this response but what only they get, if any.
+  // A client that takes brotli but not gzip gets brotli at quality 1 (fast, about as small as gzip's default).
+  const accepted = encodingsAccepted(request.header("Accept-Encoding"));
+  const encoding = accepted.gzip ? "gzip" : accepted.br ? "br" : null;
   const body =
-    encoding === "br"
-      ? brotliCompressSync(plain, {
-          params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
-        })
-      : encoding === "gzip"
-        ? gzipSync(plain, { level: 1 })
-        : plain;
+    encoding === "gzip"
+      ? gzipPieces(pieces)
+      : encoding === "br"
+        ? brotliCompressSync(plainPieces(pieces), { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } })
+        : plainPieces(pieces);
   if (encoding) headers.set("Content-Encoding", encoding);
   headers.set("Content-Length", String(body.length));
   return { status: 200, headers: Object.fromEntries(headers), body };
