@@ -48,7 +48,7 @@ const schema = z.object({
   /** How long an instance trusts the article version it last read, in milliseconds: how stale a shared page may be. */
   VERSION_CHECK_MS: whole(0, 10_000, 250),
   /** 0: a signed-in reader's or a guest's article page is rendered whole by Remix, not made from the kept page. */
-  PERSONAL_PAGE_SPLICE: flag,
+  PAGE_SPLICE: flag,
   TRUST_PROXY: flag,
   INSECURE_COOKIES: flag,
   LOG_REQUESTS: flag,

@@ -15,10 +15,11 @@ import {
   keepPage,
   keepsAt,
   keptPageHeaders,
+  reusableThreads,
 } from "~/articles/page-cache.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
-import { SpliceMarks } from "~/components/splice-mark";
+import { ReusedThreads, SpliceMarks } from "~/components/splice-mark";
 
 // Used by scripts/server.js, which checks requests before Remix sees them.
 export {
@@ -47,6 +48,7 @@ function render(
   context: EntryContext,
   nonce: string,
   marks: string | null = null,
+  reused: ReadonlySet<number> | null = null,
 ): Promise<{ html: string; failed: boolean }> {
   return new Promise((resolve, reject) => {
     let failed = false;
@@ -65,7 +67,9 @@ function render(
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <SpliceMarks.Provider value={marks}>
-          <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <ReusedThreads.Provider value={reused}>
+            <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </ReusedThreads.Provider>
         </SpliceMarks.Provider>
       </NonceContext.Provider>,
       {
@@ -108,12 +112,23 @@ export default async function handleRequest(
   if (keepable) {
     // The same bytes for every reader: no nonce in them (their CSP names their inline scripts' hashes).
     // Rendered with marks where a reader's own parts go, and a stand-in nonce, taken out of those bytes.
-    const { html, failed } = await render(request, remixContext, KEEP_TOKENS.nonce, KEEP_TOKENS.mark);
-    if (!failed) {
-      const page = keepPage(data[data.length - 1] as object, html, loaderData);
+    // Threads unchanged since the page kept before are not rendered again: their kept bytes go back in.
+    const shared = data[data.length - 1] as object;
+    const reuse = reusableThreads(shared);
+    let { html, failed } = await render(request, remixContext, KEEP_TOKENS.nonce, KEEP_TOKENS.mark, reuse.ids);
+    let whole = failed ? null : reuse.putBack(html);
+    let reused = reuse.ids?.size ?? 0;
+    if (!failed && whole === null) {
+      ({ html, failed } = await render(request, remixContext, KEEP_TOKENS.nonce, KEEP_TOKENS.mark));
+      whole = html;
+      reused = 0;
+    }
+    if (!failed && whole !== null) {
+      const page = keepPage(shared, whole, loaderData);
       keptPageHeaders(page).forEach((value, name) => responseHeaders.set(name, value));
       if (responseHeaders.has("Set-Cookie")) responseHeaders.set("Cache-Control", PRIVATE_REVALIDATE);
       responseHeaders.set("X-Page-Cache", "miss");
+      responseHeaders.set("X-Threads-Reused", String(reused));
       return new Response(new Uint8Array(page.plain), { status: responseStatusCode, headers: responseHeaders });
     }
   }

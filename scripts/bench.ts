@@ -4,8 +4,11 @@
 // bottleneck), beside the ceiling: nginx sending the same compressed bytes
 // from a file. Cases: (a) a browser (Accept, Accept-Encoding: gzip, deflate,
 // br, its form cookie); (b) a script: no Accept header, Accept-Encoding: gzip,
-// no cookie; (c) a signed-in reader; (d) a guest with a question awaiting
-// moderation; then (a) again while 4 guests post as fast as they are answered.
+// no cookie; (c) a signed-in reader, and 100 signed-in readers taking turns
+// (a wrk Lua script); (d) a guest with a question awaiting
+// moderation; then (a) again while 4 write (two guests asking, two trusted
+// readers replying on the page being read), as fast as they are answered, then
+// at 20 posts/s in all.
 // A benchmark, not a test: budgets are read from what it prints.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -92,13 +95,16 @@ const millis = (text: string | undefined) => {
   return Number(match[1]) * scale;
 };
 
-function wrkArgs(url: string, headers: Record<string, string>) {
+/** wrk's arguments; the X-Wrk-Script "header" names a Lua script for wrk instead of being sent. */
+function wrkArgs(url: string, headers: Record<string, string>, seconds = duration) {
+  const { "X-Wrk-Script": script, ...sent } = headers;
   return [
     "-t2",
     `-c${connections}`,
-    `-d${duration}s`,
+    `-d${seconds}s`,
     "--latency",
-    ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+    ...(script ? ["-s", script] : []),
+    ...Object.entries(sent).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
     url,
   ];
 }
@@ -190,7 +196,26 @@ for (const posts of sizes) {
       env: { ...process.env, ...env },
       encoding: "utf8",
     }),
-  ) as { reader: string; guest: string; form: string; posters: string[] };
+  ) as {
+    reader: string;
+    readers: string[];
+    guest: string;
+    form: string;
+    posters: { cookie: string; intent: "ask" | "reply"; parentId?: number }[];
+  };
+  // wrk sends each of the 100 readers' cookies in turn (a Lua script), so no reader's parts are recalled.
+  const turns = path.join(dir, "readers.lua");
+  writeFileSync(
+    turns,
+    `local cookies = {${visitors.readers.map((c) => JSON.stringify(c)).join(",")}}
+local i = 0
+request = function()
+  i = i % #cookies + 1
+  wrk.headers["Cookie"] = cookies[i]
+  return wrk.format(nil)
+end
+`,
+  );
 
   const server = spawn("node", ["scripts/server.js"], {
     env: { ...process.env, ...env },
@@ -204,11 +229,13 @@ for (const posts of sizes) {
       ["(a) browser, gzip/deflate/br", { ...BROWSER, Cookie: visitors.form }],
       ["(b) no Accept header, gzip", { "Accept-Encoding": "gzip" }],
       ["(c) signed-in reader", { ...BROWSER, Cookie: visitors.reader }],
+      ["(c) 100 signed-in readers in turn", { ...BROWSER, "X-Wrk-Script": turns }],
       ["(d) guest with a pending post", { ...BROWSER, Cookie: visitors.guest }],
     ];
     // What each is sent (and so that the shared page is kept before measuring).
     const plain = await rawBody(base + PAGE, {});
     const sent = await rawBody(base + PAGE, cases[0][1]);
+    const gzipped = await rawBody(base + PAGE, { "Accept-Encoding": "gzip" });
     const pending = await (await fetch(base + PAGE, { headers: { Cookie: visitors.guest } })).text();
     if (!pending.includes("Is it normal to feel worse in week two?"))
       throw new Error("the guest's pending post is not on their page");
@@ -219,53 +246,28 @@ for (const posts of sizes) {
     ceiling.stop();
     ceiling = null;
     const lines = [
-      `${posts} posts: page ${plain.body.length.toLocaleString("en-US")} bytes, ${sent.body.length.toLocaleString("en-US")} as ${sent.encoding || "plain"} (what (a) gets)`,
+      `${posts} posts: page ${plain.body.length.toLocaleString("en-US")} bytes, ${sent.body.length.toLocaleString("en-US")} as ${sent.encoding || "plain"} (what (a) gets), ${gzipped.body.length.toLocaleString("en-US")} as ${gzipped.encoding}`,
       `  ceiling: nginx, same bytes from a file    ${fmt(top)}`,
     ];
     for (const [name, headers] of cases) {
       const result = await runWrk(base + PAGE, headers);
       lines.push(`  ${name.padEnd(38)} ${fmt(result)}  = ${((100 * result.rps) / top.rps).toFixed(1)}% of the ceiling`);
     }
-    // Writing while many read: 4 guests post as fast as they are answered while (a) runs.
-    const reading = runWrk(base + PAGE, cases[0][1]);
-    const until = Date.now() + duration * 1000;
-    const latencies: number[] = [];
-    let failed = 0;
-    await Promise.all(
-      visitors.posters.map(async (cookie, i) => {
-        let n = 0;
-        while (Date.now() < until) {
-          const started = performance.now();
-          const response = await fetch(base + PAGE, {
-            method: "POST",
-            redirect: "manual",
-            headers: {
-              Origin: base,
-              Cookie: cookie,
-              "Content-Type": "application/x-www-form-urlencoded",
-              "X-Forwarded-For": `10.9.${i}.${(n % 250) + 1}`,
-            },
-            body: new URLSearchParams({
-              intent: "ask",
-              name: `Poster ${i}`,
-              email: "",
-              section: "article",
-              body: `Does the second week get easier? Poster ${i}, question ${++n}, ${Math.random()}`,
-            }),
-          }).catch(() => null);
-          await response?.arrayBuffer();
-          if (response?.status === 302) latencies.push(performance.now() - started);
-          else failed++;
-        }
-      }),
-    );
-    const read = await reading;
-    latencies.sort((a, b) => a - b);
-    const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-    lines.push(
-      `  (a) while ${posters} guests post                ${fmt(read)}  = ${((100 * read.rps) / top.rps).toFixed(1)}% of the ceiling`,
-      `      the posters: ${(latencies.length / duration).toFixed(1)} posts/s, p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, ${failed} failed`,
-    );
+    // Writing while many read: guests ask and trusted readers reply (published at once, on the page being read)
+    // while (a) runs; first each as fast as it is answered, then at the budget's rate, 20 posts/s in all.
+    for (const rate of [null, 20]) {
+      const reading = runWrk(base + PAGE, cases[0][1]);
+      const writing = await write(base, visitors.posters, rate);
+      const read = await reading;
+      const { latencies, failed } = writing;
+      latencies.sort((a, b) => a - b);
+      const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+      const how = rate ? `at ${rate} posts/s` : "flat out";
+      lines.push(
+        `  (a) while ${posters} write, ${how.padEnd(14)}       ${fmt(read)}  = ${((100 * read.rps) / top.rps).toFixed(1)}% of the ceiling`,
+        `      the posters: ${(latencies.length / duration).toFixed(1)} posts/s, p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, ${failed} failed`,
+      );
+    }
     console.log(lines.join("\n"));
     report.push(...lines);
   } finally {
@@ -275,13 +277,72 @@ for (const posts of sizes) {
 }
 console.log(`\nGET ${PAGE}, wrk -t2 -c${connections} -d${duration}s on each case\n${report.join("\n")}`);
 
+/**
+ * The posters for `duration` seconds: each as fast as it is answered (rate null), or together at `rate`
+ * posts a second, each on its own schedule (a late answer does not delay the next post's time).
+ */
+async function write(
+  base: string,
+  writers: { cookie: string; intent: "ask" | "reply"; parentId?: number }[],
+  rate: number | null,
+) {
+  const started = Date.now();
+  const until = started + duration * 1000;
+  const latencies: number[] = [];
+  let failed = 0;
+  const interval = rate ? (1000 * writers.length) / rate : 0;
+  const post = async ({ cookie, intent, parentId }: (typeof writers)[number], i: number, n: number) => {
+    const sent = performance.now();
+    const response = await fetch(base + PAGE, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Origin: base,
+        Cookie: cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": `10.9.${i}.${(n % 250) + 1}`,
+      },
+      body: new URLSearchParams(
+        intent === "ask"
+          ? {
+              intent,
+              name: `Poster ${i}`,
+              email: "",
+              section: "article",
+              body: `Does the second week get easier? Poster ${i}, question ${n}, ${Math.random()}`,
+            }
+          : {
+              intent,
+              parentId: String(parentId),
+              body: `It did for me, after a while. Reply ${n} from reader ${i}, ${Math.random()}`,
+            },
+      ),
+    }).catch(() => null);
+    await response?.arrayBuffer();
+    if (response?.status === 302) latencies.push(performance.now() - sent);
+    else failed++;
+  };
+  await Promise.all(
+    writers.map(async (writer, i) => {
+      const pending: Promise<void>[] = [];
+      for (let n = 1; Date.now() < until; n++) {
+        if (!rate) {
+          await post(writer, i, n);
+          continue;
+        }
+        // Spread over the interval so the writers do not all post in the same millisecond.
+        const due = started + (i * interval) / writers.length + (n - 1) * interval;
+        if (due >= until) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+        pending.push(post(writer, i, n));
+      }
+      await Promise.all(pending);
+    }),
+  );
+  return { latencies, failed };
+}
+
 /** A short run first: warms the JIT and SQLite's cache, and keeps the shared page. */
 async function runWrkQuick(url: string, headers: Record<string, string>) {
-  spawnSync(
-    "wrk",
-    ["-t2", `-c${connections}`, "-d2s", ...Object.entries(headers).flatMap(([n, v]) => ["-H", `${n}: ${v}`]), url],
-    {
-      stdio: "ignore",
-    },
-  );
+  spawnSync("wrk", wrkArgs(url, headers, 2), { stdio: "ignore" });
 }

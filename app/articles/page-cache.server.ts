@@ -2,8 +2,9 @@
 // the same for everyone until something on the article changes, so it is made
 // once per version and then served like a file (docs/decisions/0006):
 //
-// 1. Its data is kept in memory under the article's version (its change time
-//    and the newest change to any of its posts or to any account). An
+// 1. Its data is kept in memory under the article's version (its change time,
+//    the newest change to its published posts and their number, and the newest
+//    change to any account). An
 //    instance trusts the version it read for VERSION_CHECK_MS (250 ms by
 //    default), so a write on any instance shows on every instance within that.
 // 2. entry.server.tsx renders the page once for that data, with no per-response
@@ -27,6 +28,7 @@ import { isPersonalCookieHeader } from "~/auth/visitor.server";
 import { formShownSetCookie } from "~/posts/reader-page.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { VISIBLE_STATUS } from "~/posts/status";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 
 type Entry = { version: string; value: object; at: number };
@@ -42,17 +44,25 @@ const MAX_AGE_MS = 60_000;
 const entries = new Map<string, Entry>();
 const shared = new WeakSet<object>();
 
-/** The version of everything an article's pages show. One small query, answered from indexes. */
+/**
+ * The version of everything an article's shared pages show: the article, its
+ * published posts (the newest change among them, and how many there are, so
+ * that one leaving moves it too) and the accounts' names. A post awaiting
+ * moderation is not on them, so it does not move the version (a guest's
+ * question does not make every reader's page be rendered again). One small
+ * query, answered from indexes.
+ */
 export async function articleVersion(slug: string): Promise<string | null> {
-  const rows = await db.$queryRaw<{ id: string; article: unknown; posts: unknown; users: unknown }[]>`
+  const rows = await db.$queryRaw<{ id: string; article: unknown; posts: unknown; shown: unknown; users: unknown }[]>`
     SELECT a."id" AS id, a."updatedAt" AS article,
-      (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id") AS posts,
+      (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
+      (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
       (SELECT MAX(u."updatedAt") FROM "User" u) AS users
     FROM "Article" a WHERE a."slug" = ${slug}`;
   const row = rows[0];
   if (!row) return null;
   const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ""));
-  return `${stamp(row.article)}|${stamp(row.posts)}|${stamp(row.users)}`;
+  return `${stamp(row.article)}|${stamp(row.posts)}|${stamp(row.shown)}|${stamp(row.users)}`;
 }
 
 const versions = new Map<string, { version: Promise<string | null>; at: number }>();
@@ -261,6 +271,62 @@ function sharedEncoding(loaderData: Record<string, unknown>, page: object) {
   } catch {
     return null;
   }
+}
+
+/**
+ * The threads of a shared page about to be kept that are the same as in the
+ * page kept before at its address (the same data: a new version of the page
+ * mostly changes one thread, or none), and how to put their kept bytes back
+ * into a render that left them out. `putBack` gives null when the render is
+ * not as expected; it is then rendered whole.
+ */
+export function reusableThreads(data: object): {
+  ids: ReadonlySet<number> | null;
+  putBack: (marked: string) => string | null;
+} {
+  const none = { ids: null, putBack: (marked: string) => marked };
+  const address = pageAddress.get(data);
+  const before = address && pages.get(address.key);
+  const threads = (data as { threads?: { id: number }[] }).threads;
+  if (config().PAGE_SPLICE === "0" || !before?.template || !before.listing || !Array.isArray(threads)) return none;
+  const kept = new Map<number, string>();
+  for (const part of before.template.parts)
+    if ("region" in part && part.region.startsWith("thread:"))
+      kept.set(Number(part.region.slice(7)), part.piece.plain.toString());
+  const old = new Map(before.listing.page.threads.map((thread) => [thread.id, thread]));
+  const ids = new Set<number>();
+  for (const thread of threads) {
+    const was = old.get(thread.id);
+    if (was && kept.has(thread.id) && (was === thread || JSON.stringify(was) === JSON.stringify(thread)))
+      ids.add(thread.id);
+  }
+  if (ids.size === 0) return none;
+  const mark = new RegExp(`\uE000${KEEP_TOKENS.mark}:([^\uE001]*)\uE001`, "g");
+  return {
+    ids,
+    putBack(marked) {
+      let ok = true;
+      let out = "";
+      let last = 0;
+      let reusing: number | null = null;
+      const close = (end: number) => {
+        const content = marked.slice(last, end);
+        if (reusing === null) out += content;
+        // Left out, the thread's place is empty; React separates two marks side by side with an empty comment.
+        else if (content === "" || content === "<!-- -->") out += kept.get(reusing)!;
+        else ok = false;
+      };
+      for (const match of marked.matchAll(mark)) {
+        close(match.index);
+        out += match[0];
+        const id = match[1].startsWith("thread:") ? Number(match[1].slice(7)) : NaN;
+        reusing = ids.has(id) ? id : null;
+        last = match.index + match[0].length;
+      }
+      close(marked.length);
+      return ok ? out : null;
+    },
+  };
 }
 
 /** Shared pages may sit in a shared cache briefly, and be served stale while it asks again. */

@@ -140,7 +140,7 @@ export async function servePersonalPage(request: {
   url: string;
   header: (name: string) => string | null;
 }): Promise<SharedAnswer | null> {
-  if (config().PERSONAL_PAGE_SPLICE === "0") return null;
+  if (config().PAGE_SPLICE === "0") return null;
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const cookie = request.header("Cookie");
   if (!isPersonalCookieHeader(cookie) || FLASH.test(cookie ?? "")) return null;

@@ -16,3 +16,14 @@ export function SpliceMark({ name }: { name: string }) {
   const token = useContext(SpliceMarks);
   return token ? `\uE000${token}:${name}\uE001` : null;
 }
+
+/**
+ * Threads whose HTML the server already has from the page kept before, the
+ * same data rendered the same way: the render that keeps a new version of a
+ * page leaves them out (their marks stay) and puts the kept bytes back in.
+ */
+export const ReusedThreads = createContext<ReadonlySet<number> | null>(null);
+
+export function useReusedThreads() {
+  return useContext(ReusedThreads);
+}

@@ -2,7 +2,7 @@
 // for everyone, with only their own parts rendered
 // (app/articles/personal-page.server.tsx). Here it is compared, for readers
 // with every kind of own part, with the full render Remix gives for the same
-// request (a second server on the same database with PERSONAL_PAGE_SPLICE=0):
+// request (a second server on the same database with PAGE_SPLICE=0):
 // the HTML byte for byte (but for the nonce), and the hydration data decoded.
 import { request as httpRequest } from "node:http";
 import { isDeepStrictEqual } from "node:util";
@@ -22,7 +22,7 @@ const PAGE = `/articles/${DEMO_ARTICLE}`;
 
 beforeAll(async () => {
   await seed();
-  [fast, full] = await Promise.all([startAppServer(), startAppServer({ PERSONAL_PAGE_SPLICE: "0" })]);
+  [fast, full] = await Promise.all([startAppServer(), startAppServer({ PAGE_SPLICE: "0" })]);
 });
 afterAll(() => Promise.all([fast?.stop(), full?.stop()]));
 
@@ -154,6 +154,35 @@ describe("a reader's own article page", () => {
       const staff = await compare((await userWithSession(role)).cookie);
       expect(staff).not.toContain("Gus waits.");
     }
+  });
+
+  it("is kept again, after a reply, with the threads that did not change copied: the whole render's bytes", async () => {
+    const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
+    for (const server of [fast, full]) await raw(server.url, PAGE);
+    const [question] = await db.post.findMany({
+      where: { articleId: article.id, parentId: null, status: "published" },
+      orderBy: { number: "asc" },
+      take: 1,
+    });
+    const { user } = await userWithSession("reader");
+    await createPost({
+      articleId: article.id,
+      userId: user.id,
+      parentId: question.id,
+      body: "Copied around me.",
+      status: "published",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [mine, whole] = [await raw(fast.url, PAGE), await raw(full.url, PAGE)];
+    expect([mine.headers["x-page-cache"], whole.headers["x-page-cache"]]).toEqual(["miss", "miss"]);
+    // Every thread on the page but the one replied in.
+    expect(Number(mine.headers["x-threads-reused"])).toBe(
+      (mine.body.toString().match(/<li class="thread">/g) ?? []).length - 1,
+    );
+    expect(whole.headers["x-threads-reused"]).toBe("0");
+    expect(mine.body.toString()).toContain("Copied around me.");
+    expect(mine.body.equals(whole.body)).toBe(true);
+    expect(mine.headers.etag).toBe(whole.headers.etag);
   });
 
   it("is left to the full render when the page was not kept, or carries a one-time message", async () => {

@@ -6,7 +6,7 @@ import { PendingQuestions, QuestionForms, threadContext } from "~/components/art
 import { OldCommentAnchor } from "~/components/old-comment-anchor";
 import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
-import { SpliceMark } from "~/components/splice-mark";
+import { SpliceMark, useReusedThreads } from "~/components/splice-mark";
 import { postAction } from "~/posts/post-action.server";
 import { loadArticlePage } from "./data.server";
 import { QuestionPages, SortLinks, listHref } from "./questions-nav";
@@ -41,6 +41,7 @@ export default function ArticlePage() {
   const { article, sections, threads } = data;
   const section = data.filter?.anchor ?? null;
   const context = threadContext(data);
+  const reused = useReusedThreads();
   return (
     <div className="article-layout">
       <OldCommentAnchor slug={article.slug} />
@@ -121,7 +122,7 @@ export default function ArticlePage() {
             {threads.map((thread) => (
               <Fragment key={thread.id}>
                 <SpliceMark name={`thread:${thread.id}`} />
-                <PostThread thread={thread} context={context} />
+                {reused?.has(thread.id) ? null : <PostThread thread={thread} context={context} />}
               </Fragment>
             ))}
             <SpliceMark name="/threads" />
