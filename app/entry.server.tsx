@@ -4,8 +4,8 @@
 // the production server to send as it is (app/articles/page-cache.server.ts).
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import {
   KEEP_TOKENS,
@@ -139,6 +139,18 @@ export default async function handleRequest(
   const { html, failed } = await render(request, remixContext, nonce);
   return new Response(html, { status: failed ? 500 : responseStatusCode, headers: responseHeaders });
 }
+
+/**
+ * What goes to the error log: errors of the app, not a client's mistakes. A
+ * request Remix answers with a 4xx of its own (a POST to a page without an
+ * action is 405) would otherwise log a stack trace each time, and anyone could
+ * fill the log with them.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+};
 
 /** Remix's data requests get the same headers as pages. */
 export function handleDataRequest(response: Response) {

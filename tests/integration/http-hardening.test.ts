@@ -184,6 +184,16 @@ describe("malformed requests answer 4xx, never 500", () => {
     expect(bad).toEqual([]);
   });
 
+  it("for a post to a page that takes none: 405, and no stack trace in the log for a client's mistake", async () => {
+    const before = server.output().length;
+    for (const path of ["/", "/healthz", "/moderation/log", `/articles/${DEMO_ARTICLE}/posts/${questionId}`]) {
+      const { cookie } = await userWithSession("admin");
+      const response = await post(path, form({ intent: "anything" }), { Cookie: cookie });
+      expect([path, response.status]).toEqual([path, 405]);
+    }
+    expect(server.output().slice(before)).not.toMatch(/Error|at /);
+  });
+
   it("for a report whose post id is not a number", async () => {
     for (const postId of ["abc", "NaN", "1e309", "{}", "", "-1", "1.5"]) {
       const response = await post(
