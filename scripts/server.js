@@ -86,7 +86,11 @@ app.use(
   express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: securityHeaders }),
 );
 app.use(express.static("build/client", { maxAge: "1h", setHeaders: securityHeaders }));
-if (settings.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
+// The request log: pages and actions, not static files. Article pages are logged where the server below first sees
+// them (it may send them itself), and not again here when it hands them on.
+const logging = settings.LOG_REQUESTS !== "0";
+const logArticlePage = logging ? morgan("tiny") : null;
+if (logging) app.use(morgan("tiny", { skip: (req) => req.loggedEarly === true }));
 function refuse(res, status, title, message) {
   securityHeaders(res);
   res
@@ -122,6 +126,10 @@ const server = http.createServer((req, res) => {
     return Array.isArray(value) ? value.join(", ") : (value ?? null);
   };
   const request = { method: req.method, url: req.url, header };
+  if (logArticlePage) {
+    req.loggedEarly = true;
+    logArticlePage(req, res, () => {});
+  }
   serveSharedPage(request)
     .then((answer) => answer ?? servePersonalPage(request))
     .then(

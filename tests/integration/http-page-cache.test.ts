@@ -81,6 +81,23 @@ describe("the shared article page", () => {
     expect([moved.status, moved.headers.location]).toEqual([301, `${PAGE}?sort=newest&page=1`]);
   });
 
+  it("is in the request log once, whether the page was kept or rendered", async () => {
+    const logged = await startAppServer({ LOG_REQUESTS: "1" });
+    try {
+      for (let i = 0; i < 3; i++) await (await fetch(`${logged.url}${PAGE}?sort=newest`)).arrayBuffer();
+      // The log line is written when the response has finished, and reaches this process a moment later.
+      await wait(300);
+      const lines = logged
+        .output()
+        .split("\n")
+        .filter((line) => line.startsWith(`GET ${PAGE}?sort=newest `));
+      expect(lines).toHaveLength(3);
+      expect(lines.every((line) => / 200 (\d+|-) - [\d.]+ ms$/.test(line))).toBe(true);
+    } finally {
+      await logged.stop();
+    }
+  });
+
   it("tells a new reader when they saw the form, in a response no shared cache keeps", async () => {
     const page = await raw(PAGE);
     expect(page.headers["set-cookie"]?.[0]).toMatch(/^aw_form=/);
