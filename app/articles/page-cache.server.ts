@@ -23,7 +23,7 @@ import {
   loadArticleListing,
 } from "~/articles/article-page.server";
 import { SharedEncoding } from "~/articles/hydration-data";
-import { type PageTemplate, cutTemplate, sharedBytes } from "~/articles/page-template";
+import { type PageTemplate, cutTemplate, markPattern, sharedBytes, threadOf } from "~/articles/page-template";
 import { isPersonalCookieHeader } from "~/auth/visitor.server";
 import { formShownSetCookie } from "~/posts/reader-page.server";
 import { config } from "~/config.server";
@@ -301,7 +301,7 @@ export function reusableThreads(data: object): {
       ids.add(thread.id);
   }
   if (ids.size === 0) return none;
-  const mark = new RegExp(`\uE000${KEEP_TOKENS.mark}:([^\uE001]*)\uE001`, "g");
+  const mark = markPattern(KEEP_TOKENS.mark);
   return {
     ids,
     putBack(marked) {
@@ -319,8 +319,8 @@ export function reusableThreads(data: object): {
       for (const match of marked.matchAll(mark)) {
         close(match.index);
         out += match[0];
-        const id = match[1].startsWith("thread:") ? Number(match[1].slice(7)) : NaN;
-        reusing = ids.has(id) ? id : null;
+        const id = threadOf(match[1]);
+        reusing = id !== null && ids.has(id) ? id : null;
         last = match.index + match[0].length;
       }
       close(marked.length);

@@ -25,10 +25,16 @@ const DATA_PREFIX = "window.__remixContext.streamController.enqueue(";
 const DATA_SUFFIX = ");</script>";
 
 /** Parts that only replace shared bytes (a mark's content runs to the next mark). */
-const isRegion = (name: string) => name === "nav" || name === "forms" || name.startsWith("thread:");
+const isRegion = (name: string) => name === "nav" || name === "forms" || threadOf(name) !== null;
+
+/** The thread a mark's name is the start of (`thread:<id>`), or null. */
+export function threadOf(name: string): number | null {
+  return name.startsWith("thread:") ? Number(name.slice("thread:".length)) : null;
+}
 const POINTS = new Set(["pending"]);
 
-const markPattern = (token: string) => new RegExp(`\uE000${token}:([^\uE001]*)\uE001`, "g");
+/** The marks of a kept render (app/components/splice-mark.tsx), each with its name. */
+export const markPattern = (token: string) => new RegExp(`\uE000${token}:([^\uE001]*)\uE001`, "g");
 
 /** The page every reader gets: the kept render without its marks and stand-in nonces. */
 export function sharedBytes(html: string, markToken: string, nonceToken: string): string {

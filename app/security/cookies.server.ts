@@ -87,7 +87,9 @@ export async function readCookie<T>(request: Request, cookie: () => Promise<Cook
  * (the answer depends on nothing else while the secret stays the same).
  */
 export async function readSigned(cookie: Cookie, header: string | null): Promise<unknown> {
-  const raw = new RegExp(`(?:^|;\\s*)${cookie.name}=([^;]*)`).exec(header ?? "")?.[1];
+  let pattern = patterns.get(cookie.name);
+  if (!pattern) patterns.set(cookie.name, (pattern = new RegExp(`(?:^|;\\s*)${cookie.name}=([^;]*)`)));
+  const raw = pattern.exec(header ?? "")?.[1];
   if (raw === undefined) return null;
   const key = `${cookie.name}=${raw}`;
   if (checked.has(key)) return structuredClone(checked.get(key));
@@ -97,6 +99,7 @@ export async function readSigned(cookie: Cookie, header: string | null): Promise
   return structuredClone(value);
 }
 const checked = new Map<string, unknown>();
+const patterns = new Map<string, RegExp>();
 
 export function newGuestKey() {
   return randomBytes(16).toString("base64url");
