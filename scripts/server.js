@@ -53,11 +53,16 @@ app.use((req, res, next) => {
       return refuse(res, 400, "Bad request", "That request target is not a path on this site.");
     }
   }
+  // No address on this site holds a NUL character, and PostgreSQL cannot look one up.
+  if (/%00|\0/.test(req.url)) return refuse(res, 400, "Bad request", "That address contains a NUL character.");
   // A body over the limit is refused before any of it is read; the connection
   // closes rather than carry the unread rest into the next request.
-  if (Number(req.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
-    res.set("Connection", "close");
-    return refuse(res, 413, "Too large", "This request is larger than this site accepts.");
+  if (Number(req.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
+  // A chunked body names no length: it is held back until it has all come (and
+  // the app then reads it as usual) or has passed the limit (and is refused
+  // without the rest being read).
+  if (req.get("Content-Length") === undefined && req.get("Transfer-Encoding")) {
+    return holdChunkedBody(req, () => refuseTooLarge(req, res), next);
   }
   // A response sent without reading the whole body (a refused post, a route
   // with no action) leaves the rest in the socket: drain it, up to the limit,
@@ -91,6 +96,63 @@ app.use(express.static("build/client", { maxAge: "1h", setHeaders: securityHeade
 const logging = settings.LOG_REQUESTS !== "0";
 const logArticlePage = logging ? morgan("tiny") : null;
 if (logging) app.use(morgan("tiny", { skip: (req) => req.loggedEarly === true }));
+/**
+ * 413, then a lingering close (as nginx does): what the client is still
+ * sending is read and dropped for a moment before the connection closes, so
+ * that the refusal reaches it instead of a reset connection.
+ */
+function refuseTooLarge(req, res) {
+  const socket = req.socket;
+  // Node closes a "Connection: close" socket outright once the response is
+  // sent, and closing it with unread data in it resets the connection, losing
+  // the response: here it only stops writing, and keeps reading for 2 s.
+  socket.destroySoon = () => socket.end();
+  socket.once("end", () => socket.destroy());
+  res.on("finish", () => setTimeout(() => socket.destroy(), 2000).unref());
+  let dropped = 0;
+  req.on("data", (chunk) => {
+    dropped += chunk.length;
+    if (dropped > 4 * MAX_BODY_BYTES) socket.destroy();
+  });
+  req.resume();
+  res.set("Connection", "close");
+  refuse(res, 413, "Too large", "This request is larger than this site accepts.");
+}
+
+/**
+ * Holds a body that comes without a length until its last chunk (then calls
+ * `complete`, and the app reads the held chunks as if they had just come) or
+ * until it passes MAX_BODY_BYTES (then calls `tooLarge`, and the rest is
+ * dropped as it comes). Node's HTTP parser hands a request its body by
+ * `push`, so holding it there keeps it from everything that reads the request.
+ */
+function holdChunkedBody(req, tooLarge, complete) {
+  const push = req.push;
+  const held = [];
+  let size = 0;
+  req.push = (chunk, encoding) => {
+    if (chunk === null) {
+      req.push = push;
+      for (const piece of held) push.call(req, piece);
+      const more = push.call(req, null, encoding);
+      complete();
+      return more;
+    }
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      held.length = 0;
+      req.push = (rest) => {
+        if (rest !== null && !req.socket.destroyed && (size += rest.length) > 5 * MAX_BODY_BYTES) req.socket.destroy();
+        return true;
+      };
+      tooLarge();
+      return true;
+    }
+    held.push(chunk);
+    return true;
+  };
+}
+
 function refuse(res, status, title, message) {
   securityHeaders(res);
   res

@@ -1,7 +1,8 @@
 // npm test — a fresh build first (the integration suites start the production
 // server for their HTTP tests, and the browser tests drive it), then every
 // suite, in order: unit, integration on SQLite, integration on PostgreSQL
-// (TEST_POSTGRES_URL), then the browser tests. Every suite runs even if an earlier one failed; the exit code and the
+// (TEST_POSTGRES_URL), the browser tests, then the reliability suite (its
+// own table; one check is one test here). Every suite runs even if an earlier one failed; the exit code and the
 // closing "N passed, N failed" line cover them all. Under CI a suite that
 // cannot run for want of its service is a failure, not a skip.
 import { spawnSync } from "node:child_process";
@@ -81,6 +82,22 @@ if (!existsSync(chromium)) {
     failed: stats.unexpected ?? (built ? 0 : 1),
     skipped: stats.skipped ?? 0,
     ok: ok && passed > 0,
+    note: built ? undefined : "the build failed",
+  });
+}
+
+// The reliability suite runs on SQLite and PostgreSQL itself and prints its table.
+{
+  const ok = built && run("node_modules/.bin/tsx", ["scripts/reliability.ts"]);
+  const summary = readJson(`${TMP}/reliability/summary.json`) as { checks: number; failedChecks: number } | null;
+  const checks = summary?.checks ?? 0;
+  const failed = summary?.failedChecks ?? (built ? 0 : 1);
+  outcomes.push({
+    suite: "reliability",
+    passed: checks - failed,
+    failed,
+    skipped: 0,
+    ok: ok && checks > 0,
     note: built ? undefined : "the build failed",
   });
 }

@@ -7,11 +7,12 @@ import { type Actor, mayActOnArticle } from "~/auth/roles";
 import { db } from "~/db.server";
 import { submitPost } from "~/posts/intake.server";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { idField } from "~/utils/form.server";
 import { countUse, fillTemplate, listTemplates } from "~/templates/templates.server";
 
-const questionId = z.number({ required_error: "That question is not in your inbox." }).int().positive();
+const questionId = idField("That question is not in your inbox.");
 const body = z.string().default("");
-const templateId = z.number().int().positive().optional();
+const templateId = idField("That template is not one of yours.").optional();
 
 /** The composer's form; the button pressed is the intent. */
 export const ComposerForm = z.discriminatedUnion("intent", [
@@ -26,7 +27,7 @@ export const ComposerForm = z.discriminatedUnion("intent", [
     intent: z.literal("insert"),
     questionId,
     body,
-    templateIdChoice: z.number({ required_error: "Choose a template first." }).int().positive(),
+    templateIdChoice: idField("Choose a template first."),
   }),
   z.object({ intent: z.literal("copyright"), questionId, body }),
   z.object({

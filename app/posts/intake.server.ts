@@ -5,6 +5,7 @@
 // transaction, or not at all.
 import { follow } from "~/mail/subscriptions.server";
 import { z } from "zod";
+import { positiveInt } from "~/utils/form.server";
 import { isStaff } from "~/auth/roles";
 import { suggestSection } from "~/content/suggest-section";
 import { type Tx, db, lockKeys } from "~/db.server";
@@ -267,8 +268,8 @@ export async function submitPost(
 
   let parentId: number | null = null;
   if (isReply) {
-    parentId = Number(fields.parentId);
-    const parent = Number.isSafeInteger(parentId)
+    parentId = positiveInt(fields.parentId);
+    const parent = parentId
       ? await db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } })
       : null;
     if (!parent || parent.articleId !== article.id || parent.status !== VISIBLE_STATUS) {

@@ -6,13 +6,13 @@ import { ModerationError, undoDecision } from "~/moderation/moderate.server";
 import { describePost } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission } from "~/utils/form.server";
+import { idField, parseSubmission } from "~/utils/form.server";
 
 // Only a form posts here (the "Undo" after a decision); a visit goes to the queue.
 export const loader = () => redirect("/moderation");
 
 const UndoForm = z.object({
-  actionIds: z.array(z.number().int().positive()).min(1),
+  actionIds: z.array(idField("That decision is not one to undo.")).min(1),
   back: z.string().optional(),
 });
 

@@ -5,7 +5,7 @@ import { followedBy, manageToken, stopFollowing } from "~/mail/subscriptions.ser
 import { questionPath } from "~/posts/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission } from "~/utils/form.server";
+import { idField, parseSubmission } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [
   { title: "What you follow — Afterword" },
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token, address: managed.address, followed: await followedBy(managed.addressId) };
 }
 
-const StopForm = z.object({ token: z.string(), stop: z.union([z.literal("all"), z.coerce.number().int().positive()]) });
+const StopForm = z.object({ token: z.string(), stop: z.union([z.literal("all"), z.coerce.number().pipe(idField())]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);

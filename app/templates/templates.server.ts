@@ -2,6 +2,7 @@
 // allowlist and are filled from the question at hand; usage is counted when
 // an answer that started from a template is posted.
 import { z } from "zod";
+import { idField } from "~/utils/form.server";
 import { db } from "~/db.server";
 import { firstErrors } from "~/utils/field-errors";
 
@@ -71,7 +72,7 @@ export type TemplateInput = z.input<typeof templateSchema>;
 
 /** The templates page's form: a new template sends no id; an edit names the one it changes. */
 export const TemplateForm = templateSchema.extend({
-  id: z.number({ invalid_type_error: "That template number is not valid." }).int().positive().optional(),
+  id: idField("That template number is not valid.").optional(),
 });
 
 export async function saveTemplate(authorId: string, input: TemplateInput, id?: number) {

@@ -4,7 +4,7 @@
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
-import type { ZodTypeAny } from "zod";
+import { type ZodTypeAny, z } from "zod";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
@@ -26,18 +26,44 @@ export async function readForm(request: Request): Promise<FormData> {
   if (mediaType === "multipart/form-data" && !/;\s*boundary=/i.test(contentType)) {
     throw badRequest(400, "This multipart form names no boundary, so it cannot be read.");
   }
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw badRequest(400, "This form could not be read. Please reload the page and send it again.");
   }
+  // No one types a NUL character, and PostgreSQL cannot store one in text.
+  for (const [name, value] of form) {
+    if (name.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
+      throw badRequest(
+        400,
+        "This form contains a NUL character, which no field accepts. Please remove it and send it again.",
+      );
+    }
+  }
+  return form;
 }
 
-/** A positive whole number written in decimal digits (an id), or null. */
+/**
+ * The largest id either database holds (a 32-bit Int column): a larger number
+ * is no record's id, and handed to a query it would fail there as a 500.
+ */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A positive whole number written in decimal digits that can be a record's id, or null. */
 export function positiveInt(value: FormDataEntryValue | string | null | undefined): number | null {
-  if (typeof value !== "string" || !/^\d{1,15}$/.test(value.trim())) return null;
+  if (typeof value !== "string" || !/^\d{1,10}$/.test(value.trim())) return null;
   const n = Number(value.trim());
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  return n > 0 && n <= MAX_RECORD_ID ? n : null;
+}
+
+/** A form field holding a record's id, for the zod schemas of forms; `message` when it is missing or not one. */
+export function idField(message = "That number is not valid.") {
+  return z
+    .number({ required_error: message, invalid_type_error: message })
+    .int(message)
+    .positive(message)
+    .max(MAX_RECORD_ID, message);
 }
 
 /** Like positiveInt, but a missing or malformed id is a 400 with the given sentence. */

@@ -2,7 +2,6 @@
 // stay on this site, a CSP nonce no reader can write, sessions that end with
 // a password change, origins compared scheme and all, and malformed requests
 // answered 4xx (never 500), with keep-alive connections left usable.
-import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/passwords.server";
@@ -10,6 +9,7 @@ import { db } from "~/db.server";
 import { OPEN_POST_PATHS } from "~/security/same-origin.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { fill, routeCatalog } from "../support/route-catalog";
 import { userWithSession } from "../support/users";
 
 let server: AppServer;
@@ -126,28 +126,10 @@ describe("sessions and origins", () => {
  * new route is tried without editing this test.
  */
 function actionPaths(): string[] {
-  // A route is a file, or a folder with its route.tsx (as the inbox is).
-  const routes = readdirSync("app/routes", { withFileTypes: true }).map((entry) =>
-    entry.isDirectory()
-      ? { name: entry.name, file: `app/routes/${entry.name}/route.tsx` }
-      : { name: entry.name.replace(/\.tsx?$/, ""), file: `app/routes/${entry.name}` },
-  );
-  return routes
-    .filter(({ file }) => /export (async function|const) action\b/.test(readFileSync(file, "utf8")))
-    .map(
-      ({ name }) =>
-        (
-          "/" +
-          name
-            .replace(/(^|\.)_index$/, "")
-            .replace(/\$slug_?/, DEMO_ARTICLE)
-            .replace(/\$number/, "1")
-            .replace(/\$id_?/, String(questionId))
-            .replace(/_(?=\.|$)/g, "")
-            .replace(/\./g, "/")
-        ).replace(/\/$/, "") || "/",
-    )
-    .map((path) => (path === "/moderation" ? `${path}?index` : path));
+  const values = { slug: DEMO_ARTICLE, number: "1", id: String(questionId) };
+  return routeCatalog()
+    .filter((route) => route.action)
+    .map((route) => fill(route.pattern, values) + (route.pattern === "/moderation" ? "?index" : ""));
 }
 
 describe("malformed requests answer 4xx, never 500", () => {

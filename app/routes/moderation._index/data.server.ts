@@ -11,7 +11,7 @@ import { REJECT_REASONS } from "~/moderation/report-reasons";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { pageParam, parseSubmission } from "~/utils/form.server";
+import { idField, pageParam, parseSubmission } from "~/utils/form.server";
 
 export async function loadQueue({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
@@ -25,7 +25,7 @@ const DONE: Record<string, string> = { approve: "approved", reject: "rejected", 
 const DecisionForm = z.union([
   z.object({
     intent: z.enum(DECISIONS),
-    postId: z.number({ required_error: "That post number is not valid." }).int().positive(),
+    postId: idField("That post number is not valid."),
     revision: z.number().int().nonnegative().optional(),
     status: z.string().optional(),
     reason: z.string().default(""),
@@ -33,7 +33,7 @@ const DecisionForm = z.union([
   }),
   z.object({
     intent: z.enum(["bulk:approve", "bulk:reject", "bulk:spam"]),
-    ids: z.array(z.number().int().positive(), { required_error: "Select at least one post." }).min(1),
+    ids: z.array(idField("That post number is not valid."), { required_error: "Select at least one post." }).min(1),
   }),
 ]);
 
