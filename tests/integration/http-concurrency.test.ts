@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
 import { VISIBLE_STATUS } from "~/posts/status";
-import { formShownCookie, guestCookie } from "~/security/cookies.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { testProvider } from "../support/test-database";
 import { userWithSession } from "../support/users";
+import { ARTICLE_PATH, type Visitor, askForm, newAddress, sendForm, visitor } from "../support/visitors";
 
 const INSTANCES = testProvider() === "postgresql" ? 2 : 1;
 let servers: AppServer[] = [];
@@ -28,62 +28,15 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-const cookiePair = (setCookie: string) => setCookie.split(";")[0];
-let addresses = 0;
-const newAddress = () => `203.0.113.${++addresses}`;
-
-/** A reader's browser: the cookies a person has once the form has been on screen for a minute. */
-async function browser(who: { session?: string; guestKey?: string; address: string }) {
-  const cookies = [cookiePair(await (await formShownCookie()).serialize({ t: Date.now() - 60_000 }))];
-  if (who.session) cookies.push(who.session);
-  if (who.guestKey) cookies.push(cookiePair(await (await guestCookie()).serialize({ key: who.guestKey, name: "G" })));
-  return { cookie: cookies.join("; "), address: who.address };
+function send(n: number, path: string, fields: Record<string, string>, as: Visitor) {
+  return sendForm(servers[n % servers.length].url, path, fields, as);
 }
 
-function send(n: number, path: string, fields: Record<string, string>, as: { cookie: string; address: string }) {
-  const server = servers[n % servers.length];
-  return fetch(server.url + path, {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: {
-      Origin: server.url,
-      Cookie: as.cookie,
-      "Content-Type": "application/x-www-form-urlencoded",
-      "X-Forwarded-For": as.address,
-    },
-    redirect: "manual",
-  });
-}
-
-const ask = (n: number, body: string, as: { cookie: string; address: string }) =>
-  send(n, `/articles/${DEMO_ARTICLE}`, { intent: "ask", name: "Guest", email: "", section: "article", body }, as);
+const ask = (n: number, body: string, as: Visitor) => send(n, ARTICLE_PATH, askForm(body), as);
 
 async function statusOf(body: string) {
   return (await db.post.findFirstOrThrow({ where: { bodySource: body }, orderBy: { id: "desc" } })).status;
 }
-
-describe(`intake on ${INSTANCES} instance(s)`, () => {
-  it("holds the rate limit for thirty posts sent at the same instant by one visitor", async () => {
-    const guestKey = `burst-${Date.now()}`;
-    const as = await browser({ guestKey, address: newAddress() });
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => ask(i, `Burst question ${i}`, as)));
-    const statuses = responses.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 302)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
-    expect(await db.post.count({ where: { guestKey } })).toBe(5);
-  });
-
-  it("stores one of twenty identical texts sent at once", async () => {
-    const guestKey = `twins-${Date.now()}`;
-    const as = await browser({ guestKey, address: newAddress() });
-    const text = "Is it normal to miss them more in the second week than the first?";
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => ask(i, text, as)));
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409 || s === 429)).toHaveLength(19);
-    expect(await db.post.count({ where: { guestKey, bodySource: text } })).toBe(1);
-  });
-});
 
 describe(`bans on ${INSTANCES} instance(s)`, () => {
   it("hold the banned account, not the trusted reader or the guests at its address", async () => {
@@ -93,7 +46,7 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     await createPost({ articleId, userId: trusted.user.id, body: "An approved earlier question", status: "published" });
     const moderator = await userWithSession("moderator");
 
-    const bannedBrowser = await browser({ session: banned.cookie, address });
+    const bannedBrowser = await visitor({ session: banned.cookie, address });
     expect((await ask(0, "Selling something", bannedBrowser)).status).toBe(302);
     const post = await db.post.findFirstOrThrow({ where: { userId: banned.user.id } });
     const ban = await send(
@@ -111,10 +64,10 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     expect((await ask(1, "Selling again", bannedBrowser)).status).toBe(302);
     expect(await statusOf("Selling again")).toBe("spam");
     expect(
-      (await ask(1, "My real question about week two", await browser({ session: trusted.cookie, address }))).status,
+      (await ask(1, "My real question about week two", await visitor({ session: trusted.cookie, address }))).status,
     ).toBe(302);
     expect(await statusOf("My real question about week two")).toBe(VISIBLE_STATUS);
-    expect((await ask(1, "A new guest here", await browser({ guestKey: `new-${Date.now()}`, address }))).status).toBe(
+    expect((await ask(1, "A new guest here", await visitor({ guestKey: `new-${Date.now()}`, address }))).status).toBe(
       302,
     );
     expect(await statusOf("A new guest here")).toBe("pending");
@@ -125,7 +78,7 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     const moderator = await userWithSession("moderator");
     const trusted = await userWithSession("reader");
     await createPost({ articleId, userId: trusted.user.id, body: "Trusted before the spam run", status: "published" });
-    await ask(0, "Spam run one", await browser({ guestKey: `spam-${Date.now()}`, address }));
+    await ask(0, "Spam run one", await visitor({ guestKey: `spam-${Date.now()}`, address }));
     const post = await db.post.findFirstOrThrow({ where: { bodySource: "Spam run one" } });
     const ban = await send(
       0,
@@ -134,9 +87,9 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
       { cookie: moderator.cookie, address: newAddress() },
     );
     expect(ban.status).toBe(302);
-    await ask(1, "Spam run two", await browser({ guestKey: `spam2-${Date.now()}`, address }));
+    await ask(1, "Spam run two", await visitor({ guestKey: `spam2-${Date.now()}`, address }));
     expect(await statusOf("Spam run two")).toBe("spam");
-    await ask(1, "Trusted after the spam run", await browser({ session: trusted.cookie, address }));
+    await ask(1, "Trusted after the spam run", await visitor({ session: trusted.cookie, address }));
     expect(await statusOf("Trusted after the spam run")).toBe(VISIBLE_STATUS);
   });
 });
