@@ -6,14 +6,22 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { freePort } from "../../scripts/lib/free-port";
 
-export type AppServer = { url: string; port: number; stop: () => Promise<void>; output: () => string };
+export type AppServer = {
+  url: string;
+  port: number;
+  /** SIGTERM, and waits for the process to end. */
+  stop: () => Promise<void>;
+  /** SIGKILL: the process ends at once, as in a crash or an out-of-memory kill. */
+  kill: () => Promise<void>;
+  output: () => string;
+};
 
-/** `env` adds to the server's environment; a value of null leaves that variable out. */
+/** `env` adds to the server's environment (PORT to restart one where it was); a value of null leaves that variable out. */
 export async function startAppServer(env: Record<string, string | null> = {}): Promise<AppServer> {
   if (!existsSync("build/server/index.js")) {
     throw new Error("No build of the app: run `npm run build` first (npm test does).");
   }
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = "";
   const merged: Record<string, string | null | undefined> = {
     ...process.env,
@@ -47,11 +55,15 @@ export async function startAppServer(env: Record<string, string | null> = {}): P
     url,
     port,
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => end("SIGTERM"),
+    kill: () => end("SIGKILL"),
   };
+
+  function end(signal: NodeJS.Signals) {
+    return new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  }
 }
