@@ -28,7 +28,8 @@ export {
   CROSS_SITE_MESSAGE as crossSiteMessage,
 } from "~/security/same-origin.server";
 export { startMailSender } from "~/mail/sender.server";
-export { serveSharedPage } from "~/articles/page-cache.server";
+export { articlesChanged, serveSharedPage } from "~/articles/page-cache.server";
+export { listenForChanges } from "~/articles/change-feed.server";
 export { servePersonalPage } from "~/articles/personal-page.server";
 export { addSecurityHeaders } from "~/security/headers.server";
 export { config, configProblems } from "~/config.server";

@@ -26,6 +26,8 @@ const {
   startMailSender,
   serveSharedPage,
   servePersonalPage,
+  articlesChanged,
+  listenForChanges,
 } = build.entry.module;
 // Every setting is checked before anything listens (app/config.server.ts).
 const problems = configProblems();
@@ -63,6 +65,14 @@ app.use((req, res, next) => {
   // without the rest being read).
   if (req.get("Content-Length") === undefined && req.get("Transfer-Encoding")) {
     return holdChunkedBody(req, () => refuseTooLarge(req, res), next);
+  }
+  // A form this instance took may have changed what an article page shows:
+  // the next reader gets the page rendered anew (other instances hear of it
+  // from PostgreSQL, below).
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.on("finish", () => {
+      if (res.statusCode < 400) articlesChanged();
+    });
   }
   // A response sent without reading the whole body (a refused post, a route
   // with no action) leaves the rest in the socket: drain it, up to the limit,
@@ -204,5 +214,7 @@ const server = http.createServer((req, res) => {
     );
 });
 server.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
+// Writes on other instances (PostgreSQL) reach this one's kept pages at once.
+listenForChanges(articlesChanged);
 // This instance's outbox sender (app/mail/sender.server.ts); MAIL_SENDER=0 leaves mail to other instances.
 if (settings.MAIL_SENDER !== "0") startMailSender();

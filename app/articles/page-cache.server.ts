@@ -67,6 +67,18 @@ export async function articleVersion(slug: string): Promise<string | null> {
 
 const versions = new Map<string, { version: Promise<string | null>; at: number }>();
 
+/**
+ * Something an article page shows has changed (a post this instance took, or
+ * any instance's write on PostgreSQL, app/articles/change-feed.server.ts):
+ * versions are read again, and the next reader of each kept page gets it
+ * rendered anew rather than kept, so that a post is on the page at once.
+ */
+export function articlesChanged() {
+  versions.clear();
+  refreshing.clear();
+  for (const page of pages.values()) page.keptAt = 0;
+}
+
 /** The article's version as this instance last read it, read again once it is VERSION_CHECK_MS old. */
 export function currentVersion(slug: string): Promise<string | null> {
   const known = versions.get(slug);

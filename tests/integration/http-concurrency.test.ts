@@ -1,4 +1,5 @@
-// Intake and moderation under concurrency, through the production server: on
+// Bans across instances, through the production server (the races of intake
+// and moderation are in the reliability suite, tests/reliability): on
 // PostgreSQL two app instances on one database (the multi-instance
 // deployment), on SQLite one instance (SQLite is the single-instance
 // default). Requests come with X-Forwarded-For (TRUST_PROXY=1), so each test
@@ -91,52 +92,5 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     expect(await statusOf("Spam run two")).toBe("spam");
     await ask(1, "Trusted after the spam run", await visitor({ session: trusted.cookie, address }));
     expect(await statusOf("Trusted after the spam run")).toBe(VISIBLE_STATUS);
-  });
-});
-
-describe(`moderation decisions on ${INSTANCES} instance(s)`, () => {
-  it("lets only the first of two moderators deciding one post at once win", async () => {
-    const question = await createPost({
-      articleId,
-      guestName: "Q",
-      body: "A question to reply under",
-      status: "published",
-    });
-    const replies = [];
-    const questions = [];
-    for (let i = 0; i < 8; i++) {
-      replies.push(
-        await createPost({ articleId, parentId: question.id, guestName: "R", body: `Reply ${i}`, status: "pending" }),
-      );
-      questions.push(await createPost({ articleId, guestName: "Q", body: `Pending question ${i}`, status: "pending" }));
-    }
-    const [first, second] = [await userWithSession("moderator"), await userWithSession("moderator")];
-    const before = (await db.article.findUniqueOrThrow({ where: { id: articleId } })).lastQuestionNumber;
-    const decide = (n: number, who: { cookie: string }, intent: string, postId: number) =>
-      send(
-        n,
-        "/moderation?index",
-        { intent, postId: String(postId), revision: "0", status: "pending" },
-        { cookie: who.cookie, address: "198.51.100.1" },
-      );
-
-    for (const [i, post] of [...replies, ...questions].entries()) {
-      // Half the pairs both approve; the other half approve against reject.
-      const other = i % 2 ? "approve" : "reject";
-      const answers = await Promise.all([decide(0, first, "approve", post.id), decide(1, second, other, post.id)]);
-      expect(answers.map((a) => a.status).sort(), `post ${post.id}`).toEqual([302, 409]);
-      const decisions = await db.moderationAction.count({ where: { postId: post.id } });
-      expect(decisions, `post ${post.id}`).toBe(1);
-    }
-
-    const published = await db.post.count({ where: { parentId: question.id, status: VISIBLE_STATUS } });
-    expect((await db.post.findUniqueOrThrow({ where: { id: question.id } })).replyCount).toBe(published);
-    const decided = await db.post.findMany({ where: { id: { in: questions.map((q) => q.id) } } });
-    // Rejected questions have no public number, and published ones took the next numbers without a gap.
-    expect(decided.filter((q) => q.status !== VISIBLE_STATUS).every((q) => q.number === null)).toBe(true);
-    const numbers = decided.filter((q) => q.status === VISIBLE_STATUS).map((q) => q.number!);
-    const after = (await db.article.findUniqueOrThrow({ where: { id: articleId } })).lastQuestionNumber;
-    expect(after - before).toBe(numbers.length);
-    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: numbers.length }, (_, i) => before + 1 + i));
   });
 });
