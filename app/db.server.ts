@@ -28,6 +28,35 @@ type QueryEvents = {
   $on(event: "query", listener: (event: { query: string; params: string; duration: number }) => void): void;
 };
 
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>> | Awaited<ReturnType<PrismaPg["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * Prisma ends a transaction by sending COMMIT (or ROLLBACK) and only then
+ * telling the adapter, which frees the transaction's lock (SQLite) or pool
+ * connection (PostgreSQL). When that statement fails (a full disk, an I/O
+ * error, a connection PostgreSQL dropped) the adapter was never told: on
+ * SQLite every later transaction waited forever, on PostgreSQL the pool
+ * shrank by one each time. Here a failed COMMIT or ROLLBACK still ends the
+ * transaction (SQLite keeps one open after a failed COMMIT, so it is rolled
+ * back) and frees what it held; the error goes on to the caller.
+ */
+function endedEvenOnFailure(transaction: Transaction): Transaction {
+  const executeRaw = transaction.executeRaw.bind(transaction);
+  transaction.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (/^(COMMIT|ROLLBACK)$/.test(query.sql)) {
+        if (query.sql === "COMMIT") await executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+        await transaction.rollback().catch(() => {});
+      }
+      throw error;
+    }
+  };
+  return transaction;
+}
+
 /**
  * better-sqlite3 answers every query synchronously and Prisma's adapter hands
  * its one transaction lock from one waiter to the next as a resolved promise,
@@ -40,10 +69,19 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args) => {
-      const transaction = await start(...args);
+      const transaction = endedEvenOnFailure(await start(...args));
       await new Promise((resolve) => setImmediate(resolve));
       return transaction;
     };
+    return adapter;
+  }
+}
+
+class PostgresAdapterFactory extends PrismaPg {
+  async connect() {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => endedEvenOnFailure(await start(...args));
     return adapter;
   }
 }
@@ -53,10 +91,12 @@ function createClient(): Db {
   const log = [{ emit: "event", level: "query" } as const];
   let client: Db;
   if (target.provider === "postgresql") {
-    const adapter = new PrismaPg(
+    const adapter = new PostgresAdapterFactory(
       {
         connectionString: target.connectionString,
         max: configAtImport().DATABASE_POOL_SIZE,
+        // A database that does not answer fails the request (a 503) rather than holding it forever.
+        connectionTimeoutMillis: 10_000,
         // Raw queries name tables without a schema; Prisma's own queries name it themselves.
         options: `-c search_path=${target.schema}`,
       },
@@ -100,13 +140,38 @@ export async function lockKeys(tx: Tx, keys: string[]) {
     FROM (SELECT unnest(string_to_array(${list}, E'\n')) AS k ORDER BY 1) AS ordered`;
 }
 
-/** Whether the database answers a trivial query (for /healthz). */
+/**
+ * Whether the database reads and writes (for /healthz): a read alone passes
+ * on a full disk or a read-only file, where no post can be saved. The write
+ * is one small row, kept among the settings (getSettings reads only the keys it knows).
+ */
 export async function databaseAnswers(): Promise<boolean> {
   try {
     await db.$queryRaw`SELECT 1`;
+    const at = new Date().toISOString();
+    await db.setting.upsert({
+      where: { key: "healthCheckedAt" },
+      create: { key: "healthCheckedAt", value: at },
+      update: { value: at },
+    });
     return true;
   } catch (error) {
-    console.error("[healthz] database check failed", error);
+    reopenIfReadOnly(error);
+    const { code, message } = error as { code?: string; message?: string };
+    console.error(
+      `[healthz] database check failed (${code ?? "no code"}): ${String(message).split("\n").filter(Boolean).pop()}`,
+    );
     return false;
   }
+}
+
+/**
+ * SQLite opens a file it cannot write (a read-only filesystem) read-only, and
+ * the connection stays so after the filesystem is writable again: on such an
+ * error the connection is closed, and the next query opens the file afresh.
+ */
+export function reopenIfReadOnly(error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (databaseTarget().provider !== "sqlite" || typeof code !== "string") return;
+  if (/^SQLITE_(READONLY|CANTOPEN)/.test(code)) void db.$disconnect().catch(() => {});
 }

@@ -17,6 +17,9 @@ import {
   keptPageHeaders,
   reusableThreads,
 } from "~/articles/page-cache.server";
+import { unavailablePage } from "~/db/unavailable-page";
+import { isDatabaseUnavailable } from "~/db/unavailable";
+import { reopenIfReadOnly } from "~/db.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
 import { ReusedThreads, SpliceMarks } from "~/components/splice-mark";
@@ -100,6 +103,7 @@ export default async function handleRequest(
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   addSecurityHeaders(responseHeaders);
+  if (unavailable.has(request)) return databaseUnavailable(request, responseHeaders);
   const { matches, loaderData } = remixContext.staticHandlerContext;
   const data = matches.map((match) => loaderData[match.route.id]).filter((d) => d !== undefined);
   const answersAction = remixContext.staticHandlerContext.actionData !== null;
@@ -150,11 +154,38 @@ export default async function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (isDatabaseUnavailable(error)) {
+    // Not the app's fault, and one line is enough: it is answered 503 (below).
+    unavailable.add(request);
+    reopenIfReadOnly(error);
+    const { code, message } = error as { code?: string; message?: string };
+    console.error(`[db] unavailable (${code ?? "no code"}): ${String(message).split("\n").filter(Boolean).pop()}`);
+    return;
+  }
   console.error(error);
 };
 
-/** Remix's data requests get the same headers as pages. */
-export function handleDataRequest(response: Response) {
+/** Requests that failed because the database could not serve them (app/db/unavailable.ts). */
+const unavailable = new WeakSet<Request>();
+
+/**
+ * The database is down, full or read-only: a 503 that says so and when to
+ * try again, instead of "something went wrong". A page of its own, with no
+ * script: the app's layout needs the database too.
+ */
+function databaseUnavailable(request: Request, headers: Headers) {
+  const nonce = randomBytes(16).toString("base64");
+  if (production) headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  headers.set("Cache-Control", "no-store");
+  headers.set("Retry-After", "30");
+  const sending = request.method !== "GET" && request.method !== "HEAD";
+  return new Response(unavailablePage(sending), { status: 503, statusText: "Service Unavailable", headers });
+}
+
+/** Remix's data requests get the same headers as pages, and the same 503 when the database is unavailable. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
   addSecurityHeaders(response.headers);
-  return response;
+  if (!unavailable.has(request)) return response;
+  response.headers.set("Retry-After", "30");
+  return new Response(response.body, { status: 503, statusText: "Service Unavailable", headers: response.headers });
 }

@@ -14,10 +14,16 @@ async function loadSecret(): Promise<string> {
   const existing = await db.setting.findUnique({ where: { key: SECRET_KEY } });
   if (existing) return existing.value;
   // Two instances starting at once: the first insert wins, the other reads it.
-  await db.setting
+  // Any other failure to insert (a full disk) is the error to report.
+  const failed = await db.setting
     .createMany({ data: [{ key: SECRET_KEY, value: randomBytes(32).toString("base64url") }] })
-    .catch(() => {});
-  return (await db.setting.findUniqueOrThrow({ where: { key: SECRET_KEY } })).value;
+    .then(
+      () => null,
+      (error: unknown) => error,
+    );
+  const row = await db.setting.findUnique({ where: { key: SECRET_KEY } });
+  if (!row) throw failed ?? new Error("The cookie secret could not be stored.");
+  return row.value;
 }
 
 let secretPromise: Promise<string> | null = null;

@@ -17,7 +17,11 @@ export type AppServer = {
 };
 
 /** `env` adds to the server's environment (PORT to restart one where it was); a value of null leaves that variable out. */
-export async function startAppServer(env: Record<string, string | null> = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string | null> = {},
+  /** "listening": ready once it answers at all, for a server started on a database in trouble. */
+  ready: "healthy" | "listening" = "healthy",
+): Promise<AppServer> {
   if (!existsSync("build/server/index.js")) {
     throw new Error("No build of the app: run `npm run build` first (npm test does).");
   }
@@ -44,7 +48,8 @@ export async function startAppServer(env: Record<string, string | null> = {}): P
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      const health = await fetch(`${url}/healthz`);
+      if (health.ok || ready === "listening") break;
     } catch {
       // not listening yet
     }
