@@ -10,6 +10,11 @@ describe("WordPress text", () => {
 });
 
 describe("comments", () => {
+  it("keeps the words of a comment that holds a whole document's tags (a frameset stopped the import)", () => {
+    expect(commentMarkdown("<frameset onload=alert(1)>Still my words</frameset>")).toBe("Still my words");
+    expect(commentMarkdown("<html><body><p>Also mine</p></body></html>")).toBe("Also mine");
+  });
+
   it("keeps emphasis, links, lists and quotes", () => {
     const md = commentMarkdown(
       'I <em>did</em> try <a href="https://example.org/x">this</a>.\n\n<blockquote>A quote</blockquote><ul><li>one</li></ul>',

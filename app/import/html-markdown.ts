@@ -148,8 +148,24 @@ function plainComment(text: string): string {
     .join("\n\n");
 }
 
+/**
+ * Tags that make a whole document, never part of a comment: a <frameset> in
+ * one replaced the parser's <body> and turndown failed on it, which stopped
+ * the whole import. They go; their text stays.
+ */
+const DOCUMENT_TAGS = /<\/?(html|head|body|frameset|frame|noframes)\b[^>]*>/gi;
+
 export function commentMarkdown(html: string): string {
-  const markdown = /[<&]/.test(html) ? comment.turndown(autop(html)) : plainComment(html);
+  let markdown: string;
+  if (!/[<&]/.test(html)) markdown = plainComment(html);
+  else {
+    try {
+      markdown = comment.turndown(autop(html.replace(DOCUMENT_TAGS, "")));
+    } catch {
+      // Whatever else the parser cannot take: the comment's words, as plain text, rather than nothing.
+      markdown = plainComment(html.replace(/<[^>]*>/g, " "));
+    }
+  }
   return keepMarkers(markdown)
     .replace(/\n{3,}/g, "\n\n")
     .trim();
