@@ -40,16 +40,19 @@ else {
   runs.push({ database: "PostgreSQL", ok: !process.env.CI, note });
 }
 
-const rows: Row[] = existsSync(TALLY)
-  ? readFileSync(TALLY, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Row)
-  : [];
+// In the issue's order of parts, SQLite before PostgreSQL within each.
+const rows: Row[] = (
+  existsSync(TALLY)
+    ? readFileSync(TALLY, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Row)
+    : []
+).sort((a, b) => a.part.localeCompare(b.part) || b.database.localeCompare(a.database));
 const width = Math.max(5, ...rows.map((r) => r.check.length));
 const line = (cells: string[]) => console.log(cells.join("  "));
 console.log(`\n━━ reliability: ${process.env.RELIABILITY_FULL === "1" ? "full" : "quick"} run ━━`);
-line(["part".padEnd(2), "check".padEnd(width), "database  ", "   tried", "failed", "    time"]);
+line(["part", "check".padEnd(width), "database  ", "   tried", "failed", "    time"]);
 for (const r of rows) {
   line([
     r.part.padEnd(4),

@@ -307,7 +307,8 @@ describe.skipIf(testProvider() === "postgresql")("stored cross-site scripting", 
             const response = await page.goto(path, { waitUntil: "load" });
             if (!response || response.status() >= 400) broken.push(`${who} ${path}: ${response?.status()}`);
           }
-          await page.waitForTimeout(150);
+          // A moment for autofocus, animations and media errors to fire.
+          await page.waitForTimeout(60);
           const found = await page.evaluate(() => {
             const out: string[] = [];
             // Scripts are left to the CSP: a payload's is blocked, and the violation reported (above).
