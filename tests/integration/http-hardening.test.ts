@@ -9,6 +9,7 @@ import { db } from "~/db.server";
 import { OPEN_POST_PATHS } from "~/security/same-origin.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { rawExchange } from "../support/raw-http";
 import { fill, routeCatalog } from "../support/route-catalog";
 import { userWithSession } from "../support/users";
 
@@ -249,21 +250,7 @@ describe("malformed requests answer 4xx, never 500", () => {
 
 /** One request on its own connection, written byte for byte. */
 function rawRequest(text: string): Promise<{ status: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(server.port, "127.0.0.1");
-    let received = "";
-    socket.setTimeout(10_000, () => socket.destroy(new Error("no answer within 10 s")));
-    socket.on("data", (chunk) => {
-      received += chunk.toString("latin1");
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(received);
-      if (match) {
-        resolve({ status: Number(match[1]) });
-        socket.destroy();
-      }
-    });
-    socket.on("error", reject);
-    socket.write(text);
-  });
+  return rawExchange(server.port, (socket) => socket.write(text));
 }
 
 /** Two requests on one connection, the second sent once the first is answered; the statuses seen. */

@@ -6,12 +6,12 @@
 // length and chunked), invalid UTF-8 and percent-encoding, NUL bytes and other
 // content types; as a guest and as an admin. Failed: any answer 5xx, or none
 // within 10 s. Oversized bodies must get 413 before they are read whole.
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { hashPassword } from "~/auth/passwords.server";
 import { db } from "~/db.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { rawExchange } from "../support/raw-http";
 import { type RouteEntry, fill, formVocabulary, routeCatalog } from "../support/route-catalog";
 import { userWithSession } from "../support/users";
 import { record } from "./tally";
@@ -187,22 +187,10 @@ function actionCases(route: RouteEntry): Case[] {
 
 /** Sends `head` and then `size` bytes of body, and waits; resolves with the status once answered. */
 function oversized(head: string, size: number, chunked: boolean): Promise<{ status: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(server.port, "127.0.0.1");
-    let sent = 0;
-    let received = "";
-    socket.setTimeout(10_000, () => socket.destroy(new Error("no answer within 10 s")));
-    socket.on("data", (chunk) => {
-      received += chunk.toString("latin1");
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(received);
-      if (match) {
-        resolve({ status: Number(match[1]) });
-        socket.destroy();
-      }
-    });
-    socket.on("error", reject);
+  return rawExchange(server.port, (socket) => {
     socket.write(head);
     const piece = Buffer.alloc(64 * 1024, "x");
+    let sent = 0;
     const pump = () => {
       while (sent < size && !socket.destroyed) {
         const data = chunked

@@ -12,26 +12,29 @@ import { ARTICLE_PATH, type Visitor, askForm, replyForm, sendForm, visitor } fro
 
 export type Acknowledged = { text: string; kind: "question" | "reply" };
 
+/** The settings form as the settings page sends it: the defaults, limits that fifty fast posters stay under, and `overrides`. */
+export const settingsForm = (overrides: Record<string, string> = {}) => ({
+  moderationMode: "first",
+  softLimit: "1200",
+  hardLimit: "10000",
+  maxLinks: "2",
+  rateLimit: "1000",
+  rateWindowMinutes: "1",
+  minSecondsToPost: "0",
+  editMinutes: "15",
+  guardRunWords: "8",
+  guardSharedPercent: "20",
+  bannedWords: "",
+  ...overrides,
+});
+
 /** Through the settings page, as an admin would: limits that fifty fast posters stay under. */
 export async function raiseLimits(base: string, overrides: Record<string, string> = {}) {
   const admin = await userWithSession("admin");
   const response = await sendForm(
     base,
     "/admin/settings",
-    {
-      moderationMode: "first",
-      softLimit: "1200",
-      hardLimit: "10000",
-      maxLinks: "2",
-      rateLimit: "1000",
-      rateWindowMinutes: "1",
-      minSecondsToPost: "0",
-      editMinutes: "15",
-      guardRunWords: "8",
-      guardSharedPercent: "20",
-      bannedWords: "",
-      ...overrides,
-    },
+    settingsForm(overrides),
     await visitor({ session: admin.cookie }),
   );
   if (response.status !== 302 && response.status !== 200) throw new Error(`settings: ${response.status}`);

@@ -23,7 +23,7 @@ import { articleDir } from "../support/content";
 import { writeExport, wxr } from "../support/import-files";
 import { userWithSession } from "../support/users";
 import { ARTICLE_PATH, type Visitor, sendForm, visitor } from "../support/visitors";
-import { raiseLimits } from "./load";
+import { raiseLimits, settingsForm } from "./load";
 import { record } from "./tally";
 import { PAYLOADS, payloadNumbers } from "./xss-payloads";
 
@@ -47,6 +47,9 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** Publish at once (review after), long posts and links allowed. */
+const PUBLISH_AT_ONCE = { moderationMode: "post", maxLinks: "50", softLimit: "10000", hardLimit: "50000" };
 
 /** Groups of five payloads, one group per multi-line field. */
 const groups: number[][] = [];
@@ -83,7 +86,7 @@ describe.skipIf(testProvider() === "postgresql")("stored cross-site scripting", 
   it("runs no payload and leaves none active, on any page, for any role", async () => {
     const started = Date.now();
     // As an admin would: publish at once (review after), long posts and links allowed.
-    await raiseLimits(server.url, { moderationMode: "post", maxLinks: "50", softLimit: "10000", hardLimit: "50000" });
+    await raiseLimits(server.url, PUBLISH_AT_ONCE);
     const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
     const author = await visitor({ session: await session(article.authorId!) });
     const moderator = await visitor({ session: (await userWithSession("moderator")).cookie });
@@ -407,19 +410,7 @@ describe.skipIf(testProvider() === "postgresql")("stored cross-site scripting", 
         "banned words",
         part.map((_, j) => c * chunk + j),
         "/admin/settings",
-        {
-          moderationMode: "post",
-          softLimit: "10000",
-          hardLimit: "50000",
-          maxLinks: "50",
-          rateLimit: "1000",
-          rateWindowMinutes: "1",
-          minSecondsToPost: "0",
-          editMinutes: "15",
-          guardRunWords: "8",
-          guardSharedPercent: "20",
-          bannedWords: part.join("\n"),
-        },
+        settingsForm({ ...PUBLISH_AT_ONCE, bannedWords: part.join("\n") }),
         admin,
       );
       visit("admin", admin, "/admin/settings");
