@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { databaseTarget } from "~/db/database-url";
+import { describeDatabaseError } from "~/db/unavailable";
 import { config, configAtImport } from "~/config.server";
 
 export type { Prisma } from "~/generated/sqlite/client";
@@ -157,10 +158,7 @@ export async function databaseAnswers(): Promise<boolean> {
     return true;
   } catch (error) {
     reopenIfReadOnly(error);
-    const { code, message } = error as { code?: string; message?: string };
-    console.error(
-      `[healthz] database check failed (${code ?? "no code"}): ${String(message).split("\n").filter(Boolean).pop()}`,
-    );
+    console.error(`[healthz] database check failed ${describeDatabaseError(error)}`);
     return false;
   }
 }

@@ -18,7 +18,7 @@ import {
   reusableThreads,
 } from "~/articles/page-cache.server";
 import { unavailablePage } from "~/db/unavailable-page";
-import { isDatabaseUnavailable } from "~/db/unavailable";
+import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable";
 import { reopenIfReadOnly } from "~/db.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
@@ -158,12 +158,14 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
     // Not the app's fault, and one line is enough: it is answered 503 (below).
     unavailable.add(request);
     reopenIfReadOnly(error);
-    const { code, message } = error as { code?: string; message?: string };
-    console.error(`[db] unavailable (${code ?? "no code"}): ${String(message).split("\n").filter(Boolean).pop()}`);
+    console.error(`[db] unavailable ${describeDatabaseError(error)}`);
     return;
   }
   console.error(error);
 };
+
+/** When a 503 for an unavailable database asks the client to come back. */
+const RETRY_AFTER_SECONDS = "30";
 
 /** Requests that failed because the database could not serve them (app/db/unavailable.ts). */
 const unavailable = new WeakSet<Request>();
@@ -177,7 +179,7 @@ function databaseUnavailable(request: Request, headers: Headers) {
   const nonce = randomBytes(16).toString("base64");
   if (production) headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
   headers.set("Cache-Control", "no-store");
-  headers.set("Retry-After", "30");
+  headers.set("Retry-After", RETRY_AFTER_SECONDS);
   const sending = request.method !== "GET" && request.method !== "HEAD";
   return new Response(unavailablePage(sending), { status: 503, statusText: "Service Unavailable", headers });
 }
@@ -186,6 +188,6 @@ function databaseUnavailable(request: Request, headers: Headers) {
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
   addSecurityHeaders(response.headers);
   if (!unavailable.has(request)) return response;
-  response.headers.set("Retry-After", "30");
+  response.headers.set("Retry-After", RETRY_AFTER_SECONDS);
   return new Response(response.body, { status: 503, statusText: "Service Unavailable", headers: response.headers });
 }

@@ -16,6 +16,13 @@ const KINDS =
 const MESSAGES =
   /Connection terminated|connection timeout|Can't reach database server|Timed out fetching a new connection|database or disk is full|disk I\/O error|attempt to write a readonly database|unable to open database file/i;
 
+/** One line for the log: the error's code and the last line of its message (Prisma's run to many). */
+export function describeDatabaseError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const last = String(message).split("\n").filter(Boolean).pop();
+  return `(${typeof code === "string" ? code : "no code"}): ${last}`;
+}
+
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
