@@ -5,6 +5,15 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { MIGRATIONS_TABLE } from "~/db/migrations.server";
 
+/**
+ * The full-text search index exists only in the migrations (Prisma's schema
+ * cannot describe an FTS5 table or a generated tsvector column), so it is
+ * left out of the comparison; tests/integration/search.test.ts checks it.
+ */
+const SEARCH_TABLES = /^PostSearch/;
+const SEARCH_COLUMNS = new Set(["Post.searchVector"]);
+const SEARCH_INDEXES = new Set(["Post_searchVector_idx"]);
+
 export function sqliteCatalog(file: string) {
   const sqlite = new Database(file, { readonly: true });
   try {
@@ -13,20 +22,22 @@ export function sqliteCatalog(file: string) {
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != ? ORDER BY name`,
       )
       .all(MIGRATIONS_TABLE) as { name: string }[];
-    return tables.map(({ name }) => ({
-      table: name,
-      columns: sqlite.prepare(`PRAGMA table_info("${name}")`).all(),
-      indexes: (sqlite.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
-        .map((index) => ({
-          name: index.name,
-          unique: index.unique,
-          columns: (sqlite.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map(
-            (c) => c.name,
-          ),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-      foreignKeys: sqlite.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
-    }));
+    return tables
+      .filter(({ name }) => !SEARCH_TABLES.test(name))
+      .map(({ name }) => ({
+        table: name,
+        columns: sqlite.prepare(`PRAGMA table_info("${name}")`).all(),
+        indexes: (sqlite.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
+          .map((index) => ({
+            name: index.name,
+            unique: index.unique,
+            columns: (sqlite.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map(
+              (c) => c.name,
+            ),
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        foreignKeys: sqlite.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
+      }));
   } finally {
     sqlite.close();
   }
@@ -53,8 +64,10 @@ export async function postgresCatalog(client: pg.Client, schema: string) {
   );
   const strip = (text: string) => text.split(`"${schema}".`).join("").split(`${schema}.`).join("");
   return {
-    columns: columns.rows.map((r) => ({ ...r, column_default: r.column_default && strip(r.column_default) })),
-    indexes: indexes.rows.map((r) => ({ ...r, def: strip(r.def) })),
+    columns: columns.rows
+      .filter((r) => !SEARCH_COLUMNS.has(`${r.table_name}.${r.column_name}`))
+      .map((r) => ({ ...r, column_default: r.column_default && strip(r.column_default) })),
+    indexes: indexes.rows.filter((r) => !SEARCH_INDEXES.has(r.indexname)).map((r) => ({ ...r, def: strip(r.def) })),
     constraints: constraints.rows.map((r) => ({ ...r, tablename: strip(r.tablename), def: strip(r.def) })),
   };
 }

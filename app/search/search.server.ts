@@ -1,0 +1,207 @@
+// Search and similar questions, on the database's own full-text engine:
+// SQLite's FTS5 table "PostSearch", PostgreSQL's "searchVector" column and its
+// GIN index (prisma/*/migrations/*_search_index). Both are kept in the same
+// transaction as the post they index. Only published posts of published
+// threads are ever found; the words of a query reach the engine quoted, in an
+// expression built by app/search/terms.ts.
+import { db } from "~/db.server";
+import { databaseTarget } from "~/db/database-url";
+import { questionPath } from "~/posts/paths";
+import { VISIBLE_STATUS } from "~/posts/status";
+import {
+  MAX_QUERY_LENGTH,
+  MAX_SIMILARITY_TERMS,
+  type Piece,
+  excerpt,
+  fts5AllOf,
+  fts5TwoOf,
+  likeness,
+  significantWords,
+  stemOf,
+  stemSet,
+  tsqueryAllOf,
+  tsqueryTwoOf,
+} from "~/search/terms";
+
+export const SEARCH_PAGE_SIZE = 10;
+/** Similar questions shown at most (while asking, in the inbox). */
+export const MAX_SUGGESTIONS = 5;
+/**
+ * How alike (app/search/terms.ts `likeness`) a question must be to be
+ * suggested. Chosen on the labelled pairs of tests/search/similar-pairs.ts,
+ * whose test keeps the precision it gave.
+ */
+export const SUGGESTION_THRESHOLD = 0.3;
+/** Candidates the engine ranks for a suggestion before they are compared word by word. */
+const CANDIDATES = 30;
+
+const isPostgres = () => databaseTarget().provider === "postgresql";
+
+type Row = {
+  id: number | bigint;
+  rootId: number | bigint | null;
+  number: number | bigint | null;
+  rootNumber: number | bigint | null;
+  slug: string;
+  articleTitle: string;
+  sectionTitle: string | null;
+  name: string | null;
+  byAuthor: number | boolean | bigint;
+  authorAnswered: number | boolean | bigint;
+  replyCount: number | bigint;
+  bodySource: string;
+  publishedAt: Date | string | null;
+  total?: number | bigint;
+};
+
+export type Found = {
+  id: number;
+  /** The question's public number (the post's own, or its thread's). */
+  number: number;
+  isQuestion: boolean;
+  href: string;
+  article: { slug: string; title: string };
+  section: string | null;
+  name: string;
+  byAuthor: boolean;
+  /** For a question: whether the article's author answered in its thread. */
+  authorAnswered: boolean;
+  replyCount: number;
+  publishedAt: string | null;
+  excerpt: Piece[];
+};
+
+function shown(row: Row, stems: Set<string>): Found {
+  const number = Number(row.rootNumber ?? row.number);
+  const isQuestion = row.rootId === null;
+  return {
+    id: Number(row.id),
+    number,
+    isQuestion,
+    href: `${questionPath(row.slug, number)}#post-${Number(row.id)}`,
+    article: { slug: row.slug, title: row.articleTitle },
+    section: row.sectionTitle,
+    name: row.name ?? "A reader",
+    byAuthor: Boolean(Number(row.byAuthor)),
+    authorAnswered: Boolean(Number(row.authorAnswered)),
+    replyCount: Number(row.replyCount),
+    publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString(),
+    excerpt: excerpt(row.bodySource, stems),
+  };
+}
+
+// The columns of a found post: its thread's number and section, who wrote it, the article.
+const COLUMNS = `p."id", p."rootId", p."number", r."number" AS "rootNumber", a."slug", a."title" AS "articleTitle",
+  s."title" AS "sectionTitle", COALESCE(u."displayName", p."guestName") AS "name",
+  CASE WHEN p."userId" IS NOT NULL AND p."userId" = a."authorId" THEN 1 ELSE 0 END AS "byAuthor",
+  COALESCE(r."authorAnswered", p."authorAnswered") AS "authorAnswered",
+  COALESCE(r."replyCount", p."replyCount") AS "replyCount", p."bodySource", p."publishedAt"`;
+// A reply shows only in a published thread; a removed section's questions count as the whole article.
+const JOINS = `JOIN "Article" a ON a."id" = p."articleId"
+  LEFT JOIN "Post" r ON r."id" = p."rootId"
+  LEFT JOIN "Section" s ON s."id" = COALESCE(r."sectionId", p."sectionId") AND s."removedAt" IS NULL
+  LEFT JOIN "User" u ON u."id" = p."userId"`;
+const VISIBLE = `p."status" = '${VISIBLE_STATUS}' AND (p."rootId" IS NULL OR r."status" = '${VISIBLE_STATUS}')`;
+
+export type SearchQuery = { q: string; article?: string | null; section?: string | null; page?: number };
+
+export type SearchResult = {
+  /** The words searched for, as the reader will recognise them. */
+  words: string[];
+  /** Set when the query had nothing to search for (only short or common words, symbols). */
+  nothingToSearch: boolean;
+  total: number;
+  page: number;
+  pageCount: number;
+  results: Found[];
+};
+
+/**
+ * Published questions and answers containing every significant word of `q`
+ * (in any form: "messages" finds "message"), best first, a page at a time.
+ * One query, whatever the number of posts.
+ */
+export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
+  const words = significantWords(query.q.slice(0, MAX_QUERY_LENGTH));
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  if (words.length === 0) return { words, nothingToSearch: true, total: 0, page: 1, pageCount: 1, results: [] };
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return isPostgres() ? `$${params.length}` : "?";
+  };
+  // The match comes first in both statements, then the filters, then OFFSET: the order SQLite's "?" are read in.
+  const match = param(isPostgres() ? tsqueryAllOf(words) : fts5AllOf(words));
+  const filters: string[] = [];
+  if (query.article) filters.push(`a."slug" = ${param(query.article)}`);
+  if (query.article && query.section) {
+    filters.push(`s."id" IS NOT NULL AND s."anchor" = ${param(query.section)}`);
+  }
+  const where = [VISIBLE, ...filters].join(" AND ");
+  // Every word must match; the engine's rank orders; the page's count comes with its rows.
+  const sql = isPostgres()
+    ? `SELECT ${COLUMNS}, count(*) OVER () AS "total"
+         FROM "Post" p ${JOINS}, to_tsquery('english', ${match}) q
+        WHERE p."searchVector" @@ q AND ${where}
+        ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC
+        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${param((page - 1) * SEARCH_PAGE_SIZE)}`
+    : `SELECT ${COLUMNS}, count(*) OVER () AS "total"
+         FROM "PostSearch" f JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+        WHERE "PostSearch" MATCH ${match} AND ${where}
+        ORDER BY f.rank, p."id" DESC
+        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${param((page - 1) * SEARCH_PAGE_SIZE)}`;
+  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+  let total = rows.length > 0 ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && page > 1) {
+    // A page past the end: count, so that the reader is offered the last page.
+    total = (await searchPosts({ ...query, page: 1 })).total;
+  }
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  const stems = new Set(words.map(stemOf));
+  return { words, nothingToSearch: false, total, page, pageCount, results: rows.map((row) => shown(row, stems)) };
+}
+
+export type Suggestion = Found & { likeness: number };
+
+/**
+ * Published questions like `text`: of one article, or of every article when
+ * `articleId` is null. The engine finds the questions sharing at least two of
+ * its words and ranks them; the best are compared word by word
+ * (`likeness`), and those alike enough are returned, most alike first.
+ */
+export async function similarQuestions(
+  text: string,
+  scope: { articleId: string | null; exclude?: number[]; limit?: number; threshold?: number },
+): Promise<Suggestion[]> {
+  const words = significantWords(text.slice(0, MAX_QUERY_LENGTH * 20), MAX_SIMILARITY_TERMS);
+  if (words.length < 2) return [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return isPostgres() ? `$${params.length}` : "?";
+  };
+  const match = param(isPostgres() ? tsqueryTwoOf(words) : fts5TwoOf(words));
+  const filters = [`p."status" = '${VISIBLE_STATUS}'`, `p."rootId" IS NULL`, `p."number" IS NOT NULL`];
+  if (scope.articleId) filters.push(`p."articleId" = ${param(scope.articleId)}`);
+  const exclude = (scope.exclude ?? []).filter((id) => Number.isSafeInteger(id));
+  if (exclude.length > 0) filters.push(`p."id" NOT IN (${exclude.map((id) => param(id)).join(", ")})`);
+  const where = filters.join(" AND ");
+  const sql = isPostgres()
+    ? `SELECT ${COLUMNS}
+         FROM "Post" p ${JOINS}, to_tsquery('english', ${match}) q
+        WHERE p."searchVector" @@ q AND ${where}
+        ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}`
+    : `SELECT ${COLUMNS}
+         FROM "PostSearch" f JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+        WHERE "PostSearch" MATCH ${match} AND ${where}
+        ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}`;
+  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+  const asked = new Set(words.map(stemOf));
+  const threshold = scope.threshold ?? SUGGESTION_THRESHOLD;
+  return rows
+    .map((row) => ({ row, score: likeness(asked, stemSet(row.bodySource), () => 1) }))
+    .filter(({ score }) => score >= threshold)
+    .sort((a, b) => b.score - a.score || Number(b.row.id) - Number(a.row.id))
+    .slice(0, scope.limit ?? MAX_SUGGESTIONS)
+    .map(({ row, score }) => ({ ...shown(row, asked), likeness: Math.round(score * 1000) / 1000 }));
+}

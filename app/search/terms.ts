@@ -1,0 +1,173 @@
+// What a search or a question is made of, for the database's full-text
+// engines (app/search/search.server.ts): its significant words. A query never
+// reaches an engine's syntax as typed: only words made of letters and digits
+// are kept, each one quoted, and the expression around them is built here.
+// The same words, stemmed the way SQLite's FTS5 stems them (Porter), decide
+// how alike two questions are and which words of a result are highlighted.
+import { stemmer } from "stemmer";
+
+/** More words than this in a search add nothing but work; the first ones are kept. */
+export const MAX_QUERY_TERMS = 12;
+/** A question is compared by its most telling words, at most this many. */
+export const MAX_SIMILARITY_TERMS = 16;
+/** Characters of a query looked at; the rest is ignored (the search box allows this many). */
+export const MAX_QUERY_LENGTH = 300;
+
+/**
+ * Words that say nothing about what a question is about: English function
+ * words (PostgreSQL's `english` configuration drops the same ones), the
+ * pieces FTS5 makes of contractions ("don't" → "don", "t"), and the words
+ * every question under an article asks with.
+ */
+const STOP_WORDS = new Set(
+  (
+    "a about above after again against all am an and any are aren as at be because been before being below between " +
+    "both but by can cannot could couldn did didn do does doesn doing don down during each few for from further had " +
+    "hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it its itself " +
+    "just ll me more most mustn my myself no nor not now of off on once only or other ought our ours ourselves out " +
+    "over own re s same shan she should shouldn so some such t than that the their theirs them themselves then there " +
+    "these they this those through to too under until up ve very was wasn we were weren what when where which while " +
+    "who whom why will with won would wouldn y you your yours yourself yourselves d m o ma " +
+    // The words of asking itself.
+    "also really still even yet anything something everything get got go going know want think feel feels felt " +
+    "thing things way much many one ok okay please thanks thank hi hello question ask asking wondering"
+  ).split(" "),
+);
+
+/** Unicode words; an apostrophe splits a word, as FTS5's tokenizer splits it. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function words(text: string): string[] {
+  return (
+    text
+      .slice(0, MAX_QUERY_LENGTH * 20)
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(WORD) ?? []
+  ).filter((word) => word.length <= 40);
+}
+
+/** The words of `text` that say what it is about, in order, each once (by stem). */
+export function significantWords(text: string, max = MAX_QUERY_TERMS): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (word.length < 2 || STOP_WORDS.has(word) || (/^\d+$/.test(word) && word.length < 3)) continue;
+    const stem = stemOf(word);
+    if (seen.has(stem)) continue;
+    seen.add(stem);
+    out.push(word);
+    if (out.length === max) break;
+  }
+  return out;
+}
+
+/** The stem FTS5's `porter` tokenizer indexes a word under. */
+export function stemOf(word: string): string {
+  return stemmer(word.toLowerCase());
+}
+
+/** The set of stems of a text's significant words (for comparing two texts). */
+export function stemSet(text: string, max = Infinity): Set<string> {
+  return new Set(significantWords(text, max).map(stemOf));
+}
+
+/** Search words as an FTS5 expression: every word, each quoted. */
+export function fts5AllOf(terms: string[]): string {
+  return terms.map(fts5Quote).join(" AND ");
+}
+
+/**
+ * Words as an FTS5 expression that matches a text sharing at least two of
+ * them (one, when only one is given): a question that shares a single common
+ * word with another is not like it.
+ */
+export function fts5TwoOf(terms: string[]): string {
+  if (terms.length < 2) return terms.map(fts5Quote).join("");
+  return pairs(terms)
+    .map(([a, b]) => `(${fts5Quote(a)} AND ${fts5Quote(b)})`)
+    .join(" OR ");
+}
+
+/** The same two expressions for PostgreSQL's `to_tsquery`. */
+export function tsqueryAllOf(terms: string[]): string {
+  return terms.map(tsQuote).join(" & ");
+}
+
+export function tsqueryTwoOf(terms: string[]): string {
+  if (terms.length < 2) return terms.map(tsQuote).join("");
+  return pairs(terms)
+    .map(([a, b]) => `(${tsQuote(a)} & ${tsQuote(b)})`)
+    .join(" | ");
+}
+
+function pairs(terms: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) out.push([terms[i], terms[j]]);
+  return out;
+}
+
+// The words are letters and digits only; quoting still escapes, so that no change to `significantWords` can open the syntax.
+const fts5Quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const tsQuote = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/** A piece of an excerpt: plain text, or a word that matched the search (shown highlighted). */
+export type Piece = { text: string; match: boolean };
+
+/**
+ * A short excerpt of `text` around the first words that match `stems`, cut at
+ * word boundaries, in pieces marking the matching words. Plain text: the
+ * page escapes it (no HTML is built here).
+ */
+export function excerpt(text: string, stems: Set<string>, maxChars = 240): Piece[] {
+  const plain = text.replace(/\s+/g, " ").trim();
+  const tokens = [...plain.matchAll(/[\p{L}\p{N}]+/gu)];
+  const matches = tokens.filter((t) => stems.has(stemOf(t[0])));
+  let start = 0;
+  if (plain.length > maxChars && matches.length > 0) {
+    const first = matches[0].index!;
+    if (first > maxChars / 3) start = plain.lastIndexOf(" ", first - Math.floor(maxChars / 3)) + 1;
+  }
+  let end = Math.min(plain.length, start + maxChars);
+  if (end < plain.length) {
+    const space = plain.lastIndexOf(" ", end);
+    if (space > start) end = space;
+  }
+  const pieces: Piece[] = [];
+  const push = (piece: Piece) => {
+    if (!piece.text) return;
+    const last = pieces[pieces.length - 1];
+    if (last && last.match === piece.match && !piece.match) last.text += piece.text;
+    else pieces.push(piece);
+  };
+  if (start > 0) push({ text: "… ", match: false });
+  let at = start;
+  for (const token of matches) {
+    const index = token.index!;
+    if (index < start || index + token[0].length > end) continue;
+    push({ text: plain.slice(at, index), match: false });
+    push({ text: token[0], match: true });
+    at = index + token[0].length;
+  }
+  push({ text: plain.slice(at, end), match: false });
+  if (end < plain.length) push({ text: " …", match: false });
+  return pieces;
+}
+
+/**
+ * How alike two questions are, from 0 to 1: the words they share, each
+ * weighted by how rare it is (`weight`), over the words of both (a Dice
+ * coefficient). A long question that happens to contain a short one's two
+ * words is less alike than a rephrasing.
+ */
+export function likeness(a: Set<string>, b: Set<string>, weight: (stem: string) => number): number {
+  let shared = 0;
+  let total = 0;
+  for (const stem of a) {
+    const w = weight(stem);
+    total += w;
+    if (b.has(stem)) shared += w;
+  }
+  for (const stem of b) total += weight(stem);
+  return total === 0 ? 0 : (2 * shared) / total;
+}
