@@ -196,12 +196,109 @@ export async function similarQuestions(
         WHERE "PostSearch" MATCH ${match} AND ${where}
         ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}`;
   const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+  if (rows.length === 0) return [];
   const asked = new Set(words.map(stemOf));
+  const texts = rows.map((row) => stemSet(row.bodySource));
+  const weight = await rarity(new Set([...asked, ...texts.flatMap((t) => [...t])]));
   const threshold = scope.threshold ?? SUGGESTION_THRESHOLD;
-  return rows
-    .map((row) => ({ row, score: likeness(asked, stemSet(row.bodySource), () => 1) }))
+  const scored = rows
+    .map((row, i) => ({ row, score: likeness(asked, texts[i], weight) }))
     .filter(({ score }) => score >= threshold)
-    .sort((a, b) => b.score - a.score || Number(b.row.id) - Number(a.row.id))
+    .sort((a, b) => b.score - a.score || Number(b.row.id) - Number(a.row.id));
+  // Far behind the best match is noise beside it.
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter(({ score }) => score >= best * RELATIVE_CUTOFF)
     .slice(0, scope.limit ?? MAX_SUGGESTIONS)
     .map(({ row, score }) => ({ ...shown(row, asked), likeness: Math.round(score * 1000) / 1000 }));
+}
+
+/** A suggestion less alike than this share of the best one is not shown. */
+const RELATIVE_CUTOFF = 0.6;
+
+/**
+ * How telling each word is: rare words weigh more than common ones (an
+ * inverse document frequency, log(1 + 1/share of posts with the word)), from
+ * the engine's own counts: FTS5's vocabulary table on SQLite, the lexeme
+ * statistics ANALYZE keeps for the tsvector column on PostgreSQL (words it
+ * does not list are rarer than those it does).
+ */
+async function rarity(stems: Set<string>): Promise<(stem: string) => number> {
+  const shares = isPostgres() ? await postgresShares() : await sqliteShares([...stems]);
+  const weights = new Map<string, number>();
+  return (stem) => {
+    let w = weights.get(stem);
+    if (w === undefined) {
+      w = Math.log(1 + 1 / Math.max(shares.of(stem), 1e-6));
+      weights.set(stem, w);
+    }
+    return w;
+  };
+}
+
+type Shares = { of(stem: string): number };
+
+let postCount: { value: number; at: number } | null = null;
+
+async function sqliteShares(stems: string[]): Promise<Shares> {
+  if (!postCount || Date.now() - postCount.at > 60_000) {
+    const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Post"`);
+    postCount = { value: Math.max(1, Number(row.n)), at: Date.now() };
+  }
+  const total = postCount.value;
+  const rows =
+    stems.length === 0
+      ? []
+      : await db.$queryRawUnsafe<{ term: string; doc: number | bigint }[]>(
+          `SELECT "term", "doc" FROM "PostSearchTerms" WHERE "term" IN (${stems.map(() => "?").join(", ")})`,
+          ...stems,
+        );
+  const docs = new Map(rows.map((r) => [r.term, Number(r.doc)]));
+  return { of: (stem) => Math.max(docs.get(stem) ?? 0, 0.5) / total };
+}
+
+let lexemeStats: { shares: Map<string, number>; rarest: number; at: number } | null = null;
+
+async function postgresShares(): Promise<Shares> {
+  if (!lexemeStats || Date.now() - lexemeStats.at > 5 * 60_000) {
+    const [row] = await db.$queryRawUnsafe<{ elems: string[] | null; freqs: number[] | null }[]>(
+      `SELECT most_common_elems::text::text[] AS "elems", most_common_elem_freqs AS "freqs" FROM pg_stats
+        WHERE schemaname = current_schema() AND tablename = 'Post' AND attname = 'searchVector'`,
+    );
+    const elems = row?.elems ?? [];
+    const freqs = (row?.freqs ?? []).map(Number);
+    const shares = new Map(elems.map((term, i) => [term, freqs[i]]));
+    // The array ends with the least and greatest frequency (and that of empty values).
+    const rarest = elems.length > 0 ? freqs[elems.length] : 1;
+    lexemeStats = { shares, rarest, at: Date.now() };
+  }
+  const { shares, rarest } = lexemeStats;
+  return { of: (stem) => shares.get(stem) ?? rarest / 2 };
+}
+
+/** Forgets the engine statistics kept for weighting (after a rebuild, and between tests). */
+export function forgetSearchStatistics() {
+  postCount = null;
+  lexemeStats = null;
+}
+
+/**
+ * Builds the search index again from the posts' text (`npm run search:rebuild`,
+ * after an import or a restore), and the statistics its weights come from.
+ * The index is kept up to date as posts are written; this repairs or compacts it.
+ */
+export async function rebuildSearchIndex() {
+  if (isPostgres()) {
+    await db.$executeRawUnsafe(`REINDEX INDEX "Post_searchVector_idx"`);
+  } else {
+    await db.$executeRawUnsafe(`INSERT INTO "PostSearch" ("PostSearch") VALUES ('rebuild')`);
+    await db.$executeRawUnsafe(`INSERT INTO "PostSearch" ("PostSearch") VALUES ('optimize')`);
+  }
+  await refreshSearchStatistics();
+}
+
+/** Counts words anew after many posts arrived at once (a seed, an import): PostgreSQL's ANALYZE. */
+export async function refreshSearchStatistics() {
+  if (isPostgres()) await db.$executeRawUnsafe(`ANALYZE "Post"`);
+  forgetSearchStatistics();
 }

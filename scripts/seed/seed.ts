@@ -6,6 +6,7 @@ import { syncContent } from "~/content/sync.server";
 import { addSource } from "~/copyright/sources.server";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
+import { refreshSearchStatistics } from "~/search/search.server";
 import { DEMO_TEMPLATES, demoProtectedText } from "./author-workspace";
 import { HOW_TO_THREADS, NO_CONTACT_THREADS, type SeedPost } from "./demo-threads";
 
@@ -222,5 +223,7 @@ export async function seed(options: { posts?: number; article?: string } = {}) {
     (await seedThreads(DEMO_ARTICLE, NO_CONTACT_THREADS, staff)) +
     (await seedThreads("how-to-plan-a-month-of-no-contact", HOW_TO_THREADS, staff));
   const generated = options.posts ? await seedGeneratedPosts(options.article ?? DEMO_ARTICLE, options.posts, staff) : 0;
+  // The search's word weights come from the engine's counts; PostgreSQL counts on ANALYZE.
+  if (demo + generated > 0) await refreshSearchStatistics();
   return { sync, demo, generated };
 }

@@ -1,0 +1,147 @@
+// Search and similar questions on the database's own full-text engine: what
+// is found, what never is, and that the index follows every write at once.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createPost } from "~/posts/posts.server";
+import { rebuildSearchIndex, searchPosts, similarQuestions } from "~/search/search.server";
+import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
+
+let articleId: string;
+const textOf = (pieces: { text: string }[]) => pieces.map((p) => p.text).join("");
+
+beforeAll(async () => {
+  await seed();
+  articleId = (await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } })).id;
+});
+
+describe("search", () => {
+  it("finds an answer by words of its body, in other forms, and highlights them", async () => {
+    const found = await searchPosts({ q: "eat lunches with other people" });
+    expect(found.total).toBe(1);
+    const [answer] = found.results;
+    expect(answer.isQuestion).toBe(false);
+    expect(answer.byAuthor).toBe(true);
+    expect(answer.href).toMatch(new RegExp(`^/articles/${DEMO_ARTICLE}/questions/\\d+#post-${answer.id}$`));
+    expect(answer.excerpt.filter((p) => p.match).map((p) => p.text)).toEqual(
+      expect.arrayContaining(["eat", "lunch", "people"]),
+    );
+  });
+
+  it("needs every word, ranks, pages and filters by article and section", async () => {
+    const all = await searchPosts({ q: "day" });
+    expect(all.total).toBeGreaterThan(10);
+    expect(all.results).toHaveLength(10);
+    const second = await searchPosts({ q: "day", page: 2 });
+    expect(second.results.map((r) => r.id)).not.toEqual(expect.arrayContaining(all.results.map((r) => r.id)));
+    expect(second.page).toBe(2);
+    const past = await searchPosts({ q: "day", page: 99 });
+    expect(past.results).toEqual([]);
+    expect(past.pageCount).toBe(all.pageCount);
+
+    const howTo = await searchPosts({ q: "day", article: "how-to-plan-a-month-of-no-contact" });
+    expect(howTo.total).toBeGreaterThan(0);
+    expect(howTo.results.every((r) => r.article.slug === "how-to-plan-a-month-of-no-contact")).toBe(true);
+    const section = await searchPosts({ q: "stories", article: DEMO_ARTICLE, section: "what-it-asks" });
+    expect(section.total).toBeGreaterThan(0);
+    expect(section.results.every((r) => r.section === section.results[0].section)).toBe(true);
+    expect((await searchPosts({ q: "stories", article: DEMO_ARTICLE, section: "how-long" })).total).toBe(0);
+    expect((await searchPosts({ q: "blocking muting zebra" })).total).toBe(0);
+  });
+
+  it("never finds a post readers cannot see, nor a reply in a thread they cannot see", async () => {
+    const word = "quokkaesque";
+    const hidden: { id: number }[] = [];
+    for (const status of ["pending", "rejected", "spam", "deleted"] as const) {
+      hidden.push(await createPost({ articleId, body: `A ${word} ${status} question`, guestName: "Hid", status }));
+    }
+    const shownQuestion = await createPost({
+      articleId,
+      body: `A ${word} question`,
+      guestName: "Vis",
+      status: "published",
+    });
+    // A published reply under a question that was later rejected.
+    const root = await createPost({ articleId, body: "Root to reject", guestName: "R", status: "published" });
+    await createPost({ articleId, parentId: root.id, body: `A ${word} reply`, guestName: "Rep", status: "published" });
+    await db.post.update({ where: { id: root.id }, data: { status: "rejected" } });
+
+    const found = await searchPosts({ q: word });
+    expect(found.results.map((r) => r.id)).toEqual([shownQuestion.id]);
+    const like = await similarQuestions(`${word} pending question rejected spam`, { articleId });
+    expect(like.map((r) => r.id).filter((id) => hidden.some((h) => h.id === id))).toEqual([]);
+  });
+
+  it("follows an edit and a removal in the same transaction", async () => {
+    const post = await createPost({ articleId, body: "The wombatlike silence", guestName: "E", status: "published" });
+    expect((await searchPosts({ q: "wombatlike" })).total).toBe(1);
+    await db.$transaction(async (tx) => {
+      await tx.post.update({ where: { id: post.id }, data: { bodySource: "The platypoid silence" } });
+      // Inside the transaction, the index already answers for the new text.
+      const rows = await tx.post.count({ where: { id: post.id } });
+      expect(rows).toBe(1);
+    });
+    expect((await searchPosts({ q: "wombatlike" })).total).toBe(0);
+    expect((await searchPosts({ q: "platypoid" })).total).toBe(1);
+    await db.post.update({ where: { id: post.id }, data: { status: "deleted" } });
+    expect((await searchPosts({ q: "platypoid" })).total).toBe(0);
+    // A rebuild from the posts' text finds the same.
+    await rebuildSearchIndex();
+    expect((await searchPosts({ q: "platypoid" })).total).toBe(0);
+    expect((await searchPosts({ q: "eat lunches with other people" })).total).toBe(1);
+  });
+
+  it("answers odd and hostile queries without error", async () => {
+    for (const q of [
+      "",
+      " ",
+      '"',
+      "'",
+      "OR",
+      "NOT NOT",
+      "a* OR b",
+      "contact NEAR(x y)",
+      "col:contact",
+      "^contact",
+      "'contact' & !'x' | <->",
+      "\u0000contact",
+      "😀😀 contact 💔",
+      "x".repeat(100_000),
+      "contact ".repeat(5_000),
+      "((((((",
+      "\\",
+    ]) {
+      const result = await searchPosts({ q });
+      expect(result.total).toBeGreaterThanOrEqual(0);
+      await similarQuestions(q, { articleId });
+      await similarQuestions(q, { articleId: null });
+    }
+    expect((await searchPosts({ q: "?!" })).nothingToSearch).toBe(true);
+    expect((await searchPosts({ q: "\u0000contact" })).total).toBe((await searchPosts({ q: "contact" })).total);
+  });
+});
+
+describe("similar questions", () => {
+  it("suggests the published question a reader rephrases, with what the reader needs to judge it", async () => {
+    const [first] = await similarQuestions(
+      "Is watching his Instagram stories breaking no contact? He sees I viewed them.",
+      {
+        articleId,
+      },
+    );
+    expect(textOf(first.excerpt)).toMatch(/^Does looking at her stories count as breaking no contact/);
+    expect(first).toMatchObject({ isQuestion: true, authorAnswered: true, section: expect.any(String) });
+    expect(first.number).toBeGreaterThan(0);
+    expect(first.name).not.toBe("");
+  });
+
+  it("leaves out the question itself and suggests nothing for a question like no other", async () => {
+    const [first] = await similarQuestions("Is blocking better than muting? Blocking feels dramatic.", {
+      articleId: null,
+    });
+    expect(first.article.slug).toBe("how-to-plan-a-month-of-no-contact");
+    expect(await similarQuestions("Is blocking better than muting?", { articleId: null, exclude: [first.id] })).toEqual(
+      [],
+    );
+    expect(await similarQuestions("What colour should I paint the kitchen cupboards?", { articleId })).toEqual([]);
+  });
+});
