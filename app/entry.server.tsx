@@ -18,6 +18,7 @@ import {
   reusableThreads,
 } from "~/articles/page-cache.server";
 import { unavailablePage } from "~/db/unavailable-page";
+import { withoutUnwrittenTail } from "~/utils/react-chunks";
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable";
 import { reopenIfReadOnly } from "~/db.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
@@ -59,7 +60,7 @@ function render(
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk, _encoding, done) {
-        chunks.push(Buffer.from(chunk));
+        chunks.push(withoutUnwrittenTail(Buffer.from(chunk)));
         done();
       },
       final(done) {
