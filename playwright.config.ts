@@ -44,6 +44,7 @@ export default defineConfig({
         "moderation.spec.ts",
         "mail.spec.ts",
         "sections.spec.ts",
+        "search.spec.ts",
       ],
     },
   ],

@@ -1,5 +1,6 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import {
+  Form,
   Link,
   Links,
   Meta,
@@ -66,6 +67,15 @@ export function Layout({ children }: { children: ReactNode }) {
             <SpliceMark name="nav" />
             <AccountNav user={rootData?.user ?? null} />
             <SpliceMark name="/nav" />
+            <Form method="get" action="/search" className="site-search" role="search">
+              <label htmlFor="site-search-q" className="visually-hidden">
+                Search questions and answers
+              </label>
+              <input id="site-search-q" name="q" type="search" placeholder="Search answers" maxLength={300} />
+              <button type="submit" className="site-search__button">
+                Search
+              </button>
+            </Form>
           </div>
         </header>
         <main id="main" className="site-main">

@@ -14,33 +14,50 @@ const questionId = idField("That question is not in your inbox.");
 const body = z.string().default("");
 const templateId = idField("That template is not one of yours.").optional();
 
-/** The composer's form; the button pressed is the intent. */
-export const ComposerForm = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("answer"),
-    questionId,
-    body: z.string({ required_error: "Please write your answer before publishing it." }),
-    templateId,
-    overrideReason: z.string().default(""),
-  }),
-  z.object({
-    intent: z.literal("insert"),
-    questionId,
-    body,
-    templateIdChoice: idField("Choose a template first."),
-  }),
-  z.object({ intent: z.literal("copyright"), questionId, body }),
-  z.object({
-    intent: z.literal("link"),
-    questionId,
-    body,
-    templateId,
-    // The pickers insert the same references an author can type: §section-id or #number.
-    linkChoice: z
-      .string({ required_error: "Choose a section or a question to link." })
-      .regex(/^(§[a-z0-9][a-z0-9-]*|#\d{1,7})$/, "Choose a section or a question to link."),
-  }),
-]);
+/**
+ * The composer's form; the button pressed is the intent. "Point to #12" is one
+ * button per similar question, so its value names the question: `point:12`.
+ */
+export const ComposerForm = z.preprocess(
+  (form) => {
+    const fields = form as Record<string, unknown>;
+    const point = typeof fields?.intent === "string" ? /^point:(\d{1,10})$/.exec(fields.intent) : null;
+    return point ? { ...fields, intent: "point", pointTo: point[1] } : form;
+  },
+  z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("answer"),
+      questionId,
+      body: z.string({ required_error: "Please write your answer before publishing it." }),
+      templateId,
+      overrideReason: z.string().default(""),
+    }),
+    z.object({
+      intent: z.literal("insert"),
+      questionId,
+      body,
+      templateIdChoice: idField("Choose a template first."),
+    }),
+    z.object({ intent: z.literal("copyright"), questionId, body }),
+    z.object({
+      intent: z.literal("link"),
+      questionId,
+      body,
+      templateId,
+      // The pickers insert the same references an author can type: §section-id or #number.
+      linkChoice: z
+        .string({ required_error: "Choose a section or a question to link." })
+        .regex(/^(§[a-z0-9][a-z0-9-]*|#\d{1,7})$/, "Choose a section or a question to link."),
+    }),
+    z.object({
+      intent: z.literal("point"),
+      questionId,
+      body,
+      templateId,
+      pointTo: idField("That question is not one to point to."),
+    }),
+  ]),
+);
 export type ComposerInput = z.infer<typeof ComposerForm>;
 
 export class ComposerError extends Error {
@@ -85,6 +102,17 @@ export type ComposerOutcome =
     }
   | { kind: "published"; asker: string };
 
+/** A short answer pointing to an answered question ("#12" becomes its link when published); the author edits it. */
+function pointTo(
+  asker: string,
+  other: { number: number | null; guestName: string | null; user: { displayName: string } | null },
+) {
+  const greeting = asker === "the reader" ? "" : `${asker}, `;
+  const theirs = other.user?.displayName ?? other.guestName;
+  const opening = `${greeting}I answered a very similar question${theirs ? ` from ${theirs}` : ""} in #${other.number}`;
+  return `${opening.charAt(0).toUpperCase()}${opening.slice(1)}: have a look there first, and tell me here if your situation is different.`;
+}
+
 /** What the pressed button does: a new draft to keep writing, a refusal, or the answer published. */
 export async function compose(actor: Actor, input: ComposerInput): Promise<ComposerOutcome> {
   const question = await questionToAnswer(actor, input.questionId);
@@ -112,6 +140,26 @@ export async function compose(actor: Actor, input: ComposerInput): Promise<Compo
     }
     case "link":
       return { kind: "draft", body: joined(input.body, input.linkChoice, " "), templateId: input.templateId ?? null };
+    case "point": {
+      // Only a published question of the same article, so that "#n" becomes a link to it.
+      const other = await db.post.findFirst({
+        where: { articleId: question.article.id, number: input.pointTo, parentId: null, status: VISIBLE_STATUS },
+        select: { number: true, guestName: true, user: { select: { displayName: true } } },
+      });
+      if (!other || other.number === null) {
+        return {
+          kind: "refused",
+          status: 400,
+          body: input.body,
+          problems: { form: `There is no published question #${input.pointTo} on this article to point to.` },
+        };
+      }
+      return {
+        kind: "draft",
+        body: joined(input.body, pointTo(question.asker, other), "\n\n"),
+        templateId: input.templateId ?? null,
+      };
+    }
     case "answer": {
       const result = await submitPost(
         question.article,

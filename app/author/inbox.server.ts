@@ -3,6 +3,7 @@
 import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { similarQuestionsOfEach } from "~/search/search.server";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 
@@ -32,6 +33,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       articleId: true,
       number: true,
       bodyHtml: true,
+      bodySource: true,
       publishedAt: true,
       createdAt: true,
       replyCount: true,
@@ -45,7 +47,11 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
   // author sees what readers already answered; and, per article on the page, the
   // sections and questions an answer can link to (for the composer's pickers).
   const articleIds = [...new Set(rows.map((r) => r.articleId))];
-  const [replies, linkSections, linkQuestions] = await Promise.all([
+  const [similar, replies, linkSections, linkQuestions] = await Promise.all([
+    // The answered questions each one most resembles, for "Point to #n".
+    similarQuestionsOfEach(
+      rows.map((r) => ({ text: r.bodySource, articleId: r.articleId, exclude: [r.id], answeredOnly: true, limit: 3 })),
+    ),
     rows.length
       ? db.post.findMany({
           where: { rootId: { in: rows.map((r) => r.id) }, status: VISIBLE_STATUS },
@@ -90,7 +96,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
         return { anchor: s.anchor, title: s.title, article: s.article.title, count: c._count._all };
       }),
     wholeArticle: counts.find((c) => c.sectionId === null)?._count._all ?? 0,
-    questions: rows.map((r) => ({
+    questions: rows.map((r, i) => ({
       id: r.id,
       number: r.number,
       asker: r.user?.displayName ?? r.guestName ?? "a reader",
@@ -101,6 +107,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       section: r.section && !r.section.removedAt ? { anchor: r.section.anchor, title: r.section.title } : null,
       replies: repliesOf(r.id),
       articleId: r.articleId,
+      similar: similar[i],
     })),
     /** Per article on the page: what an answer can link to. */
     links: Object.fromEntries(articleIds.map((id) => [id, linksFor(id)])),

@@ -1,4 +1,4 @@
-// Older / newer links for staff lists (queue, inbox), keeping the other query parameters.
+// Older / newer links for long lists (queue, inbox, search results), keeping the other query parameters.
 import { Link, useSearchParams } from "@remix-run/react";
 
 export function PageLinks({
@@ -6,14 +6,21 @@ export function PageLinks({
   pageCount,
   label,
   newestFirst = false,
+  ranked = false,
 }: {
   page: number;
   pageCount: number;
   label: string;
   /** A list that starts with the newest (the audit log): its next page is older. */
   newestFirst?: boolean;
+  /** A list in order of relevance (search results): pages are before and after, not older or newer. */
+  ranked?: boolean;
 }) {
-  const [back, forward] = newestFirst ? ["← Newer", "Older →"] : ["← Older", "Newer →"];
+  const [back, forward] = ranked
+    ? ["← Previous", "Next →"]
+    : newestFirst
+      ? ["← Newer", "Older →"]
+      : ["← Older", "Newer →"];
   const [params] = useSearchParams();
   if (pageCount <= 1) return null;
   const to = (n: number) => `?${new URLSearchParams({ ...Object.fromEntries(params), page: String(n) })}`;

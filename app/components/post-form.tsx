@@ -2,10 +2,12 @@
 // that post and redirect without JavaScript; with it, they post in place and
 // keep the page where it is. Errors come back next to their fields with the
 // text kept.
-import { useActionData, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useActionData, useFetcher, useLocation, useParams, useRouteLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Field, FormError, type Meta, SelectField, TextareaField, formProps, useServerForm } from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
+import { SimilarQuestions } from "~/components/similar-questions";
+import type { Suggestion } from "~/search/found";
 import { type PostAnswer, postFormId } from "~/posts/post-forms";
 
 export type SectionOption = { anchor: string; title: string };
@@ -82,6 +84,7 @@ function PostFormFields(
     section: props.kind === "ask" ? props.defaultSection : undefined,
   });
   const previewHtml = answer?.previewHtml ?? null;
+  const similar = useSimilarWhileTyping(isAsk);
   const { action, returnTo } = useReturnTo(isAsk ? "ask" : `reply-${props.parentId}`);
   const formRef = useRef<HTMLFormElement>(null);
   // After a refusal, take the reader to what needs fixing (a field, or the form's own message).
@@ -142,7 +145,17 @@ function PostFormFields(
         rows={isAsk ? 6 : 4}
         required
         hint={MARKDOWN_HINT}
+        onInput={isAsk ? similar.onInput : undefined}
       />
+
+      {isAsk ? (
+        <SimilarQuestions
+          id={`${props.formId}-similar`}
+          articleSlug={similar.slug}
+          suggestions={similar.suggestions ?? answer?.similar ?? null}
+          busy={similar.busy}
+        />
+      ) : null}
 
       <SubscribeBox
         meta={fields.subscribe}
@@ -193,6 +206,37 @@ function PostFormFields(
       </div>
     </fetcher.Form>
   );
+}
+
+/** How long the reader pauses in their question before the similar ones are looked up. */
+const TYPING_PAUSE_MS = 500;
+
+/**
+ * The published questions like the one being typed, looked up after a pause
+ * (GET /articles/:slug/similar). The fetcher belongs to this form's
+ * generation: after a post goes through, the list goes with the old text.
+ */
+function useSimilarWhileTyping(enabled: boolean) {
+  const slug = useParams().slug ?? "";
+  const fetcher = useFetcher<{ suggestions: Suggestion[] }>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const asked = useRef("");
+  const { load } = fetcher;
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onInput = useCallback(
+    (event: React.FormEvent<HTMLTextAreaElement>) => {
+      if (!enabled) return;
+      const text = event.currentTarget.value.trim().slice(0, 2000);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        if (text === asked.current) return;
+        asked.current = text;
+        load(`/articles/${encodeURIComponent(slug)}/similar?${new URLSearchParams({ q: text })}`);
+      }, TYPING_PAUSE_MS);
+    },
+    [enabled, slug, load],
+  );
+  return { slug, onInput, suggestions: fetcher.data?.suggestions ?? null, busy: fetcher.state === "loading" };
 }
 
 /**

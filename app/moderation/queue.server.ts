@@ -7,6 +7,7 @@ import { VISIBLE_STATUS } from "~/posts/status";
 import { removedParts } from "~/moderation/cuts";
 import { capitalise, postName } from "~/moderation/post-names";
 import { postPermalink } from "~/posts/paths";
+import { similarQuestionsOfEach } from "~/search/search.server";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 
@@ -64,6 +65,7 @@ export async function getQueue(actor: Actor, page = 1) {
       userId: true,
       parentId: true,
       rootId: true,
+      articleId: true,
       user: { select: { displayName: true, email: true, role: true } },
       article: { select: { slug: true, title: true } },
       section: { select: { title: true, removedAt: true } },
@@ -74,20 +76,30 @@ export async function getQueue(actor: Actor, page = 1) {
   // "First post": writers with nothing published yet, in two queries for the whole page.
   const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
   const emails = [...new Set(rows.map((r) => r.guestEmail).filter((e): e is string => e !== null))];
-  const [usersWithPosts, emailsWithPosts] = await Promise.all([
+  const [usersWithPosts, emailsWithPosts, likeQuestions] = await Promise.all([
     db.post.groupBy({ by: ["userId"], where: { userId: { in: userIds }, status: VISIBLE_STATUS } }),
     db.post.groupBy({ by: ["guestEmail"], where: { guestEmail: { in: emails }, status: VISIBLE_STATUS } }),
+    // Possible duplicates: for each waiting question, the most alike published question of its
+    // whole article, by the matching the ask form suggests with.
+    similarQuestionsOfEach(
+      rows.map((row) =>
+        row.parentId === null && row.status === "pending"
+          ? { text: row.bodySource, articleId: row.articleId, exclude: [row.id], limit: 1 }
+          : { text: "", articleId: row.articleId },
+      ),
+    ),
   ]);
   const published = new Set([...usersWithPosts.map((r) => r.userId), ...emailsWithPosts.map((r) => r.guestEmail)]);
-  // Possible duplicates: the same text elsewhere in the queue page.
+  // And the same text twice among the waiting posts on the page.
   const texts = new Map<string, number>();
   for (const row of rows)
     texts.set(row.bodySource.trim().toLowerCase(), (texts.get(row.bodySource.trim().toLowerCase()) ?? 0) + 1);
 
-  const items = rows.map((row) => {
+  const items = rows.map((row, i) => {
     const flags = row.flags.split(",").filter(Boolean);
-    if ((texts.get(row.bodySource.trim().toLowerCase()) ?? 0) > 1 && !flags.includes("duplicate"))
-      flags.push("possible duplicate");
+    const like = likeQuestions[i][0];
+    const sameTextOnPage = (texts.get(row.bodySource.trim().toLowerCase()) ?? 0) > 1;
+    if ((like || sameTextOnPage) && !flags.includes("duplicate")) flags.push("possible duplicate");
     const writerKey = row.userId ?? row.guestEmail;
     return {
       id: row.id,
@@ -101,6 +113,7 @@ export async function getQueue(actor: Actor, page = 1) {
       article: row.article,
       section: row.section && !row.section.removedAt ? row.section.title : null,
       isReply: row.parentId !== null,
+      duplicateOf: like ? { number: like.number, href: like.href, name: like.name } : null,
       threadId: row.rootId ?? row.id,
       parent: row.parent
         ? {

@@ -9,6 +9,7 @@ import { VISIBLE_STATUS } from "~/posts/status";
 import { postFormId } from "~/posts/post-forms";
 import { ModerationError, reportPost } from "~/moderation/moderate.server";
 import { renderPostBody } from "~/posts/body.server";
+import { suggestWhileAsking } from "~/search/search.server";
 import { postPermalink } from "~/posts/paths";
 import { type PostFields, submitPost } from "~/posts/intake.server";
 import { getVisitor } from "~/auth/visitor.server";
@@ -92,6 +93,8 @@ export async function postAction(request: Request, slug: string | undefined, con
       form,
       result: submission.reply({ hideFields: hide }),
       previewHtml: renderPostBody(values.body ?? ""),
+      // Without JavaScript, Preview is when a reader sees whether it was asked before.
+      similar: parentId === null ? ((await suggestWhileAsking(article.slug, values.body ?? "")) ?? []) : undefined,
     });
   }
   if (intent === "ask") delete values.parentId;

@@ -8,10 +8,10 @@ import { db } from "~/db.server";
 import { databaseTarget } from "~/db/database-url";
 import { questionPath } from "~/posts/paths";
 import { VISIBLE_STATUS } from "~/posts/status";
+import type { Found, Suggestion } from "~/search/found";
 import {
   MAX_QUERY_LENGTH,
   MAX_SIMILARITY_TERMS,
-  type Piece,
   excerpt,
   fts5AllOf,
   fts5TwoOf,
@@ -52,23 +52,6 @@ type Row = {
   bodySource: string;
   publishedAt: Date | string | null;
   total?: number | bigint;
-};
-
-export type Found = {
-  id: number;
-  /** The question's public number (the post's own, or its thread's). */
-  number: number;
-  isQuestion: boolean;
-  href: string;
-  article: { slug: string; title: string };
-  section: string | null;
-  name: string;
-  byAuthor: boolean;
-  /** For a question: whether the article's author answered in its thread. */
-  authorAnswered: boolean;
-  replyCount: number;
-  publishedAt: string | null;
-  excerpt: Piece[];
 };
 
 function shown(row: Row, stems: Set<string>): Found {
@@ -161,7 +144,14 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
   return { words, nothingToSearch: false, total, page, pageCount, results: rows.map((row) => shown(row, stems)) };
 }
 
-export type Suggestion = Found & { likeness: number };
+export type SimilarScope = {
+  articleId: string | null;
+  exclude?: number[];
+  limit?: number;
+  threshold?: number;
+  /** Only questions the article's author has answered (for pointing a new question to one). */
+  answeredOnly?: boolean;
+};
 
 /**
  * Published questions like `text`: of one article, or of every article when
@@ -169,48 +159,67 @@ export type Suggestion = Found & { likeness: number };
  * its words and ranks them; the best are compared word by word
  * (`likeness`), and those alike enough are returned, most alike first.
  */
-export async function similarQuestions(
-  text: string,
-  scope: { articleId: string | null; exclude?: number[]; limit?: number; threshold?: number },
-): Promise<Suggestion[]> {
-  const words = significantWords(text.slice(0, MAX_QUERY_LENGTH * 20), MAX_SIMILARITY_TERMS);
-  if (words.length < 2) return [];
+export async function similarQuestions(text: string, scope: SimilarScope): Promise<Suggestion[]> {
+  return (await similarQuestionsOfEach([{ text, ...scope }]))[0];
+}
+
+/**
+ * `similarQuestions` for each of many texts (a page of the inbox or of the
+ * queue) in two queries, however many: one asks the engine for every text's
+ * candidates at once, one reads the word counts that weigh them.
+ */
+export async function similarQuestionsOfEach(asks: (SimilarScope & { text: string })[]): Promise<Suggestion[][]> {
+  const words = asks.map((ask) => significantWords(ask.text.slice(0, MAX_QUERY_LENGTH * 20), MAX_SIMILARITY_TERMS));
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
     return isPostgres() ? `$${params.length}` : "?";
   };
-  const match = param(isPostgres() ? tsqueryTwoOf(words) : fts5TwoOf(words));
-  const filters = [`p."status" = '${VISIBLE_STATUS}'`, `p."rootId" IS NULL`, `p."number" IS NOT NULL`];
-  if (scope.articleId) filters.push(`p."articleId" = ${param(scope.articleId)}`);
-  const exclude = (scope.exclude ?? []).filter((id) => Number.isSafeInteger(id));
-  if (exclude.length > 0) filters.push(`p."id" NOT IN (${exclude.map((id) => param(id)).join(", ")})`);
-  const where = filters.join(" AND ");
-  const sql = isPostgres()
-    ? `SELECT ${COLUMNS}
-         FROM "Post" p ${JOINS}, to_tsquery('english', ${match}) q
-        WHERE p."searchVector" @@ q AND ${where}
-        ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}`
-    : `SELECT ${COLUMNS}
-         FROM "PostSearch" f JOIN "Post" p ON p."id" = f.rowid ${JOINS}
-        WHERE "PostSearch" MATCH ${match} AND ${where}
-        ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}`;
-  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
-  if (rows.length === 0) return [];
-  const asked = new Set(words.map(stemOf));
+  const parts: string[] = [];
+  asks.forEach((scope, k) => {
+    if (words[k].length < 2) return;
+    // In the order SQLite reads its "?": the match first, then the filters.
+    const match = param(isPostgres() ? tsqueryTwoOf(words[k]) : fts5TwoOf(words[k]));
+    const filters = [`p."status" = '${VISIBLE_STATUS}'`, `p."rootId" IS NULL`, `p."number" IS NOT NULL`];
+    if (scope.articleId) filters.push(`p."articleId" = ${param(scope.articleId)}`);
+    if (scope.answeredOnly) filters.push(`p."authorAnswered" = ${isPostgres() ? "true" : "1"}`);
+    const exclude = (scope.exclude ?? []).filter((id) => Number.isSafeInteger(id));
+    if (exclude.length > 0) filters.push(`p."id" NOT IN (${exclude.map((id) => param(id)).join(", ")})`);
+    const where = filters.join(" AND ");
+    parts.push(
+      isPostgres()
+        ? `SELECT * FROM (SELECT ${k} AS "k", ${COLUMNS}
+             FROM "Post" p ${JOINS}, to_tsquery('english', ${match}) q
+            WHERE p."searchVector" @@ q AND ${where}
+            ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`
+        : `SELECT * FROM (SELECT ${k} AS "k", ${COLUMNS}
+             FROM "PostSearch" f JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+            WHERE "PostSearch" MATCH ${match} AND ${where}
+            ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`,
+    );
+  });
+  const found: Suggestion[][] = asks.map(() => []);
+  if (parts.length === 0) return found;
+  const rows = await db.$queryRawUnsafe<(Row & { k: number | bigint })[]>(parts.join(" UNION ALL "), ...params);
+  if (rows.length === 0) return found;
   const texts = rows.map((row) => stemSet(row.bodySource));
-  const weight = await rarity(new Set([...asked, ...texts.flatMap((t) => [...t])]));
-  const threshold = scope.threshold ?? SUGGESTION_THRESHOLD;
-  const scored = rows
-    .map((row, i) => ({ row, score: likeness(asked, texts[i], weight) }))
-    .filter(({ score }) => score >= threshold)
-    .sort((a, b) => b.score - a.score || Number(b.row.id) - Number(a.row.id));
-  // Far behind the best match is noise beside it.
-  const best = scored[0]?.score ?? 0;
-  return scored
-    .filter(({ score }) => score >= best * RELATIVE_CUTOFF)
-    .slice(0, scope.limit ?? MAX_SUGGESTIONS)
-    .map(({ row, score }) => ({ ...shown(row, asked), likeness: Math.round(score * 1000) / 1000 }));
+  const asked = words.map((list) => new Set(list.map(stemOf)));
+  const weight = await rarity(new Set([...asked.flatMap((a) => [...a]), ...texts.flatMap((t) => [...t])]));
+  return asks.map((scope, k) => {
+    const threshold = scope.threshold ?? SUGGESTION_THRESHOLD;
+    const scored = rows
+      .map((row, i) => ({ row, i }))
+      .filter(({ row }) => Number(row.k) === k)
+      .map(({ row, i }) => ({ row, score: likeness(asked[k], texts[i], weight) }))
+      .filter(({ score }) => score >= threshold)
+      .sort((a, b) => b.score - a.score || Number(b.row.id) - Number(a.row.id));
+    // Far behind the best match is noise beside it.
+    const best = scored[0]?.score ?? 0;
+    return scored
+      .filter(({ score }) => score >= best * RELATIVE_CUTOFF)
+      .slice(0, scope.limit ?? MAX_SUGGESTIONS)
+      .map(({ row, score }) => ({ ...shown(row, asked[k]), likeness: Math.round(score * 1000) / 1000 }));
+  });
 }
 
 /** A suggestion less alike than this share of the best one is not shown. */
@@ -219,9 +228,9 @@ const RELATIVE_CUTOFF = 0.6;
 /**
  * How telling each word is: rare words weigh more than common ones (an
  * inverse document frequency, log(1 + 1/share of posts with the word)), from
- * the engine's own counts: FTS5's vocabulary table on SQLite, the lexeme
- * statistics ANALYZE keeps for the tsvector column on PostgreSQL (words it
- * does not list are rarer than those it does).
+ * the engine's own counts, in one query: FTS5's vocabulary table on SQLite,
+ * the lexeme statistics ANALYZE keeps for the tsvector column on PostgreSQL
+ * (words it does not list are rarer than those it does).
  */
 async function rarity(stems: Set<string>): Promise<(stem: string) => number> {
   const shares = isPostgres() ? await postgresShares() : await sqliteShares([...stems]);
@@ -238,48 +247,29 @@ async function rarity(stems: Set<string>): Promise<(stem: string) => number> {
 
 type Shares = { of(stem: string): number };
 
-let postCount: { value: number; at: number } | null = null;
-
 async function sqliteShares(stems: string[]): Promise<Shares> {
-  if (!postCount || Date.now() - postCount.at > 60_000) {
-    const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Post"`);
-    postCount = { value: Math.max(1, Number(row.n)), at: Date.now() };
-  }
-  const total = postCount.value;
-  const rows =
-    stems.length === 0
-      ? []
-      : await db.$queryRawUnsafe<{ term: string; doc: number | bigint }[]>(
-          `SELECT "term", "doc" FROM "PostSearchTerms" WHERE "term" IN (${stems.map(() => "?").join(", ")})`,
-          ...stems,
-        );
-  const docs = new Map(rows.map((r) => [r.term, Number(r.doc)]));
+  // Posts are never removed, so the highest id counts them (an index's last entry, not a count).
+  const rows = await db.$queryRawUnsafe<{ term: string | null; doc: number | bigint; posts: number | bigint | null }[]>(
+    `SELECT v."term", v."doc", (SELECT max("id") FROM "Post") AS "posts"
+       FROM (SELECT NULL AS "term", 0 AS "doc"${stems.length ? ` UNION ALL SELECT "term", "doc" FROM "PostSearchTerms" WHERE "term" IN (${stems.map(() => "?").join(", ")})` : ""}) v`,
+    ...stems,
+  );
+  const total = Math.max(1, Number(rows[0]?.posts ?? 1));
+  const docs = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, Number(r.doc)]));
   return { of: (stem) => Math.max(docs.get(stem) ?? 0, 0.5) / total };
 }
 
-let lexemeStats: { shares: Map<string, number>; rarest: number; at: number } | null = null;
-
 async function postgresShares(): Promise<Shares> {
-  if (!lexemeStats || Date.now() - lexemeStats.at > 5 * 60_000) {
-    const [row] = await db.$queryRawUnsafe<{ elems: string[] | null; freqs: number[] | null }[]>(
-      `SELECT most_common_elems::text::text[] AS "elems", most_common_elem_freqs AS "freqs" FROM pg_stats
-        WHERE schemaname = current_schema() AND tablename = 'Post' AND attname = 'searchVector'`,
-    );
-    const elems = row?.elems ?? [];
-    const freqs = (row?.freqs ?? []).map(Number);
-    const shares = new Map(elems.map((term, i) => [term, freqs[i]]));
-    // The array ends with the least and greatest frequency (and that of empty values).
-    const rarest = elems.length > 0 ? freqs[elems.length] : 1;
-    lexemeStats = { shares, rarest, at: Date.now() };
-  }
-  const { shares, rarest } = lexemeStats;
+  const [row] = await db.$queryRawUnsafe<{ elems: string[] | null; freqs: number[] | null }[]>(
+    `SELECT most_common_elems::text::text[] AS "elems", most_common_elem_freqs AS "freqs" FROM pg_stats
+      WHERE schemaname = current_schema() AND tablename = 'Post' AND attname = 'searchVector'`,
+  );
+  const elems = row?.elems ?? [];
+  const freqs = (row?.freqs ?? []).map(Number);
+  const shares = new Map(elems.map((term, i) => [term, freqs[i]]));
+  // The array ends with the least and greatest frequency (and that of empty values).
+  const rarest = elems.length > 0 ? freqs[elems.length] : 1;
   return { of: (stem) => shares.get(stem) ?? rarest / 2 };
-}
-
-/** Forgets the engine statistics kept for weighting (after a rebuild, and between tests). */
-export function forgetSearchStatistics() {
-  postCount = null;
-  lexemeStats = null;
 }
 
 /**
@@ -300,5 +290,32 @@ export async function rebuildSearchIndex() {
 /** Counts words anew after many posts arrived at once (a seed, an import): PostgreSQL's ANALYZE. */
 export async function refreshSearchStatistics() {
   if (isPostgres()) await db.$executeRawUnsafe(`ANALYZE "Post"`);
-  forgetSearchStatistics();
+}
+
+/** The articles (and their sections) a search can be narrowed to. */
+export async function searchFilters() {
+  const articles = await db.article.findMany({
+    orderBy: { publishedAt: "desc" },
+    select: {
+      slug: true,
+      title: true,
+      sections: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { anchor: true, title: true } },
+    },
+  });
+  return articles;
+}
+
+/**
+ * The questions to show a reader writing `text` under an article: its
+ * published questions like it, or every article's when it has none yet.
+ * Null when there is no such article.
+ */
+export async function suggestWhileAsking(slug: string, text: string): Promise<Suggestion[] | null> {
+  const article = await db.article.findUnique({ where: { slug }, select: { id: true } });
+  if (!article) return null;
+  const asked = await db.post.findFirst({
+    where: { articleId: article.id, parentId: null, status: VISIBLE_STATUS },
+    select: { id: true },
+  });
+  return similarQuestions(text, { articleId: asked ? article.id : null });
 }

@@ -274,12 +274,16 @@ describe("the queue", () => {
     expect(first.items.map((i) => i.id)).toEqual([...first.items.map((i) => i.id)].sort((a, b) => a - b));
     expect(first.items[0]).toMatchObject({ article: { slug: DEMO_ARTICLE }, writer: { firstPost: true } });
     expect(first.counts.pending).toBeGreaterThanOrEqual(30);
-    for (let i = 0; i < 30; i++) await ask(`More queued ${i}`);
+    // The second page's questions have words to compare with the published ones, every one of them:
+    // the possible-duplicate lookup is two queries for the whole page, however many it compares.
+    for (let i = 0; i < 30; i++)
+      await ask(`Does looking at his stories count as breaking no contact? Asking for the ${i}th time.`);
     let again = 0;
     const stop2 = onQuery(() => again++);
-    await getQueue(moderator, 2);
+    const second = await getQueue(moderator, 2);
     stop2();
-    expect(again).toBe(queries);
+    expect(second.items.filter((item) => item.duplicateOf !== null).length).toBeGreaterThanOrEqual(20);
+    expect(again).toBeLessThanOrEqual(queries + 2);
   });
 
   it("names posts in the audit log by their question's number, marks the cuts, and reaches every page", async () => {

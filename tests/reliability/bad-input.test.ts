@@ -104,6 +104,18 @@ const hostileQueries = [
   "redirectTo=%2F%2Fevil.test",
   "token=%ZZ",
   "q=%",
+  // Search and the similar-question lookup: either engine's syntax, quotes, emoji, a very long query.
+  "q=%22",
+  "q=%27",
+  "q=a%20OR%20NOT%20b*",
+  "q=NEAR(a%20b)%20col%3Ax%20%5Ex",
+  "q=%27a%27%20%26%20!%27b%27%20%7C%20%3C-%3E",
+  "q=((((((",
+  "q=%F0%9F%98%80%F0%9F%92%94",
+  "q=%00contact",
+  `q=${"contact%20".repeat(2000)}`,
+  "q=day&article=no-such-article&section=%00",
+  "q=day&page=99999",
   "%=%",
   "a".repeat(8000),
 ];

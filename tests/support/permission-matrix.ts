@@ -18,6 +18,8 @@ import * as authorInbox from "~/routes/author/route";
 import * as authorProtected from "~/routes/author_.protected";
 import * as authorSections from "~/routes/author_.sections";
 import * as authorTemplates from "~/routes/author_.templates";
+import * as search from "~/routes/search";
+import * as similar from "~/routes/articles.$slug_.similar";
 
 export type Attempt = {
   path: string;
@@ -98,7 +100,53 @@ async function pendingPost() {
   return post.id;
 }
 
+/** A question with words of its own, published or waiting, and the words to find it by. */
+async function questionWithWords(status: "published" | "pending") {
+  const article = await db.article.findFirstOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
+  const words = `matrix ${Math.random().toString(36).slice(2, 10)} quetzal marimba`;
+  const post = await createPost({ articleId: article.id, guestName: "Matrix", body: `Is ${words} allowed?`, status });
+  return { id: post.id, words };
+}
+
+const searchShows = (answer: unknown, target: number | undefined) =>
+  ((answer as { result: { results: { id: number }[] } | null }).result?.results ?? []).some((r) => r.id === target);
+const similarShows = (answer: unknown, target: number | undefined) => {
+  const body = answer as { data?: { suggestions: { id: number }[] }; suggestions?: { id: number }[] };
+  return (body.data?.suggestions ?? body.suggestions ?? []).some((s) => s.id === target);
+};
+
+/** Search and the ask form's suggestions: open to everyone, and only ever showing what is published. */
+const FINDING: Guarded[] = (["published", "pending"] as const).flatMap((status): Guarded[] => [
+  {
+    name: `search, a ${status} question`,
+    run: search.loader as Guarded["run"],
+    attempt: async () => {
+      const { id, words } = await questionWithWords(status);
+      return { path: `/search?${new URLSearchParams({ q: words })}`, target: id };
+    },
+    shows: searchShows,
+    allowed: status === "published" ? SIGNED_IN : [],
+    refusedAs: everyone(status === "published" ? "allowed" : "hidden"),
+  },
+  {
+    name: `similar questions while asking, a ${status} question`,
+    run: similar.loader as Guarded["run"],
+    attempt: async () => {
+      const { id, words } = await questionWithWords(status);
+      return {
+        path: `/articles/no-contact-after-a-breakup/similar?${new URLSearchParams({ q: `Is ${words} allowed?` })}`,
+        params: { slug: "no-contact-after-a-breakup" },
+        target: id,
+      };
+    },
+    shows: similarShows,
+    allowed: status === "published" ? SIGNED_IN : [],
+    refusedAs: everyone(status === "published" ? "allowed" : "hidden"),
+  },
+]);
+
 export const PERMISSION_MATRIX: Guarded[] = [
+  ...FINDING,
   { name: "account page", run: account.loader, attempt: async () => ({ path: "/account" }), allowed: SIGNED_IN },
   {
     name: "account: save details",

@@ -12,6 +12,8 @@ import {
   useServerForm,
 } from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
+import { Excerpt } from "~/components/similar-questions";
+import type { Suggestion } from "~/search/found";
 
 type Links = { sections: { anchor: string; title: string }[]; questions: { number: number; asker: string }[] };
 export type ComposerAnswer = ServerAnswer & { draft?: string; copyright?: { passages: string[]; sources: string[] } };
@@ -55,6 +57,8 @@ export function Composer(props: {
   links: Links;
   isAdmin: boolean;
   answer: ComposerAnswer | undefined;
+  /** Answered questions like this one, each with a button that points the answer to it. */
+  similar: Suggestion[];
 }) {
   const { questionId: id, answer } = props;
   const [form, fields] = useServerForm(`composer-${id}`, answer);
@@ -80,6 +84,27 @@ export function Composer(props: {
               <input id={`override-${id}`} name="overrideReason" />
             </div>
           ) : null}
+        </section>
+      ) : null}
+      {props.similar.length > 0 ? (
+        <section className="similar similar-answered" aria-label={`Answered questions like ${props.asker}’s`}>
+          <h3 className="similar__title">You answered questions like this one</h3>
+          <ol className="similar__list">
+            {props.similar.map((s) => (
+              <li key={s.id} className="similar__item">
+                <a href={s.href} className="similar__link">
+                  #{s.number} by {s.name}
+                </a>
+                <span className="similar__meta">{s.section ?? "The whole article"}</span>
+                <button type="submit" name="intent" value={`point:${s.number}`} className="button">
+                  Point to #{s.number}
+                </button>
+                <p className="similar__excerpt">
+                  <Excerpt pieces={s.excerpt} />
+                </p>
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
       <Picker meta={fields.templateIdChoice} label="Template" intent="insert" button="Insert template">

@@ -83,6 +83,7 @@ export default function AuthorInbox() {
                   links={inbox.links[q.articleId]}
                   isAdmin={isAdmin}
                   answer={answer}
+                  similar={q.similar}
                 />
               </article>
             </li>

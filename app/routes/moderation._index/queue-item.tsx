@@ -54,7 +54,18 @@ export function QueueItem({ item, current, onFocus }: { item: Item; current: boo
         <ul className="flags" aria-label="Flags">
           {item.flags.map((flag) => (
             <li key={flag} className="flag">
-              {flag === "long" ? `long (${item.length.toLocaleString("en-US")} characters)` : flag}
+              {flag === "long" ? (
+                `long (${item.length.toLocaleString("en-US")} characters)`
+              ) : flag === "possible duplicate" && item.duplicateOf ? (
+                <>
+                  possible duplicate of{" "}
+                  <a href={item.duplicateOf.href}>
+                    #{item.duplicateOf.number} by {item.duplicateOf.name}
+                  </a>
+                </>
+              ) : (
+                flag
+              )}
             </li>
           ))}
           {item.reports.map((reason, i) => (

@@ -1,0 +1,68 @@
+// Questions like the one being written, under the ask form (and an excerpt
+// with the matching words marked, for search results too). Each opens its
+// thread; the reader can still post theirs.
+import type { Suggestion } from "~/search/found";
+import type { Piece } from "~/search/terms";
+
+export function Excerpt({ pieces }: { pieces: Piece[] }) {
+  return (
+    <>
+      {pieces.map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+    </>
+  );
+}
+
+export function SimilarQuestions({
+  suggestions,
+  id,
+  articleSlug,
+  busy = false,
+}: {
+  suggestions: Suggestion[] | null;
+  id: string;
+  /** The article the form is under; a question of another article says which. */
+  articleSlug: string;
+  busy?: boolean;
+}) {
+  // The region is always there, so that screen readers announce what arrives in it.
+  return (
+    <section className="similar" aria-labelledby={`${id}-title`} aria-live="polite" aria-busy={busy}>
+      {suggestions && suggestions.length > 0 ? (
+        <>
+          <h3 id={`${id}-title`} className="similar__title">
+            Already asked? {suggestions.length === 1 ? "This question looks" : "These questions look"} like yours
+          </h3>
+          <ol className="similar__list">
+            {suggestions.map((s) => (
+              <li key={s.id} className="similar__item">
+                <a href={s.href} className="similar__link">
+                  #{s.number} by {s.name}
+                </a>
+                <span className="similar__meta">
+                  {s.article.slug === articleSlug ? (s.section ?? "The whole article") : `On “${s.article.title}”`}
+                  {s.authorAnswered ? (
+                    <>
+                      {" · "}
+                      <strong>Answered by the author</strong>
+                    </>
+                  ) : (
+                    " · Not answered yet"
+                  )}
+                  {s.replyCount > 0 ? ` · ${s.replyCount} ${s.replyCount === 1 ? "reply" : "replies"}` : ""}
+                </span>
+                <p className="similar__excerpt">
+                  <Excerpt pieces={s.excerpt} />
+                </p>
+              </li>
+            ))}
+          </ol>
+          <p className="similar__note">If none of these answers yours, post it below as it is.</p>
+        </>
+      ) : (
+        <h3 id={`${id}-title`} className="visually-hidden">
+          {suggestions ? "No similar questions found" : "Similar questions"}
+        </h3>
+      )}
+    </section>
+  );
+}
