@@ -6,6 +6,7 @@ import { SingleBar } from "cli-progress";
 import { db } from "~/db.server";
 import { ImportFileError, runImport } from "~/import/import.server";
 import { formatReport } from "~/import/report";
+import { rebuildSearchIndex } from "~/search/search.server";
 
 const usage = `Usage:
   npm run import -- wordpress <export.xml|export.xml.gz> [--dry-run] [--articles <id or slug>,…] [--keep-pingbacks]
@@ -59,6 +60,11 @@ try {
       : undefined,
   });
   console.log(formatReport(report));
+  if (!parsed.values["dry-run"]) {
+    // Imported posts are indexed as they are written; the rebuild compacts the index and counts its words anew.
+    await rebuildSearchIndex();
+    console.log("Search index rebuilt.");
+  }
 } catch (error) {
   if (!(error instanceof ImportFileError)) throw error;
   console.error(`Nothing was imported. ${error.message}`);

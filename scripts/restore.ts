@@ -3,6 +3,7 @@ import { BackupError, restoreFrom } from "~/backup/backup.server";
 import { databaseTarget } from "~/db/database-url";
 import { migrate } from "~/db/migrations.server";
 import { db } from "~/db.server";
+import { rebuildSearchIndex } from "~/search/search.server";
 
 const [file, ...extra] = process.argv.slice(2).filter((arg) => arg !== "--");
 if (!file || extra.length) {
@@ -17,6 +18,8 @@ try {
   const counts = await restoreFrom(file);
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`Restored ${rows} row(s) from ${file} into ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  await rebuildSearchIndex();
+  console.log("Search index rebuilt.");
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(`Nothing was restored from ${file}: ${error.message}`);
