@@ -49,12 +49,14 @@ test("the author sees the answered question a new one repeats, and points to it"
   await signIn(page, "nora@afterword.example", "/author");
   const card = page.getByRole("article", { name: new RegExp(`^Question \\d+ by ${asker}$`) });
   const like = card.getByRole("region", { name: `Answered questions like ${asker}’s` });
-  await expect(like.getByRole("link", { name: /^#\d+ by Elena$/ })).toBeVisible();
-  const number = (await like.getByRole("link", { name: /by Elena/ }).innerText()).match(/#(\d+)/)![1];
-  await like.getByRole("button", { name: `Point to #${number}` }).click();
+  // Elena's question, or this test's own from the run with JavaScript on (the same words, answered by then).
+  const first = like.getByRole("listitem").first();
+  await expect(first).toContainText("stories");
+  const [, number, name] = (await first.getByRole("link").innerText()).match(/^#(\d+) by (.+)$/)!;
+  await first.getByRole("button", { name: `Point to #${number}` }).click();
   const answer = page.getByRole("article", { name: new RegExp(`by ${asker}$`) }).getByLabel("Your answer");
   await expect(answer).toHaveValue(
-    new RegExp(`^${asker}, I answered a very similar question from Elena in #${number}:`),
+    new RegExp(`^${asker}, I answered a very similar question from ${name} in #${number}:`),
   );
   // The pointer is a draft: the author adds to it before publishing.
   await answer.fill(`${await answer.inputValue()} Looking counts, even without a message.`);
@@ -67,7 +69,7 @@ test("the author sees the answered question a new one repeats, and points to it"
   await page.goto(`${ARTICLE}/posts/${questionId}`);
   const reply = page.getByRole("article", { name: "Reply by Nora Whitfield" }).last();
   await expect(reply).toContainText("Looking counts, even without a message.");
-  await expect(reply.getByRole("link", { name: `Elena’s question (#${number})` })).toHaveAttribute(
+  await expect(reply.getByRole("link", { name: `${name}’s question (#${number})` })).toHaveAttribute(
     "href",
     new RegExp(`/questions/${number}$`),
   );
