@@ -88,7 +88,7 @@ export default function SearchPage() {
           <h2 id="results-title" aria-live="polite">
             {result.total === 0
               ? `Nothing found for “${q.trim()}”`
-              : `${result.total} ${result.total === 1 ? "result" : "results"} for “${q.trim()}”`}
+              : `${result.more ? `More than ${result.total.toLocaleString("en-US")}` : result.total} ${result.total === 1 && !result.more ? "result" : "results"} for “${q.trim()}”`}
           </h2>
           {result.total === 0 ? (
             <p className="empty">

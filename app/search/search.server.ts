@@ -31,9 +31,9 @@ export const MAX_SUGGESTIONS = 5;
  * suggested. Chosen on the labelled pairs of tests/search/similar-pairs.ts,
  * whose test keeps the precision it gave.
  */
-export const SUGGESTION_THRESHOLD = 0.3;
+export const SUGGESTION_THRESHOLD = 0.25;
 /** Candidates the engine ranks for a suggestion before they are compared word by word. */
-const CANDIDATES = 30;
+const CANDIDATES = 15;
 
 const isPostgres = () => databaseTarget().provider === "postgresql";
 
@@ -51,7 +51,6 @@ type Row = {
   replyCount: number | bigint;
   bodySource: string;
   publishedAt: Date | string | null;
-  total?: number | bigint;
 };
 
 function shown(row: Row, stems: Set<string>): Found {
@@ -80,6 +79,8 @@ const COLUMNS = `p."id", p."rootId", p."number", r."number" AS "rootNumber", a."
   COALESCE(r."authorAnswered", p."authorAnswered") AS "authorAnswered",
   COALESCE(r."replyCount", p."replyCount") AS "replyCount", p."bodySource", p."publishedAt"`;
 // A reply shows only in a published thread; a removed section's questions count as the whole article.
+// (On SQLite the index comes first, by CROSS JOIN: left to choose, SQLite's planner read every published
+// post and asked the index about each, 400 ms where reading the index's matches takes 2.)
 const JOINS = `JOIN "Article" a ON a."id" = p."articleId"
   LEFT JOIN "Post" r ON r."id" = p."rootId"
   LEFT JOIN "Section" s ON s."id" = COALESCE(r."sectionId", p."sectionId") AND s."removedAt" IS NULL
@@ -93,55 +94,115 @@ export type SearchResult = {
   words: string[];
   /** Set when the query had nothing to search for (only short or common words, symbols). */
   nothingToSearch: boolean;
+  /** Results, up to COUNT_CAP. */
   total: number;
+  /** Whether more than COUNT_CAP posts hold the words. */
+  more: boolean;
   page: number;
   pageCount: number;
   results: Found[];
 };
 
 /**
+ * Posts ranked by relevance at most: a word in tens of thousands of posts is
+ * ranked among the newest this many that hold it (ranking reads every post
+ * it ranks); rarer words, and most searches of several, rank every match.
+ */
+export const RANK_WINDOW = 2000;
+/** Results counted at most ("more than 1,000"); the pages go as far. */
+export const COUNT_CAP = 1000;
+
+/**
  * Published questions and answers containing every significant word of `q`
  * (in any form: "messages" finds "message"), best first, a page at a time.
- * One query, whatever the number of posts.
+ * Three queries (where the ranking starts, the count up to COUNT_CAP, the
+ * page), whatever the number of posts.
  */
 export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
   const words = significantWords(query.q.slice(0, MAX_QUERY_LENGTH));
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  if (words.length === 0) return { words, nothingToSearch: true, total: 0, page: 1, pageCount: 1, results: [] };
+  if (words.length === 0) {
+    return { words, nothingToSearch: true, total: 0, more: false, page: 1, pageCount: 1, results: [] };
+  }
+  const expression = isPostgres() ? tsqueryAllOf(words) : fts5AllOf(words);
+  const [floor] = await rankFloors([expression], RANK_WINDOW);
+  const build = () => {
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return isPostgres() ? `$${params.length}` : "?";
+    };
+    // In the order SQLite reads its "?": the match, then the filters.
+    const from = isPostgres()
+      ? `FROM "Post" p ${JOINS}, to_tsquery('english', ${param(expression)}) q
+         WHERE p."searchVector" @@ q AND p."id" >= ${idLiteral(floor)}`
+      : `FROM "PostSearch"(${param(expression)}) f CROSS JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+         WHERE f.rowid >= ${idLiteral(floor)}`;
+    const filters: string[] = [VISIBLE];
+    if (query.article) filters.push(`a."slug" = ${param(query.article)}`);
+    if (query.article && query.section) filters.push(`s."id" IS NOT NULL AND s."anchor" = ${param(query.section)}`);
+    return { sql: `${from} AND ${filters.join(" AND ")}`, params };
+  };
+  const counted = build();
+  const [{ n }] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT count(*) AS "n" FROM (SELECT 1 ${counted.sql} LIMIT ${COUNT_CAP + 1}) AS "found"`,
+    ...counted.params,
+  );
+  const more = Number(n) > COUNT_CAP;
+  const total = Math.min(Number(n), COUNT_CAP);
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  // A page past the end shows the last one.
+  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+  const listed = build();
+  const rank = isPostgres() ? `ts_rank(p."searchVector", q) DESC` : "f.rank";
+  const rows =
+    total === 0
+      ? []
+      : await db.$queryRawUnsafe<Row[]>(
+          `SELECT ${COLUMNS} ${listed.sql} ORDER BY ${rank}, p."id" DESC
+            LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`,
+          ...listed.params,
+        );
+  const stems = new Set(words.map(stemOf));
+  return { words, nothingToSearch: false, total, more, page, pageCount, results: rows.map((row) => shown(row, stems)) };
+}
+
+/**
+ * A window's first id, written into the statement as an integer: bound as a
+ * parameter it reached SQLite as a REAL (or text), and FTS5 then read every
+ * match to compare it, 30 ms where the window takes 2. It is an id the
+ * database gave, checked to be one.
+ */
+function idLiteral(id: number): string {
+  if (!Number.isSafeInteger(id) || id < 0) throw new Error(`Not an id: ${id}`);
+  return String(id);
+}
+
+/**
+ * For each engine expression, the id from which its newest `window` matches
+ * start (0 when it has fewer), in one query: ranking is then asked for those
+ * alone, and the engine reads no match older than that.
+ */
+async function rankFloors(expressions: string[], window: number): Promise<number[]> {
+  if (expressions.length === 0) return [];
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
     return isPostgres() ? `$${params.length}` : "?";
   };
-  // The match comes first in both statements, then the filters, then OFFSET: the order SQLite's "?" are read in.
-  const match = param(isPostgres() ? tsqueryAllOf(words) : fts5AllOf(words));
-  const filters: string[] = [];
-  if (query.article) filters.push(`a."slug" = ${param(query.article)}`);
-  if (query.article && query.section) {
-    filters.push(`s."id" IS NOT NULL AND s."anchor" = ${param(query.section)}`);
-  }
-  const where = [VISIBLE, ...filters].join(" AND ");
-  // Every word must match; the engine's rank orders; the page's count comes with its rows.
-  const sql = isPostgres()
-    ? `SELECT ${COLUMNS}, count(*) OVER () AS "total"
-         FROM "Post" p ${JOINS}, to_tsquery('english', ${match}) q
-        WHERE p."searchVector" @@ q AND ${where}
-        ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC
-        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${param((page - 1) * SEARCH_PAGE_SIZE)}`
-    : `SELECT ${COLUMNS}, count(*) OVER () AS "total"
-         FROM "PostSearch" f JOIN "Post" p ON p."id" = f.rowid ${JOINS}
-        WHERE "PostSearch" MATCH ${match} AND ${where}
-        ORDER BY f.rank, p."id" DESC
-        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${param((page - 1) * SEARCH_PAGE_SIZE)}`;
-  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
-  let total = rows.length > 0 ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && page > 1) {
-    // A page past the end: count, so that the reader is offered the last page.
-    total = (await searchPosts({ ...query, page: 1 })).total;
-  }
-  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-  const stems = new Set(words.map(stemOf));
-  return { words, nothingToSearch: false, total, page, pageCount, results: rows.map((row) => shown(row, stems)) };
+  const parts = expressions.map((expression, k) =>
+    isPostgres()
+      ? `SELECT ${k} AS "k", (SELECT w."id" FROM "Post" w WHERE w."searchVector" @@ to_tsquery('english', ${param(expression)})
+           ORDER BY w."id" DESC OFFSET ${window - 1} LIMIT 1) AS "floor"`
+      : `SELECT ${k} AS "k", (SELECT rowid FROM "PostSearch"(${param(expression)})
+           ORDER BY rowid DESC LIMIT 1 OFFSET ${window - 1}) AS "floor"`,
+  );
+  const rows = await db.$queryRawUnsafe<{ k: number | bigint; floor: number | bigint | null }[]>(
+    parts.join(" UNION ALL "),
+    ...params,
+  );
+  const floors = expressions.map(() => 0);
+  for (const row of rows) floors[Number(row.k)] = Number(row.floor ?? 0);
+  return floors;
 }
 
 export type SimilarScope = {
@@ -169,17 +230,33 @@ export async function similarQuestions(text: string, scope: SimilarScope): Promi
  * candidates at once, one reads the word counts that weigh them.
  */
 export async function similarQuestionsOfEach(asks: (SimilarScope & { text: string })[]): Promise<Suggestion[][]> {
+  const found: Suggestion[][] = asks.map(() => []);
   const words = asks.map((ask) => significantWords(ask.text.slice(0, MAX_QUERY_LENGTH * 20), MAX_SIMILARITY_TERMS));
+  if (words.every((list) => list.length < 2)) return found;
+  const asked = words.map((list) => new Set(list.map(stemOf)));
+  const weight = await rarity(new Set(asked.flatMap((a) => [...a])));
+  // The engine is asked for the rarest words only: a question's telling words, and far fewer posts to rank.
+  const telling = words.map((list) =>
+    list
+      .filter((word) => weight.indexed(stemOf(word)))
+      .sort((a, b) => weight(stemOf(b)) - weight(stemOf(a)))
+      .slice(0, engineTerms()),
+  );
+  const expressions = telling.map((list, k) =>
+    words[k].length < 2 || list.length < 2 ? null : isPostgres() ? tsqueryTwoOf(list) : fts5TwoOf(list),
+  );
+  const asking = expressions.flatMap((expression, k) => (expression === null ? [] : [k]));
+  if (asking.length === 0) return found;
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
     return isPostgres() ? `$${params.length}` : "?";
   };
   const parts: string[] = [];
-  asks.forEach((scope, k) => {
-    if (words[k].length < 2) return;
+  asking.forEach((k) => {
+    const scope = asks[k];
     // In the order SQLite reads its "?": the match first, then the filters.
-    const match = param(isPostgres() ? tsqueryTwoOf(words[k]) : fts5TwoOf(words[k]));
+    const match = param(expressions[k]);
     const filters = [`p."status" = '${VISIBLE_STATUS}'`, `p."rootId" IS NULL`, `p."number" IS NOT NULL`];
     if (scope.articleId) filters.push(`p."articleId" = ${param(scope.articleId)}`);
     if (scope.answeredOnly) filters.push(`p."authorAnswered" = ${isPostgres() ? "true" : "1"}`);
@@ -193,18 +270,14 @@ export async function similarQuestionsOfEach(asks: (SimilarScope & { text: strin
             WHERE p."searchVector" @@ q AND ${where}
             ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`
         : `SELECT * FROM (SELECT ${k} AS "k", ${COLUMNS}
-             FROM "PostSearch" f JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+             FROM "PostSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid ${JOINS}
             WHERE "PostSearch" MATCH ${match} AND ${where}
             ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`,
     );
   });
-  const found: Suggestion[][] = asks.map(() => []);
   if (parts.length === 0) return found;
   const rows = await db.$queryRawUnsafe<(Row & { k: number | bigint })[]>(parts.join(" UNION ALL "), ...params);
-  if (rows.length === 0) return found;
   const texts = rows.map((row) => stemSet(row.bodySource));
-  const asked = words.map((list) => new Set(list.map(stemOf)));
-  const weight = await rarity(new Set([...asked.flatMap((a) => [...a]), ...texts.flatMap((t) => [...t])]));
   return asks.map((scope, k) => {
     const threshold = scope.threshold ?? SUGGESTION_THRESHOLD;
     const scored = rows
@@ -226,26 +299,40 @@ export async function similarQuestionsOfEach(asks: (SimilarScope & { text: strin
 const RELATIVE_CUTOFF = 0.6;
 
 /**
- * How telling each word is: rare words weigh more than common ones (an
+ * Words the engine is asked for, per question: on SQLite the 4 rarest (6 pairs; 6 words found few more
+ * rephrasings at three times the cost); PostgreSQL's statistics do not tell a rare word from one no
+ * post has, so it is asked for 6.
+ */
+const engineTerms = () => (isPostgres() ? 6 : 4);
+/**
+ * The weight of a word of a suggested question that the question asked does
+ * not have: as of a word in 1% of posts. (Counting every word of every
+ * candidate would cost more than the rest of the lookup.)
+ */
+const OTHER_WORD_WEIGHT = Math.log(1 + 100);
+
+type Weight = ((stem: string) => number) & { indexed(stem: string): boolean };
+
+/**
+ * How telling each word asked is: rare words weigh more than common ones (an
  * inverse document frequency, log(1 + 1/share of posts with the word)), from
  * the engine's own counts, in one query: FTS5's vocabulary table on SQLite,
  * the lexeme statistics ANALYZE keeps for the tsvector column on PostgreSQL
  * (words it does not list are rarer than those it does).
  */
-async function rarity(stems: Set<string>): Promise<(stem: string) => number> {
-  const shares = isPostgres() ? await postgresShares() : await sqliteShares([...stems]);
+async function rarity(stems: Set<string>): Promise<Weight> {
+  const { shares, absent } = isPostgres() ? await postgresShares() : await sqliteShares([...stems]);
   const weights = new Map<string, number>();
-  return (stem) => {
-    let w = weights.get(stem);
-    if (w === undefined) {
-      w = Math.log(1 + 1 / Math.max(shares.of(stem), 1e-6));
-      weights.set(stem, w);
-    }
-    return w;
-  };
+  for (const stem of stems) {
+    weights.set(stem, Math.log(1 + 1 / Math.max(shares.get(stem) ?? absent(stem), 1e-6)));
+  }
+  const weight = (stem: string) => weights.get(stem) ?? OTHER_WORD_WEIGHT;
+  // A word no post holds cannot help find one (SQLite knows; PostgreSQL's statistics list only common words).
+  weight.indexed = (stem: string) => shares.has(stem) || isPostgres();
+  return weight as Weight;
 }
 
-type Shares = { of(stem: string): number };
+type Shares = { shares: Map<string, number>; absent: (stem: string) => number };
 
 async function sqliteShares(stems: string[]): Promise<Shares> {
   // Posts are never removed, so the highest id counts them (an index's last entry, not a count).
@@ -255,8 +342,8 @@ async function sqliteShares(stems: string[]): Promise<Shares> {
     ...stems,
   );
   const total = Math.max(1, Number(rows[0]?.posts ?? 1));
-  const docs = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, Number(r.doc)]));
-  return { of: (stem) => Math.max(docs.get(stem) ?? 0, 0.5) / total };
+  const shares = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, Number(r.doc) / total]));
+  return { shares, absent: () => 0.5 / total };
 }
 
 async function postgresShares(): Promise<Shares> {
@@ -269,7 +356,7 @@ async function postgresShares(): Promise<Shares> {
   const shares = new Map(elems.map((term, i) => [term, freqs[i]]));
   // The array ends with the least and greatest frequency (and that of empty values).
   const rarest = elems.length > 0 ? freqs[elems.length] : 1;
-  return { of: (stem) => shares.get(stem) ?? rarest / 2 };
+  return { shares, absent: () => rarest / 2 };
 }
 
 /**

@@ -18,10 +18,21 @@ async function outcome(work: () => Promise<unknown>, shows?: (answer: unknown) =
     if (result instanceof Response && result.status >= 300 && result.status < 400) {
       return result.headers.get("Location")?.startsWith("/login") ? "sign-in" : "allowed";
     }
-    const status = (result as { init?: { status?: number } } | null)?.init?.status ?? 200;
+    const status =
+      result instanceof Response
+        ? result.status
+        : ((result as { init?: { status?: number } } | null)?.init?.status ?? 200);
     if (status === 403) return "forbidden";
     if (status >= 400) return `other ${status}`;
-    const answer = result && typeof result === "object" && "data" in result ? result.data : result;
+    // A resource route answers with a JSON response; a page's loader with its data.
+    const answer =
+      result instanceof Response
+        ? result.headers.get("Content-Type")?.startsWith("application/json")
+          ? await result.json()
+          : await result.text()
+        : result && typeof result === "object" && "data" in result
+          ? result.data
+          : result;
     return shows && !shows(answer) ? "hidden" : "allowed";
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;

@@ -34,9 +34,10 @@ describe("search", () => {
     const second = await searchPosts({ q: "day", page: 2 });
     expect(second.results.map((r) => r.id)).not.toEqual(expect.arrayContaining(all.results.map((r) => r.id)));
     expect(second.page).toBe(2);
+    // A page past the end shows the last one.
     const past = await searchPosts({ q: "day", page: 99 });
-    expect(past.results).toEqual([]);
-    expect(past.pageCount).toBe(all.pageCount);
+    expect(past.page).toBe(all.pageCount);
+    expect(past.results.length).toBeGreaterThan(0);
 
     const howTo = await searchPosts({ q: "day", article: "how-to-plan-a-month-of-no-contact" });
     expect(howTo.total).toBeGreaterThan(0);

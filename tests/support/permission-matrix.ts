@@ -110,10 +110,8 @@ async function questionWithWords(status: "published" | "pending") {
 
 const searchShows = (answer: unknown, target: number | undefined) =>
   ((answer as { result: { results: { id: number }[] } | null }).result?.results ?? []).some((r) => r.id === target);
-const similarShows = (answer: unknown, target: number | undefined) => {
-  const body = answer as { data?: { suggestions: { id: number }[] }; suggestions?: { id: number }[] };
-  return (body.data?.suggestions ?? body.suggestions ?? []).some((s) => s.id === target);
-};
+const similarShows = (answer: unknown, target: number | undefined) =>
+  ((answer as { suggestions?: { id: number }[] }).suggestions ?? []).some((s) => s.id === target);
 
 /** Search and the ask form's suggestions: open to everyone, and only ever showing what is published. */
 const FINDING: Guarded[] = (["published", "pending"] as const).flatMap((status): Guarded[] => [
