@@ -270,8 +270,8 @@ export async function similarQuestionsOfEach(asks: (SimilarScope & { text: strin
             WHERE p."searchVector" @@ q AND ${where}
             ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`
         : `SELECT * FROM (SELECT ${k} AS "k", ${COLUMNS}
-             FROM "PostSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid ${JOINS}
-            WHERE "PostSearch" MATCH ${match} AND ${where}
+             FROM "QuestionSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+            WHERE "QuestionSearch" MATCH ${match} AND ${where}
             ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`,
     );
   });
@@ -367,9 +367,19 @@ async function postgresShares(): Promise<Shares> {
 export async function rebuildSearchIndex() {
   if (isPostgres()) {
     await db.$executeRawUnsafe(`REINDEX INDEX "Post_searchVector_idx"`);
+    await db.$executeRawUnsafe(`REINDEX INDEX "Post_questionSearch_idx"`);
   } else {
     await db.$executeRawUnsafe(`INSERT INTO "PostSearch" ("PostSearch") VALUES ('rebuild')`);
     await db.$executeRawUnsafe(`INSERT INTO "PostSearch" ("PostSearch") VALUES ('optimize')`);
+    // The questions' index holds some of its content table's rows: emptied, then filled with them.
+    await db.$transaction([
+      db.$executeRawUnsafe(`INSERT INTO "QuestionSearch" ("QuestionSearch") VALUES ('delete-all')`),
+      db.$executeRawUnsafe(
+        `INSERT INTO "QuestionSearch" (rowid, "bodySource") SELECT "id", "bodySource" FROM "Post"
+          WHERE "status" = '${VISIBLE_STATUS}' AND "rootId" IS NULL`,
+      ),
+      db.$executeRawUnsafe(`INSERT INTO "QuestionSearch" ("QuestionSearch") VALUES ('optimize')`),
+    ]);
   }
   await refreshSearchStatistics();
 }

@@ -146,3 +146,32 @@ describe("similar questions", () => {
     expect(await similarQuestions("What colour should I paint the kitchen cupboards?", { articleId })).toEqual([]);
   });
 });
+
+describe("the questions' index", () => {
+  it("holds the published questions exactly, through approval, edits, rejection and a rebuild", async () => {
+    const question = await createPost({
+      articleId,
+      body: "Does a narwhalish silence count twice?",
+      guestName: "Q",
+      status: "pending",
+    });
+    const like = () => similarQuestions("narwhalish silence count twice", { articleId });
+    expect(await like()).toEqual([]);
+    await db.post.update({ where: { id: question.id }, data: { status: "published", number: 9_000 } });
+    expect((await like()).map((s) => s.id)).toEqual([question.id]);
+    await db.post.update({
+      where: { id: question.id },
+      data: { bodySource: "Does a narwhalish silence count thrice?" },
+    });
+    expect((await similarQuestions("narwhalish silence count thrice", { articleId })).map((s) => s.id)).toEqual([
+      question.id,
+    ]);
+    await db.post.update({ where: { id: question.id }, data: { status: "rejected" } });
+    expect(await similarQuestions("narwhalish silence count thrice", { articleId })).toEqual([]);
+    await db.post.update({ where: { id: question.id }, data: { status: "published" } });
+    await rebuildSearchIndex();
+    expect((await similarQuestions("narwhalish silence count thrice", { articleId })).map((s) => s.id)).toEqual([
+      question.id,
+    ]);
+  });
+});

@@ -10,9 +10,9 @@ import { MIGRATIONS_TABLE } from "~/db/migrations.server";
  * cannot describe an FTS5 table or a generated tsvector column), so it is
  * left out of the comparison; tests/integration/search.test.ts checks it.
  */
-const SEARCH_TABLES = /^PostSearch/;
+const SEARCH_TABLES = /^(PostSearch|QuestionSearch)/;
 const SEARCH_COLUMNS = new Set(["Post.searchVector"]);
-const SEARCH_INDEXES = new Set(["Post_searchVector_idx"]);
+const SEARCH_INDEXES = new Set(["Post_searchVector_idx", "Post_questionSearch_idx"]);
 
 export function sqliteCatalog(file: string) {
   const sqlite = new Database(file, { readonly: true });
