@@ -108,7 +108,7 @@ export type SearchResult = {
  * ranked among the newest this many that hold it (ranking reads every post
  * it ranks); rarer words, and most searches of several, rank every match.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 1000;
 /** Results counted at most ("more than 1,000"); the pages go as far. */
 export const COUNT_CAP = 1000;
 
@@ -125,6 +125,9 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
   }
   const expression = isPostgres() ? tsqueryAllOf(words) : fts5AllOf(words);
   const [floor] = await rankFloors([expression], RANK_WINDOW);
+  // The posts found are chosen reading the post and its thread's question alone, one lookup each
+  // (left to join everything first, PostgreSQL walked a quarter of all posts to match threads);
+  // the columns shown are joined for the page's ten.
   const build = () => {
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -133,13 +136,23 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
     };
     // In the order SQLite reads its "?": the match, then the filters.
     const from = isPostgres()
-      ? `FROM "Post" p ${JOINS}, to_tsquery('english', ${param(expression)}) q
+      ? `FROM "Post" p, to_tsquery('english', ${param(expression)}) q
          WHERE p."searchVector" @@ q AND p."id" >= ${idLiteral(floor)}`
-      : `FROM "PostSearch"(${param(expression)}) f CROSS JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+      : `FROM "PostSearch"(${param(expression)}) f CROSS JOIN "Post" p ON p."id" = f.rowid
          WHERE f.rowid >= ${idLiteral(floor)}`;
-    const filters: string[] = [VISIBLE];
-    if (query.article) filters.push(`a."slug" = ${param(query.article)}`);
-    if (query.article && query.section) filters.push(`s."id" IS NOT NULL AND s."anchor" = ${param(query.section)}`);
+    const root = (column: string) => `(SELECT r."${column}" FROM "Post" r WHERE r."id" = p."rootId")`;
+    const filters = [
+      `p."status" = '${VISIBLE_STATUS}'`,
+      `(p."rootId" IS NULL OR ${root("status")} = '${VISIBLE_STATUS}')`,
+    ];
+    if (query.article) {
+      filters.push(`p."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${param(query.article)})`);
+      if (query.section) {
+        filters.push(`COALESCE(${root("sectionId")}, p."sectionId") = (SELECT s."id" FROM "Section" s
+          JOIN "Article" a ON a."id" = s."articleId"
+          WHERE a."slug" = ${param(query.article)} AND s."anchor" = ${param(query.section)} AND s."removedAt" IS NULL)`);
+      }
+    }
     return { sql: `${from} AND ${filters.join(" AND ")}`, params };
   };
   const counted = build();
@@ -153,13 +166,15 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
   // A page past the end shows the last one.
   const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
   const listed = build();
-  const rank = isPostgres() ? `ts_rank(p."searchVector", q) DESC` : "f.rank";
+  const score = isPostgres() ? `ts_rank(p."searchVector", q)` : "-f.rank";
   const rows =
     total === 0
       ? []
       : await db.$queryRawUnsafe<Row[]>(
-          `SELECT ${COLUMNS} ${listed.sql} ORDER BY ${rank}, p."id" DESC
-            LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`,
+          `SELECT ${COLUMNS} FROM (SELECT p."id" AS "hit", ${score} AS "score" ${listed.sql}
+              ORDER BY "score" DESC, p."id" DESC LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}) AS h
+            JOIN "Post" p ON p."id" = h."hit" ${JOINS}
+            ORDER BY h."score" DESC, p."id" DESC`,
           ...listed.params,
         );
   const stems = new Set(words.map(stemOf));
@@ -263,20 +278,24 @@ export async function similarQuestionsOfEach(asks: (SimilarScope & { text: strin
     const exclude = (scope.exclude ?? []).filter((id) => Number.isSafeInteger(id));
     if (exclude.length > 0) filters.push(`p."id" NOT IN (${exclude.map((id) => param(id)).join(", ")})`);
     const where = filters.join(" AND ");
+    // The candidates are chosen from the question alone; what is shown of them is joined after.
     parts.push(
       isPostgres()
-        ? `SELECT * FROM (SELECT ${k} AS "k", ${COLUMNS}
-             FROM "Post" p ${JOINS}, to_tsquery('english', ${match}) q
+        ? `SELECT * FROM (SELECT ${k} AS "k", p."id" AS "hit"
+             FROM "Post" p, to_tsquery('english', ${match}) q
             WHERE p."searchVector" @@ q AND ${where}
             ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`
-        : `SELECT * FROM (SELECT ${k} AS "k", ${COLUMNS}
-             FROM "QuestionSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid ${JOINS}
+        : `SELECT * FROM (SELECT ${k} AS "k", p."id" AS "hit"
+             FROM "QuestionSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid
             WHERE "QuestionSearch" MATCH ${match} AND ${where}
             ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`,
     );
   });
   if (parts.length === 0) return found;
-  const rows = await db.$queryRawUnsafe<(Row & { k: number | bigint })[]>(parts.join(" UNION ALL "), ...params);
+  const rows = await db.$queryRawUnsafe<(Row & { k: number | bigint })[]>(
+    `SELECT c."k", ${COLUMNS} FROM (${parts.join(" UNION ALL ")}) AS c JOIN "Post" p ON p."id" = c."hit" ${JOINS}`,
+    ...params,
+  );
   const texts = rows.map((row) => stemSet(row.bodySource));
   return asks.map((scope, k) => {
     const threshold = scope.threshold ?? SUGGESTION_THRESHOLD;
