@@ -85,7 +85,6 @@ const JOINS = `JOIN "Article" a ON a."id" = p."articleId"
   LEFT JOIN "Post" r ON r."id" = p."rootId"
   LEFT JOIN "Section" s ON s."id" = COALESCE(r."sectionId", p."sectionId") AND s."removedAt" IS NULL
   LEFT JOIN "User" u ON u."id" = p."userId"`;
-const VISIBLE = `p."status" = '${VISIBLE_STATUS}' AND (p."rootId" IS NULL OR r."status" = '${VISIBLE_STATUS}')`;
 
 export type SearchQuery = { q: string; article?: string | null; section?: string | null; page?: number };
 
