@@ -78,9 +78,10 @@ const COLUMNS = `p."id", p."rootId", p."number", r."number" AS "rootNumber", a."
   CASE WHEN p."userId" IS NOT NULL AND p."userId" = a."authorId" THEN 1 ELSE 0 END AS "byAuthor",
   COALESCE(r."authorAnswered", p."authorAnswered") AS "authorAnswered",
   COALESCE(r."replyCount", p."replyCount") AS "replyCount", p."bodySource", p."publishedAt"`;
-// A reply shows only in a published thread; a removed section's questions count as the whole article.
-// (On SQLite the index comes first, by CROSS JOIN: left to choose, SQLite's planner read every published
-// post and asked the index about each, 400 ms where reading the index's matches takes 2.)
+// What is shown of a post found, joined once the page's posts are chosen; a removed section's questions
+// count as the whole article. (Where the index is read, on SQLite it comes first, by CROSS JOIN: left to
+// choose, SQLite's planner read every published post and asked the index about each, 400 ms where
+// reading the index's matches takes 2.)
 const JOINS = `JOIN "Article" a ON a."id" = p."articleId"
   LEFT JOIN "Post" r ON r."id" = p."rootId"
   LEFT JOIN "Section" s ON s."id" = COALESCE(r."sectionId", p."sectionId") AND s."removedAt" IS NULL
