@@ -115,31 +115,26 @@ export const COUNT_CAP = 1000;
 /**
  * Published questions and answers containing every significant word of `q`
  * (in any form: "messages" finds "message"), best first, a page at a time.
- * Three queries (where the ranking starts, the count up to COUNT_CAP, the
- * page), whatever the number of posts.
+ * On SQLite three queries (where the ranking starts, the count up to
+ * COUNT_CAP, the page), on PostgreSQL one, whatever the number of posts.
  */
 export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
   const words = significantWords(query.q.slice(0, MAX_QUERY_LENGTH));
   if (words.length === 0) {
     return { words, nothingToSearch: true, total: 0, more: false, page: 1, pageCount: 1, results: [] };
   }
-  const expression = isPostgres() ? tsqueryAllOf(words) : fts5AllOf(words);
-  const [floor] = await rankFloors([expression], RANK_WINDOW);
-  // The posts found are chosen reading the post and its thread's question alone, one lookup each
-  // (left to join everything first, PostgreSQL walked a quarter of all posts to match threads);
-  // the columns shown are joined for the page's ten.
+  if (isPostgres()) return searchPostgres(query, words);
+  const expression = fts5AllOf(words);
+  const floor = await rankFloor(expression, RANK_WINDOW);
+  // The posts found are chosen reading the index, the post and its thread's question alone, one lookup
+  // each; the columns shown are joined for the page's ten.
   const build = () => {
-    const params: unknown[] = [];
+    const params: unknown[] = [expression];
     const param = (value: unknown) => {
       params.push(value);
-      return isPostgres() ? `$${params.length}` : "?";
+      return "?";
     };
-    // In the order SQLite reads its "?": the match, then the filters.
-    const from = isPostgres()
-      ? `FROM "Post" p, to_tsquery('english', ${param(expression)}) q
-         WHERE p."searchVector" @@ q AND p."id" >= ${idLiteral(floor)}`
-      : `FROM "PostSearch"(${param(expression)}) f CROSS JOIN "Post" p ON p."id" = f.rowid
-         WHERE f.rowid >= ${idLiteral(floor)}`;
+    const from = `FROM "PostSearch"(?) f CROSS JOIN "Post" p ON p."id" = f.rowid WHERE f.rowid >= ${idLiteral(floor)}`;
     const root = (column: string) => `(SELECT r."${column}" FROM "Post" r WHERE r."id" = p."rootId")`;
     const filters = [
       `p."status" = '${VISIBLE_STATUS}'`,
@@ -166,12 +161,11 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
   // A page past the end shows the last one.
   const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
   const listed = build();
-  const score = isPostgres() ? `ts_rank(p."searchVector", q)` : "-f.rank";
   const rows =
     total === 0
       ? []
       : await db.$queryRawUnsafe<Row[]>(
-          `SELECT ${COLUMNS} FROM (SELECT p."id" AS "hit", ${score} AS "score" ${listed.sql}
+          `SELECT ${COLUMNS} FROM (SELECT p."id" AS "hit", -f.rank AS "score" ${listed.sql}
               ORDER BY "score" DESC, p."id" DESC LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}) AS h
             JOIN "Post" p ON p."id" = h."hit" ${JOINS}
             ORDER BY h."score" DESC, p."id" DESC`,
@@ -179,6 +173,63 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
         );
   const stems = new Set(words.map(stemOf));
   return { words, nothingToSearch: false, total, more, page, pageCount, results: rows.map((row) => shown(row, stems)) };
+}
+
+/**
+ * PostgreSQL's search in one statement (each statement is planned afresh, and
+ * the tsvector statistics make planning cost milliseconds): the newest
+ * RANK_WINDOW posts holding the words, those readers may see, their count,
+ * and the page ranked among them.
+ */
+async function searchPostgres(query: SearchQuery, words: string[]): Promise<SearchResult> {
+  const params: unknown[] = [tsqueryAllOf(words)];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const root = (column: string) => `(SELECT r."${column}" FROM "Post" r WHERE r."id" = m."rootId")`;
+  const filters = [
+    `m."status" = '${VISIBLE_STATUS}'`,
+    `(m."rootId" IS NULL OR ${root("status")} = '${VISIBLE_STATUS}')`,
+  ];
+  if (query.article) {
+    filters.push(`m."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${param(query.article)})`);
+    if (query.section) {
+      filters.push(`COALESCE(${root("sectionId")}, m."sectionId") = (SELECT s."id" FROM "Section" s
+        JOIN "Article" a ON a."id" = s."articleId"
+        WHERE a."slug" = ${param(query.article)} AND s."anchor" = ${param(query.section)} AND s."removedAt" IS NULL)`);
+    }
+  }
+  const asked = Math.max(1, Math.floor(query.page ?? 1));
+  const run = (page: number) =>
+    db.$queryRawUnsafe<(Row & { total: number | bigint; score: number })[]>(
+      `WITH m AS MATERIALIZED (
+         SELECT w."id", w."searchVector", w."status", w."rootId", w."articleId", w."sectionId" FROM "Post" w
+          WHERE w."searchVector" @@ to_tsquery('english', $1) ORDER BY w."id" DESC LIMIT ${RANK_WINDOW}
+       ), found AS MATERIALIZED (
+         SELECT m."id", ts_rank(m."searchVector", to_tsquery('english', $1)) AS "score" FROM m
+          WHERE ${filters.join(" AND ")} LIMIT ${COUNT_CAP + 1}
+       ), counted AS (SELECT count(*) AS "total" FROM found)
+       SELECT counted."total", h."score", ${COLUMNS}
+         FROM counted LEFT JOIN (
+           SELECT * FROM found ORDER BY "score" DESC, "id" DESC
+            LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(Math.min(page, Math.ceil(COUNT_CAP / SEARCH_PAGE_SIZE)) - 1) * SEARCH_PAGE_SIZE}
+         ) AS h ON true
+         LEFT JOIN "Post" p ON p."id" = h."id" ${JOINS.replace(/^JOIN/, "LEFT JOIN")}
+        ORDER BY h."score" DESC, p."id" DESC`,
+      ...params,
+    );
+  let rows = await run(asked);
+  const count = Number(rows[0]?.total ?? 0);
+  const more = count > COUNT_CAP;
+  const total = Math.min(count, COUNT_CAP);
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  // A page past the end shows the last one (asked again: the count came with the page).
+  const page = Math.min(asked, pageCount);
+  if (page !== asked && total > 0) rows = await run(page);
+  const stems = new Set(words.map(stemOf));
+  const results = rows.filter((row) => row.id !== null).map((row) => shown(row, stems));
+  return { words, nothingToSearch: false, total, more, page, pageCount, results };
 }
 
 /**
@@ -193,31 +244,16 @@ function idLiteral(id: number): string {
 }
 
 /**
- * For each engine expression, the id from which its newest `window` matches
- * start (0 when it has fewer), in one query: ranking is then asked for those
- * alone, and the engine reads no match older than that.
+ * SQLite: where the newest `window` matches of an FTS5 expression start (0
+ * when it has fewer): ranking is then asked for those alone, and FTS5 reads
+ * no match older than that.
  */
-async function rankFloors(expressions: string[], window: number): Promise<number[]> {
-  if (expressions.length === 0) return [];
-  const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return isPostgres() ? `$${params.length}` : "?";
-  };
-  const parts = expressions.map((expression, k) =>
-    isPostgres()
-      ? `SELECT ${k} AS "k", (SELECT w."id" FROM "Post" w WHERE w."searchVector" @@ to_tsquery('english', ${param(expression)})
-           ORDER BY w."id" DESC OFFSET ${window - 1} LIMIT 1) AS "floor"`
-      : `SELECT ${k} AS "k", (SELECT rowid FROM "PostSearch"(${param(expression)})
-           ORDER BY rowid DESC LIMIT 1 OFFSET ${window - 1}) AS "floor"`,
+async function rankFloor(expression: string, window: number): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ floor: number | bigint | null }[]>(
+    `SELECT (SELECT rowid FROM "PostSearch"(?) ORDER BY rowid DESC LIMIT 1 OFFSET ${window - 1}) AS "floor"`,
+    expression,
   );
-  const rows = await db.$queryRawUnsafe<{ k: number | bigint; floor: number | bigint | null }[]>(
-    parts.join(" UNION ALL "),
-    ...params,
-  );
-  const floors = expressions.map(() => 0);
-  for (const row of rows) floors[Number(row.k)] = Number(row.floor ?? 0);
-  return floors;
+  return Number(row?.floor ?? 0);
 }
 
 export type SimilarScope = {
