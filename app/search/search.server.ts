@@ -113,6 +113,27 @@ export const RANK_WINDOW = 1000;
 export const COUNT_CAP = 1000;
 
 /**
+ * What a post found by a search (`post`, the alias the statement gives it) must be: published, in a
+ * published thread (its question read by one lookup), and of the article and section asked for.
+ */
+function foundFilters(post: string, query: SearchQuery, param: (value: unknown) => string): string[] {
+  const root = (column: string) => `(SELECT r."${column}" FROM "Post" r WHERE r."id" = ${post}."rootId")`;
+  const filters = [
+    `${post}."status" = '${VISIBLE_STATUS}'`,
+    `(${post}."rootId" IS NULL OR ${root("status")} = '${VISIBLE_STATUS}')`,
+  ];
+  if (query.article) {
+    filters.push(`${post}."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${param(query.article)})`);
+    if (query.section) {
+      filters.push(`COALESCE(${root("sectionId")}, ${post}."sectionId") = (SELECT s."id" FROM "Section" s
+        JOIN "Article" a ON a."id" = s."articleId"
+        WHERE a."slug" = ${param(query.article)} AND s."anchor" = ${param(query.section)} AND s."removedAt" IS NULL)`);
+    }
+  }
+  return filters;
+}
+
+/**
  * Published questions and answers containing every significant word of `q`
  * (in any form: "messages" finds "message"), best first, a page at a time.
  * On SQLite three queries (where the ranking starts, the count up to
@@ -135,19 +156,7 @@ export async function searchPosts(query: SearchQuery): Promise<SearchResult> {
       return "?";
     };
     const from = `FROM "PostSearch"(?) f CROSS JOIN "Post" p ON p."id" = f.rowid WHERE f.rowid >= ${idLiteral(floor)}`;
-    const root = (column: string) => `(SELECT r."${column}" FROM "Post" r WHERE r."id" = p."rootId")`;
-    const filters = [
-      `p."status" = '${VISIBLE_STATUS}'`,
-      `(p."rootId" IS NULL OR ${root("status")} = '${VISIBLE_STATUS}')`,
-    ];
-    if (query.article) {
-      filters.push(`p."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${param(query.article)})`);
-      if (query.section) {
-        filters.push(`COALESCE(${root("sectionId")}, p."sectionId") = (SELECT s."id" FROM "Section" s
-          JOIN "Article" a ON a."id" = s."articleId"
-          WHERE a."slug" = ${param(query.article)} AND s."anchor" = ${param(query.section)} AND s."removedAt" IS NULL)`);
-      }
-    }
+    const filters = foundFilters("p", query, param);
     return { sql: `${from} AND ${filters.join(" AND ")}`, params };
   };
   const counted = build();
@@ -187,19 +196,7 @@ async function searchPostgres(query: SearchQuery, words: string[]): Promise<Sear
     params.push(value);
     return `$${params.length}`;
   };
-  const root = (column: string) => `(SELECT r."${column}" FROM "Post" r WHERE r."id" = m."rootId")`;
-  const filters = [
-    `m."status" = '${VISIBLE_STATUS}'`,
-    `(m."rootId" IS NULL OR ${root("status")} = '${VISIBLE_STATUS}')`,
-  ];
-  if (query.article) {
-    filters.push(`m."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${param(query.article)})`);
-    if (query.section) {
-      filters.push(`COALESCE(${root("sectionId")}, m."sectionId") = (SELECT s."id" FROM "Section" s
-        JOIN "Article" a ON a."id" = s."articleId"
-        WHERE a."slug" = ${param(query.article)} AND s."anchor" = ${param(query.section)} AND s."removedAt" IS NULL)`);
-    }
-  }
+  const filters = foundFilters("m", query, param);
   const asked = Math.max(1, Math.floor(query.page ?? 1));
   const run = (page: number) =>
     db.$queryRawUnsafe<(Row & { total: number | bigint; score: number })[]>(
