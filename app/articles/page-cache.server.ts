@@ -77,6 +77,14 @@ export function articlesChanged() {
   versions.clear();
   refreshing.clear();
   for (const page of pages.values()) page.keptAt = 0;
+  for (const forget of changeListeners) forget();
+}
+
+const changeListeners = new Set<() => void>();
+
+/** Calls `forget` whenever articlesChanged is: for other things an instance keeps of what articles show. */
+export function onArticlesChanged(forget: () => void) {
+  changeListeners.add(forget);
 }
 
 /** The article's version as this instance last read it, read again once it is VERSION_CHECK_MS old. */

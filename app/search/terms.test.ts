@@ -4,7 +4,9 @@ import {
   fts5AllOf,
   fts5TwoOf,
   likeness,
+  postgresLexemeOf,
   significantWords,
+  stemOf,
   stemSet,
   tsqueryAllOf,
   tsqueryTwoOf,
@@ -85,5 +87,17 @@ describe("likeness", () => {
     const a = likeness(stemSet("stories contact"), stemSet("stories sleep"), weight);
     const b = likeness(stemSet("stories contact"), stemSet("contact sleep"), weight);
     expect(a).toBeGreaterThan(b);
+  });
+});
+
+describe("stems", () => {
+  it("are FTS5's Porter stems for SQLite and Snowball's English for PostgreSQL", () => {
+    expect(["days", "replied", "stories", "messaging"].map(stemOf)).toEqual(["dai", "repli", "stori", "messag"]);
+    expect(["days", "replied", "stories", "messaging"].map(postgresLexemeOf)).toEqual([
+      "day",
+      "repli",
+      "stori",
+      "messag",
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // are kept, each one quoted, and the expression around them is built here.
 // The same words, stemmed the way SQLite's FTS5 stems them (Porter), decide
 // how alike two questions are and which words of a result are highlighted.
+import { stem as porter2 } from "porter2";
 import { stemmer } from "stemmer";
 
 /** More words than this in a search add nothing but work; the first ones are kept. */
@@ -65,6 +66,16 @@ export function significantWords(text: string, max = MAX_QUERY_TERMS): string[] 
 /** The stem FTS5's `porter` tokenizer indexes a word under. */
 export function stemOf(word: string): string {
   return stemmer(word.toLowerCase());
+}
+
+/**
+ * The lexeme PostgreSQL's `english` configuration indexes a word under: it
+ * stems by Snowball's English (Porter2) algorithm, not by Porter's first one
+ * as FTS5 does ("days" is "day" to it, "dai" to FTS5). Its word statistics
+ * are read by these.
+ */
+export function postgresLexemeOf(word: string): string {
+  return porter2(word.toLowerCase());
 }
 
 /** The set of stems of a text's significant words (for comparing two texts). */

@@ -10,7 +10,8 @@ import { similarQuestions } from "~/search/search.server";
 import { seed } from "../../scripts/seed/seed";
 import { SIMILAR_PAIRS } from "../search/similar-pairs";
 
-const FLOOR = { sqlite: { precision: 0.9, found: 0.87 }, postgresql: { precision: 0.83, found: 0.89 } };
+// Measured: 0.904 and 0.876 on either engine (PostgreSQL's statistics read by its own stems).
+const FLOOR = { sqlite: { precision: 0.9, found: 0.87 }, postgresql: { precision: 0.9, found: 0.87 } };
 
 describe("similar-question suggestions on the labelled pairs", () => {
   it("keep precision at 3 at least where it was measured", async () => {

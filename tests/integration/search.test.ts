@@ -3,8 +3,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
-import { rebuildSearchIndex, searchPosts, similarQuestions } from "~/search/search.server";
+import {
+  RANK_WINDOW,
+  rebuildSearchIndex,
+  refreshSearchStatistics,
+  searchPosts,
+  similarQuestions,
+} from "~/search/search.server";
+import { postgresLexemeOf, significantWords } from "~/search/terms";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
+import { testProvider } from "../support/test-database";
 
 let articleId: string;
 const textOf = (pieces: { text: string }[]) => pieces.map((p) => p.text).join("");
@@ -70,6 +78,35 @@ describe("search", () => {
     expect(found.results.map((r) => r.id)).toEqual([shownQuestion.id]);
     const like = await similarQuestions(`${word} pending question rejected spam`, { articleId });
     expect(like.map((r) => r.id).filter((id) => hidden.some((h) => h.id === id))).toEqual([]);
+  });
+
+  it("ranks a word found in many posts among its newest, and says there are more", async () => {
+    const word = "zeppelinish";
+    const last = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { lastQuestionNumber: true } });
+    const count = RANK_WINDOW + 5;
+    await db.post.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        articleId,
+        number: last.lastQuestionNumber + 1 + i,
+        guestName: `Many ${i}`,
+        bodySource: i === 0 ? `The oldest ${word} ${word} ${word} question` : `A ${word} question, number ${i}`,
+        bodyHtml: `<p>A ${word} question</p>`,
+        status: "published",
+        publishedAt: new Date(),
+      })),
+    });
+    await db.article.update({ where: { id: articleId }, data: { lastQuestionNumber: { increment: count } } });
+    await refreshSearchStatistics();
+    const many = await searchPosts({ q: word });
+    expect(many.total).toBe(RANK_WINDOW);
+    expect(many.more).toBe(true);
+    expect(many.pageCount).toBe(RANK_WINDOW / 10);
+    // The oldest, though it holds the word most often, is beyond the window.
+    const last30 = await searchPosts({ q: word, page: many.pageCount });
+    expect(last30.results.some((r) => r.excerpt.some((p) => p.text.includes("oldest")))).toBe(false);
+    // A word in fewer posts is counted exactly.
+    const few = await searchPosts({ q: `${word} oldest` });
+    expect([few.total, few.more]).toEqual([1, false]);
   });
 
   it("follows an edit and a removal in the same transaction", async () => {
@@ -174,4 +211,21 @@ describe("the questions' index", () => {
       question.id,
     ]);
   });
+});
+
+describe("PostgreSQL's word statistics", () => {
+  it.runIf(testProvider() === "postgresql")(
+    "are read by the stems PostgreSQL gives every word of the demo",
+    async () => {
+      const posts = await db.post.findMany({ select: { bodySource: true } });
+      const words = [...new Set(posts.flatMap((p) => significantWords(p.bodySource, Infinity)))];
+      expect(words.length).toBeGreaterThan(300);
+      const rows = await db.$queryRawUnsafe<{ word: string; lexeme: string | null }[]>(
+        `SELECT w AS "word", (ts_lexize('english_stem', w))[1] AS "lexeme" FROM unnest($1::text[]) AS w`,
+        words,
+      );
+      const differ = rows.filter((r) => r.lexeme !== null && r.lexeme !== postgresLexemeOf(r.word));
+      expect(differ).toEqual([]);
+    },
+  );
 });
