@@ -1,16 +1,17 @@
-// npm run bench:search [-- --posts 100000 --requests 1000 --postgres --compare ../old-checkout --keep --reuse]
+// npm run bench:search [-- --posts 100000 --requests 1000 --seconds 15 --postgres --compare ../old-checkout --keep --reuse]
 // Similar questions and search over a large site: a separate database (a
 // SQLite file, or with --postgres a schema of TEST_POSTGRES_URL's database)
 // gets the demo and then `--posts` published posts written from the demo
 // articles' own sentences (a quarter of them questions, the rest answers
 // under them; 60% on one article), then the built app is started on it and
-// timed from this process, one request after another:
+// timed by wrk, one request after another for `--seconds` (after as long to
+// warm up; scripts/lib/wrk-sequence.ts):
 //   - the suggestions while asking (GET /articles/:slug/similar?q=), for the
 //     labelled questions of tests/search/similar-pairs.ts;
 //   - the search page (GET /search?q=), for one to three words of the articles;
 //   - the article page, as a browser asks for it.
-// The lookups are timed in this process too (the engine's query and the
-// comparison, without HTTP). With --compare, the article page is timed again
+// The lookups are timed in this process too, `--requests` of each (the
+// engine's query and the comparison, without HTTP). With --compare, the article page is timed again
 // on another checkout's build (the commit before search) over the same
 // database: the article page must be no slower with the feature.
 // A benchmark, not a test: budgets are read from what it prints.
@@ -20,6 +21,7 @@ import { request as httpRequest, Agent } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "./lib/free-port";
+import { type Latency, hasWrk, wrkSequence } from "./lib/wrk-sequence";
 import { SIMILAR_PAIRS } from "../tests/search/similar-pairs";
 
 const { values } = parseArgs({
@@ -27,6 +29,7 @@ const { values } = parseArgs({
   options: {
     posts: { type: "string", default: "100000" },
     requests: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "15" },
     postgres: { type: "boolean", default: false },
     compare: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -36,6 +39,7 @@ const { values } = parseArgs({
 });
 const total = Number(values.posts);
 const requests = Number(values.requests);
+const seconds = Number(values.seconds);
 const SLUGS = ["no-contact-after-a-breakup", "how-to-plan-a-month-of-no-contact"];
 
 let databaseUrl: string;
@@ -56,6 +60,11 @@ const env = {
   LOG_REQUESTS: "0",
 } as NodeJS.ProcessEnv;
 process.env.DATABASE_URL = databaseUrl;
+
+if (!hasWrk()) {
+  console.error("npm run bench:search times HTTP with wrk: apt-get install wrk");
+  process.exit(1);
+}
 
 const run = (args: string[]) => {
   if (spawnSync("node_modules/.bin/tsx", args, { stdio: ["ignore", "ignore", "inherit"], env }).status !== 0) {
@@ -195,6 +204,11 @@ const report = (label: string, times: number[]) =>
       .padStart(6)} ms   max ${Math.max(...times).toFixed(1)} ms   (${times.length} requests)`,
   );
 
+const reportHttp = (label: string, { p50, p95, max, requests }: Latency) =>
+  console.log(
+    `${label.padEnd(58)} median ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${max.toFixed(1)} ms   (${requests} requests, wrk)`,
+  );
+
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 function get(port: number, target: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -244,11 +258,8 @@ const searches = Array.from({ length: requests }, () =>
 const BROWSER = { Accept: "text/html", "Accept-Encoding": "gzip, deflate, br" };
 
 async function timeArticle(port: number, label: string) {
-  for (let i = 0; i < 20; i++) await get(port, `/articles/${SLUGS[0]}`, BROWSER);
-  const times: number[] = [];
-  for (let i = 0; i < Math.min(requests, 500); i++)
-    times.push(await get(port, `/articles/${SLUGS[0]}?page=${1 + (i % 5)}`, BROWSER));
-  report(label, times);
+  const pages = [1, 2, 3, 4, 5].map((page) => `/articles/${SLUGS[0]}?page=${page}`);
+  reportHttp(label, await wrkSequence(`http://127.0.0.1:${port}`, pages, BROWSER, seconds));
 }
 
 if (!values.reuse) await fill();
@@ -277,17 +288,11 @@ report("search, in process", found);
 
 const current = await serve(process.cwd());
 try {
-  for (let i = 0; i < 20; i++) await get(current.port, `/search?q=${encodeURIComponent(searches[i])}`);
-  const suggest: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    suggest.push(
-      await get(current.port, `/articles/${SLUGS[0]}/similar?${new URLSearchParams({ q: asks[i % asks.length] })}`),
-    );
-  }
-  report("GET /articles/:slug/similar?q= (a labelled question)", suggest);
-  const page: number[] = [];
-  for (const q of searches) page.push(await get(current.port, `/search?${new URLSearchParams({ q })}`, BROWSER));
-  report("GET /search?q= (1 to 3 words of the articles)", page);
+  const base = `http://127.0.0.1:${current.port}`;
+  const similar = asks.map((q) => `/articles/${SLUGS[0]}/similar?${new URLSearchParams({ q })}`);
+  reportHttp("GET /articles/:slug/similar?q= (a labelled question)", await wrkSequence(base, similar, {}, seconds));
+  const pages = searches.map((q) => `/search?${new URLSearchParams({ q })}`);
+  reportHttp("GET /search?q= (1 to 3 words of the articles)", await wrkSequence(base, pages, BROWSER, seconds));
   await timeArticle(current.port, "GET the article page (pages 1-5), this build");
 } finally {
   current.child.kill("SIGTERM");
