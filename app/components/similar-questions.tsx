@@ -1,6 +1,7 @@
 // Questions like the one being written, under the ask form (and an excerpt
 // with the matching words marked, for search results too). Each opens its
 // thread; the reader can still post theirs.
+import type { ReactNode } from "react";
 import type { Suggestion } from "~/search/found";
 import type { Piece } from "~/search/terms";
 
@@ -9,6 +10,31 @@ export function Excerpt({ pieces }: { pieces: Piece[] }) {
     <>
       {pieces.map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
     </>
+  );
+}
+
+/** One question like another: who asked it (opening its thread), what is known of it, an excerpt, and an action. */
+export function SimilarQuestion({
+  question,
+  meta,
+  children,
+}: {
+  question: Suggestion;
+  meta: ReactNode;
+  /** Shown after the meta (the inbox's "Point to #n"). */
+  children?: ReactNode;
+}) {
+  return (
+    <li className="similar__item">
+      <a href={question.href} className="similar__link">
+        #{question.number} by {question.name}
+      </a>
+      <span className="similar__meta">{meta}</span>
+      {children}
+      <p className="similar__excerpt">
+        <Excerpt pieces={question.excerpt} />
+      </p>
+    </li>
   );
 }
 
@@ -34,26 +60,24 @@ export function SimilarQuestions({
           </h3>
           <ol className="similar__list">
             {suggestions.map((s) => (
-              <li key={s.id} className="similar__item">
-                <a href={s.href} className="similar__link">
-                  #{s.number} by {s.name}
-                </a>
-                <span className="similar__meta">
-                  {s.article.slug === articleSlug ? (s.section ?? "The whole article") : `On “${s.article.title}”`}
-                  {s.authorAnswered ? (
-                    <>
-                      {" · "}
-                      <strong>Answered by the author</strong>
-                    </>
-                  ) : (
-                    " · Not answered yet"
-                  )}
-                  {s.replyCount > 0 ? ` · ${s.replyCount} ${s.replyCount === 1 ? "reply" : "replies"}` : ""}
-                </span>
-                <p className="similar__excerpt">
-                  <Excerpt pieces={s.excerpt} />
-                </p>
-              </li>
+              <SimilarQuestion
+                key={s.id}
+                question={s}
+                meta={
+                  <>
+                    {s.article.slug === articleSlug ? (s.section ?? "The whole article") : `On “${s.article.title}”`}
+                    {s.authorAnswered ? (
+                      <>
+                        {" · "}
+                        <strong>Answered by the author</strong>
+                      </>
+                    ) : (
+                      " · Not answered yet"
+                    )}
+                    {s.replyCount > 0 ? ` · ${s.replyCount} ${s.replyCount === 1 ? "reply" : "replies"}` : ""}
+                  </>
+                }
+              />
             ))}
           </ol>
           <p className="similar__note">If none of these answers yours, post it below as it is.</p>

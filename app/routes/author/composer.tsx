@@ -12,7 +12,7 @@ import {
   useServerForm,
 } from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
-import { Excerpt } from "~/components/similar-questions";
+import { SimilarQuestion } from "~/components/similar-questions";
 import type { Suggestion } from "~/search/found";
 
 type Links = { sections: { anchor: string; title: string }[]; questions: { number: number; asker: string }[] };
@@ -91,18 +91,11 @@ export function Composer(props: {
           <h3 className="similar__title">You answered questions like this one</h3>
           <ol className="similar__list">
             {props.similar.map((s) => (
-              <li key={s.id} className="similar__item">
-                <a href={s.href} className="similar__link">
-                  #{s.number} by {s.name}
-                </a>
-                <span className="similar__meta">{s.section ?? "The whole article"}</span>
+              <SimilarQuestion key={s.id} question={s} meta={s.section ?? "The whole article"}>
                 <button type="submit" name="intent" value={`point:${s.number}`} className="button">
                   Point to #{s.number}
                 </button>
-                <p className="similar__excerpt">
-                  <Excerpt pieces={s.excerpt} />
-                </p>
-              </li>
+              </SimilarQuestion>
             ))}
           </ol>
         </section>
