@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { Excerpt } from "~/components/similar-questions";
 import { PageLinks } from "~/components/page-links";
 import { MAX_QUERY_LENGTH } from "~/search/terms";
-import { searchFilters, searchPosts } from "~/search/search.server";
+import { RANK_WINDOW, searchFilters, searchPosts } from "~/search/search.server";
 import { pageParam } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,11 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const article = articles.find((a) => a.slug === params.get("article")) ?? null;
   const section = article?.sections.find((s) => s.anchor === params.get("section")) ?? null;
   const result = q.trim() ? await searchPosts({ q, article: article?.slug, section: section?.anchor, page }) : null;
-  return { q, article: article?.slug ?? "", section: section?.anchor ?? "", articles, result };
+  return { q, article: article?.slug ?? "", section: section?.anchor ?? "", articles, result, ranked: RANK_WINDOW };
 }
 
 export default function SearchPage() {
-  const { q, article, section, articles, result } = useLoaderData<typeof loader>();
+  const { q, article, section, articles, result, ranked } = useLoaderData<typeof loader>();
   // With JavaScript, the sections follow the article chosen at once; without, after searching.
   const [chosen, choose] = useState(article);
   useEffect(() => choose(article), [article]);
@@ -90,6 +90,12 @@ export default function SearchPage() {
               ? `Nothing found for “${q.trim()}”`
               : `${result.more ? `More than ${result.total.toLocaleString("en-US")}` : result.total} ${result.total === 1 && !result.more ? "result" : "results"} for “${q.trim()}”`}
           </h2>
+          {result.more && result.total > 0 ? (
+            <p className="form-note">
+              The newest {ranked.toLocaleString("en-US")} posts holding these words are ranked and shown. Add a word
+              {article ? "" : ", or choose an article,"} to narrow the search.
+            </p>
+          ) : null}
           {result.total === 0 ? (
             <p className="empty">
               Every word has to appear in a question or answer. Try fewer words
