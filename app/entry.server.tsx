@@ -28,6 +28,7 @@ import { ReusedThreads, SpliceMarks } from "~/components/splice-mark";
 // Used by scripts/server.js, which checks requests before Remix sees them.
 export {
   isSameOrigin,
+  headersForRemix,
   OPEN_POST_PATHS as openPostPaths,
   CROSS_SITE_MESSAGE as crossSiteMessage,
 } from "~/security/same-origin.server";

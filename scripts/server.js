@@ -18,6 +18,7 @@ process.env.NODE_ENV ??= "production";
 const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
 const {
   isSameOrigin,
+  headersForRemix,
   openPostPaths,
   addSecurityHeaders,
   crossSiteMessage,
@@ -176,8 +177,20 @@ app.use((req, res, next) => {
     url: `${req.protocol}://${req.get("host") ?? "localhost"}/`,
     headers: { get: (name) => req.get(name) ?? null },
   };
-  if (openPostPaths.includes(req.path) || isSameOrigin(request)) return next();
-  refuse(res, 403, "Refused", crossSiteMessage);
+  if (openPostPaths.includes(req.path)) {
+    // Decided by its token alone: whatever Origin a mail client sends, Remix has no host to compare it with.
+    delete req.headers.origin;
+    return next();
+  }
+  if (!isSameOrigin(request)) return refuse(res, 403, "Refused", crossSiteMessage);
+  // Remix compares Origin with the Host it receives and answers 500 when they differ, which they do behind a
+  // proxy that rewrites Host: it is given the public host this check compared with (app/security/same-origin.server.ts).
+  const forRemix = headersForRemix(request);
+  if (forRemix) {
+    req.headers["x-forwarded-host"] = forRemix.host;
+    if (forRemix.dropOrigin) delete req.headers.origin;
+  }
+  next();
 });
 app.all(
   "*",

@@ -28,7 +28,17 @@ export type Visitor = {
   ipHash: string | null;
   /** When this visitor was last shown a posting form (ms), from a signed cookie. */
   formShownAt: number | null;
+  /** A guest who came without a guest cookie: `guestKey` was made for this post. */
+  newGuest?: boolean;
 };
+
+/**
+ * A guest's first post from a page a shared cache served (the same bytes for everyone, so no cookie saying when
+ * the form was opened): held for a moderator rather than refused (docs/decisions/0007-untimed-first-posts.md).
+ */
+export const UNTIMED_FLAG = "form time unknown";
+/** A post from a guest with no guest cookie yet: such posts from one address share one writer's limit. */
+export const NEW_VISITOR_FLAG = "new visitor";
 
 export type PostFields = {
   name?: string;
@@ -127,13 +137,13 @@ function formRefusal(visitor: Visitor, honeypot: string, settings: Settings): In
     return refuse(400, "This form could not be sent. If you are a person, please reload the page and try again.");
   }
   if (isStaff(visitor.role)) return null;
-  const elapsed = visitor.formShownAt === null ? null : (Date.now() - visitor.formShownAt) / 1000;
-  if (elapsed === null || elapsed < settings.minSecondsToPost) {
+  // No cookie: the page came from a shared cache, or cookies are blocked. The post is held instead (untimed).
+  if (visitor.formShownAt === null) return null;
+  const elapsed = (Date.now() - visitor.formShownAt) / 1000;
+  if (elapsed < settings.minSecondsToPost) {
     return refuse(
       400,
-      elapsed === null
-        ? "We couldn’t tell when this form was opened (is your browser blocking cookies?). Please reload the page and send it again."
-        : "That was sent within a few seconds of opening the page, which is how spam robots post. Please wait a moment and send it again.",
+      "That was sent within a few seconds of opening the page, which is how spam robots post. Please wait a moment and send it again.",
     );
   }
   return null;
@@ -144,16 +154,30 @@ function formRefusal(visitor: Visitor, honeypot: string, settings: Settings): In
  * account by itself (however many people share its address), a guest by
  * their cookie and by their address among guests.
  */
-function writerKeys(visitor: Visitor) {
+function writerKeys(visitor: Visitor): WriterKey[] {
   if (isStaff(visitor.role)) return [];
-  if (visitor.userId) return [{ lock: `user:${visitor.userId}`, where: { userId: visitor.userId }, share: 1 }];
-  return [
-    visitor.guestKey ? { lock: `guest:${visitor.guestKey}`, where: { guestKey: visitor.guestKey }, share: 1 } : null,
-    visitor.ipHash
-      ? { lock: `address:${visitor.ipHash}`, where: { ipHash: visitor.ipHash, userId: null }, share: ADDRESS_SHARE }
-      : null,
-  ].filter((key) => key !== null);
+  if (visitor.userId) return [{ lock: `user:${visitor.userId}`, where: { userId: visitor.userId }, share: 1, own: true }];
+  const keys: WriterKey[] = [];
+  if (visitor.guestKey) {
+    keys.push({ lock: `guest:${visitor.guestKey}`, where: { guestKey: visitor.guestKey }, share: 1, own: true });
+  }
+  if (visitor.ipHash) {
+    const atAddress = { ipHash: visitor.ipHash, userId: null };
+    keys.push({ lock: `address:${visitor.ipHash}`, where: atAddress, share: ADDRESS_SHARE, own: false });
+    // Each post without a guest cookie would otherwise be a new writer with a limit of its own.
+    if (visitor.newGuest) {
+      const where = { ...atAddress, flags: { contains: NEW_VISITOR_FLAG } };
+      keys.push({ lock: `new-guests:${visitor.ipHash}`, where, share: 1, own: false });
+    }
+  }
+  return keys;
 }
+
+/**
+ * One count a post is limited by: a lock name, the posts it counts, how many writers' limits it holds, and whether
+ * they are the writer's own posts (only those make the same text twice a repeat).
+ */
+type WriterKey = { lock: string; where: Record<string, unknown>; share: number; own: boolean };
 
 /**
  * An address is often shared (a household, an office, a phone network), so
@@ -189,7 +213,7 @@ async function checkWriterLimits(tx: Tx, visitor: Visitor, body: string, setting
     // posts in the rate window and any with the same text: enough to decide both.
     const recent = await tx.post.findMany({
       where: { ...key.where, createdAt: { gte: day }, OR: [{ createdAt: { gte: since } }, { bodyHash }] },
-      select: { createdAt: true, bodyHash: true },
+      select: { createdAt: true, bodyHash: true, status: true },
       orderBy: { createdAt: "desc" },
       take: limit + 2,
     });
@@ -197,11 +221,13 @@ async function checkWriterLimits(tx: Tx, visitor: Visitor, body: string, setting
       throw new Refused(
         refuse(
           429,
-          `You have posted ${settings.rateLimit} times in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`,
+          key.own
+            ? `You have posted ${settings.rateLimit} times in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`
+            : `Many posts came from your network in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`,
         ),
       );
     }
-    if (recent.some((post) => post.bodyHash === bodyHash)) {
+    if (key.own && recent.some((post) => post.bodyHash === bodyHash && post.status !== "rejected")) {
       throw new Refused(
         refuse(
           409,
@@ -324,8 +350,11 @@ export async function submitPost(
       guestEmail: guest ? input.email || null : null,
       ipHash: visitor.ipHash,
     }));
+  const untimed = !isStaff(visitor.role) && visitor.formShownAt === null;
+  if (untimed) flags.push(UNTIMED_FLAG);
+  if (guest && visitor.newGuest) flags.push(NEW_VISITOR_FLAG);
   let status = await intakeStatus(visitor, settings);
-  if ((banned || protectedText) && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
+  if ((banned || protectedText || untimed) && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
   if (writerBanned) status = "spam";
 
   try {

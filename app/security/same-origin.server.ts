@@ -11,7 +11,7 @@ export type RequestLike = { method: string; url?: string; headers: { get(name: s
 const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || null;
 
 /** The site's origin, scheme included: `https://…` posted to a site served over http is another origin. */
-function siteOrigin(request: RequestLike): string {
+export function siteOrigin(request: RequestLike): string {
   const { SITE_URL, TRUST_PROXY } = config();
   if (SITE_URL) return new URL(SITE_URL).origin;
   const proxied = TRUST_PROXY === "1";
@@ -36,6 +36,18 @@ export function isSameOrigin(request: RequestLike): boolean {
 
 export const CROSS_SITE_MESSAGE =
   "This form was sent from another site, so it was refused. If you sent it from this site, please reload the page and try again.";
+
+/**
+ * The headers Remix itself compares, once this check has let a request through. Remix refuses an action whose
+ * Origin's host is not the Host (or X-Forwarded-Host) header it received, with a 500; behind a proxy that sends
+ * `Host: $host` (no port) or an internal name, that refuses every post this check has already found to be from
+ * the site. So the host Remix compares is set to the site's own public host, the one this check compared with,
+ * and an `Origin: null` (sent by privacy settings; this check then used Referer) is dropped. Null: nothing to change.
+ */
+export function headersForRemix(request: RequestLike): { host: string; dropOrigin: boolean } | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  return { host: new URL(siteOrigin(request)).host, dropOrigin: request.headers.get("Origin") === "null" };
+}
 
 /** The first line of every action: a post from another site stops here with 403. */
 export function requireSameOrigin(request: Request) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db } from "~/db.server";
-import { ADDRESS_SHARE, type Visitor, submitPost } from "~/posts/intake.server";
+import { ADDRESS_SHARE, NEW_VISITOR_FLAG, UNTIMED_FLAG, type Visitor, submitPost } from "~/posts/intake.server";
 import { setSetting } from "~/settings/settings.server";
 import { userWithSession } from "../support/users";
 import { action as articleAction } from "~/routes/articles.$slug/route";
@@ -143,8 +143,47 @@ describe("refusals", () => {
       ok: false,
       formError: expect.stringMatching(/within a few seconds/),
     });
-    expect(await submitPost(article, ask("No cookie"), guest({ formShownAt: null }))).toMatchObject({ ok: false });
     expect(await postCount()).toBe(before);
+  });
+
+  it("holds a post sent without the form's cookie (a page from a shared cache) for a moderator, never refusing it", async () => {
+    await setSetting("moderationMode", "post");
+    try {
+      const held = await submitPost(article, ask("The page came from the cache, is that fine?"), guest({ formShownAt: null }));
+      expect(held).toMatchObject({ ok: true, post: { status: "pending" } });
+      const row = await db.post.findUniqueOrThrow({ where: { id: held.ok ? held.post.id : 0 } });
+      expect(row.flags.split(",")).toContain(UNTIMED_FLAG);
+      // With the cookie, the same mode publishes at once.
+      const timed = await submitPost(article, ask("The page was my own, is that fine?"), guest());
+      expect(timed).toMatchObject({ ok: true, post: { status: "published" } });
+    } finally {
+      await setSetting("moderationMode", "first");
+    }
+  });
+
+  it("counts posts sent without a guest cookie from one address as one writer's, not one writer each", async () => {
+    const newGuest = () => guest({ ipHash: "address-new", newGuest: true });
+    for (let i = 1; i <= 5; i++) {
+      expect((await submitPost(article, ask(`A first question, take ${i}`), newGuest())).ok).toBe(true);
+    }
+    const sixth = await submitPost(article, ask("A first question, take 6"), newGuest());
+    expect(sixth).toMatchObject({ ok: false, status: 429, formError: expect.stringMatching(/from your network/) });
+    const flagged = await db.post.count({ where: { ipHash: "address-new", flags: { contains: NEW_VISITOR_FLAG } } });
+    expect(flagged).toBe(5);
+    // A guest at that address who already has their cookie is not held back by the newcomers.
+    expect((await submitPost(article, ask("I have posted here before"), guest({ ipHash: "address-new" }))).ok).toBe(true);
+  });
+
+  it("treats the same text as a repeat only from its own writer, and not once a moderator rejected it", async () => {
+    const text = "Can the same words come from two people at one office?";
+    const first = guest({ ipHash: "address-dup" });
+    const posted = await submitPost(article, ask(text), first);
+    expect(posted.ok).toBe(true);
+    // Another guest behind the same address may send the same words.
+    expect((await submitPost(article, ask(text), guest({ ipHash: "address-dup" }))).ok).toBe(true);
+    // The writer may send it again once a moderator rejected the first.
+    await db.post.update({ where: { id: posted.ok ? posted.post.id : 0 }, data: { status: "rejected" } });
+    expect((await submitPost(article, ask(text), first)).ok).toBe(true);
   });
 });
 
