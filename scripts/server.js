@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import onHeaders from "on-headers";
 
 // This serves the production build, so it runs as production (CSP and security
 // headers included) unless told otherwise; `npm run dev` is the development server.
@@ -87,6 +88,18 @@ app.use((req, res, next) => {
       if (drained > MAX_BODY_BYTES) req.socket.destroy();
     });
     req.resume();
+  });
+  next();
+});
+// Every response carries the security headers, the app's own resource routes (feeds, JSON) included: added just
+// before the headers go out, where a route has not set them already.
+app.use((req, res, next) => {
+  onHeaders(res, () => {
+    const headers = new Headers();
+    addSecurityHeaders(headers);
+    headers.forEach((value, name) => {
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    });
   });
   next();
 });

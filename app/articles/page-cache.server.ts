@@ -25,7 +25,6 @@ import {
 import { SharedEncoding } from "~/articles/hydration-data";
 import { type PageTemplate, cutTemplate, markPattern, sharedBytes, threadOf } from "~/articles/page-template";
 import { isPersonalCookieHeader } from "~/auth/visitor.server";
-import { formShownSetCookie } from "~/posts/reader-page.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
@@ -434,13 +433,6 @@ export async function serveSharedPage(request: {
     state = "stale";
   }
   const headers: Record<string, string> = { ...page.headers, "x-page-cache": state };
-  // The too-fast-to-be-a-person check needs to know when this reader first saw a form; a response that
-  // tells them is theirs alone, so no shared cache keeps it (the next one, without the cookie, it may).
-  const setCookie = await formShownSetCookie(request.header("Cookie"));
-  if (setCookie) {
-    headers["set-cookie"] = setCookie;
-    headers["cache-control"] = PRIVATE_REVALIDATE;
-  }
   if (matchesEtag(request.header("If-None-Match"), page.etag)) {
     delete headers["content-security-policy"];
     return { status: 304, headers, body: null };

@@ -1,7 +1,7 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getThreadPage } from "~/articles/article-page.server";
+import { findArticle, getThreadPage } from "~/articles/article-page.server";
 import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
@@ -28,7 +28,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params, request }: LoaderFunctionArgs) {
   // /questions/12.atom is the thread's feed.
   const feed = /^(\d{1,9})\.atom$/.exec(params.number ?? "");
-  if (feed) throw redirect(`/articles/${params.slug}/questions/${feed[1]}/feed.atom`, 302);
+  if (feed) {
+    // The slug as the article has it (never the address's raw text, which may not even fit a header).
+    const article = await findArticle(params.slug ?? "");
+    if (!article) throw new Response("Not found", { status: 404 });
+    throw redirect(`/articles/${encodeURIComponent(article.slug)}/questions/${feed[1]}/feed.atom`, 302);
+  }
   const number = positiveInt(params.number);
   const reader = await readerPage(request);
   const page = number ? await getThreadPage(params.slug ?? "", number, reader.viewer) : null;

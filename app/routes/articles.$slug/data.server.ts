@@ -39,8 +39,9 @@ export async function loadArticlePage({ params, request }: LoaderFunctionArgs) {
   const cached = version ? await sharedListing(slug, query, version) : null;
   if (!version || !cached) throw new Response("Not found", { status: 404 });
   if (!personal) {
-    // Nothing personal on this page: the one copy every reader of this version shares.
-    return data(sharedPage(cached.shared, { key: address.key, version }), { headers: reader.headers });
+    // Nothing personal on this page: the one copy every reader of this version shares, with no cookie, so that a
+    // shared cache keeps it for every new visitor (docs/decisions/0007-untimed-first-posts.md).
+    return data(sharedPage(cached.shared, { key: address.key, version }));
   }
   const page = await withViewer(cached.listing, reader.viewer);
   return data(
