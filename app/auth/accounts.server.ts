@@ -6,6 +6,7 @@ import { type Role, isStaff } from "~/auth/roles";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys, waitMessage } from "~/auth/throttle.server";
 import { db } from "~/db.server";
 import { firstErrors } from "~/utils/field-errors";
+import { cleanName, nameProblem } from "~/utils/text-safety";
 
 export type FieldErrors = Partial<Record<"name" | "email" | "password" | "currentPassword" | "form", string>>;
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 409 | 429; errors: FieldErrors };
@@ -21,7 +22,12 @@ const nameSchema = z
   .string({ required_error: "Please give the name to show with your posts." })
   .trim()
   .min(1, "Please give the name to show with your posts.")
-  .max(80, "Please keep your name to 80 characters or fewer.");
+  .max(80, "Please keep your name to 80 characters or fewer.")
+  .superRefine((value, ctx) => {
+    const problem = nameProblem(value);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  })
+  .transform(cleanName);
 /** A new password: every rule but "not your email", which needs the email beside it. */
 const newPasswordSchema = z.string({ required_error: "Please choose a password." }).superRefine((password, ctx) => {
   const problem = passwordProblem(password, "");

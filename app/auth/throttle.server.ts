@@ -1,6 +1,8 @@
 // Sign-in back-off, kept in the database so it holds across app instances:
 // after 5 failures for an account (or from an address), each further failure
 // doubles the wait, from 30 seconds up to an hour. A success clears it.
+// Also, on the same rows, plain counts in a fixed window (`takeFromWindow`),
+// for requests that are not failures and must never lock anyone out for good.
 import { db } from "~/db.server";
 
 export const FREE_FAILURES = 5;
@@ -60,4 +62,29 @@ export const signUpKeys = (addressHash: string | null) => (addressHash ? [`signu
 
 export function signUpWaitMessage(until: Date): string {
   return `Many accounts were created from your network just now. Please try again in ${waitText(until)}.`;
+}
+
+/**
+ * Counts one request for `key` in a fixed window of `windowMs` that starts with the first request: null while the
+ * window holds at most `limit`, else when the window ends (and the count starts again). A row of this kind keeps the
+ * window's end in `lockedUntil` and its count in `failures`; its keys have prefixes of their own.
+ */
+export async function takeFromWindow(key: string, limit: number, windowMs: number): Promise<Date | null> {
+  const now = new Date();
+  // In the window and under the limit: one statement, so that two instances count one after the other.
+  const counted = await db.signInThrottle.updateMany({
+    where: { key, lockedUntil: { gt: now }, failures: { lt: limit } },
+    data: { failures: { increment: 1 } },
+  });
+  if (counted.count === 1) return null;
+  const row = await db.signInThrottle.findUnique({ where: { key }, select: { lockedUntil: true, failures: true } });
+  if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+  // No window yet, or the last one ended: this request opens a new one.
+  const ends = new Date(now.getTime() + windowMs);
+  await db.signInThrottle.upsert({
+    where: { key },
+    create: { key, failures: 1, lockedUntil: ends },
+    update: { failures: 1, lockedUntil: ends },
+  });
+  return null;
 }

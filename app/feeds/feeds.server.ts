@@ -2,13 +2,17 @@
 // author (newest first, each naming the question it answers) and one thread.
 // Only published posts, never an email address. Each answer carries a strong
 // ETag of its bytes and the newest post's time, so a reader polling it gets
-// 304 while nothing changed.
+// 304 while nothing changed. What readers wrote goes in as data only: titles
+// are `type="html"`, so names in them are escaped; bodies are sanitised HTML
+// with no `]]>` to end their CDATA early (the library escapes only the first);
+// and no character XML cannot hold reaches the file (app/utils/text-safety.ts).
 import { createHash } from "node:crypto";
 import { Feed } from "feed";
 import { db } from "~/db.server";
 import { siteUrl } from "~/mail/messages.server";
 import { postPermalink, questionPath } from "~/posts/paths";
 import { VISIBLE_STATUS } from "~/posts/status";
+import { escapeHtml, htmlForCdata, xmlText } from "~/utils/text-safety";
 
 const ENTRIES = 50;
 
@@ -24,20 +28,23 @@ const WRITTEN = {
   user: { select: { displayName: true } },
 } as const;
 
+/** A writer's name as plain text, for `<name>` (which the library escapes). */
 const writer = (post: { guestName: string | null; user: { displayName: string } | null }) =>
-  post.user?.displayName ?? post.guestName ?? "A reader";
+  xmlText(post.user?.displayName ?? post.guestName ?? "A reader");
+/** Plain text for a `type="html"` title: escaped, so a name is never markup or the end of the CDATA around it. */
+const title = (text: string) => escapeHtml(xmlText(text));
 const when = (post: { publishedAt: Date | null; createdAt: Date }) => post.publishedAt ?? post.createdAt;
 
 function newFeed(input: { id: string; title: string; link: string; self: string; updated: Date; author: string }) {
   return new Feed({
     id: input.id,
-    title: input.title,
+    title: xmlText(input.title),
     link: input.link,
     updated: input.updated,
     feedLinks: { atom: input.self },
-    author: { name: input.author },
+    author: { name: xmlText(input.author) },
     generator: "Afterword",
-    copyright: `The posts belong to their writers; the article to ${input.author}.`,
+    copyright: xmlText(`The posts belong to their writers; the article to ${input.author}.`),
     language: "en",
   });
 }
@@ -86,11 +93,11 @@ export async function answersFeed(slug: string): Promise<AtomFeed | null> {
     feed.addItem({
       id: `${site}${postPermalink(slug, answer.id)}`,
       link: `${site}${questionPath(slug, question.number)}#post-${answer.id}`,
-      title: `Answer to question ${question.number}, from ${writer(question)}`,
+      title: title(`Answer to question ${question.number}, from ${writer(question)}`),
       date: answer.updatedAt,
       published: when(answer),
       author: [{ name: writer(answer) }],
-      content: `<blockquote>${question.bodyHtml}</blockquote>${answer.bodyHtml}`,
+      content: htmlForCdata(`<blockquote>${question.bodyHtml}</blockquote>${answer.bodyHtml}`),
     });
   }
   return finish(feed, updated);
@@ -125,14 +132,15 @@ export async function threadFeed(slug: string, number: number): Promise<AtomFeed
     feed.addItem({
       id: `${site}${postPermalink(slug, post.id)}`,
       link: `${page}#post-${post.id}`,
-      title:
+      title: title(
         post.id === question.id
           ? `Question ${number} from ${writer(post)}`
           : `${isAuthor ? "Answer" : "Reply"} from ${writer(post)}${isAuthor ? " (Post author)" : ""}`,
+      ),
       date: post.updatedAt,
       published: when(post),
       author: [{ name: writer(post) }],
-      content: post.bodyHtml,
+      content: htmlForCdata(post.bodyHtml),
     });
   }
   return finish(feed, updated);

@@ -3,6 +3,7 @@
 // what a malformed file fails in); only then is it read again and written,
 // article by article in batches, each comment recorded by its source id so
 // that a second run adds only what is new.
+import { importedName, xmlText } from "~/utils/text-safety";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -133,12 +134,12 @@ function wordpressComments(item: WpItem, author: WpAuthor | null, report: Import
     comments.push({
       externalId: `wordpress:${c.id}`,
       parentExternalId: c.parent ? `wordpress:${c.parent}` : null,
-      writerName: (pingback ? `Pingback: ${c.author}` : c.author).slice(0, 80) || "Anonymous",
+      writerName: importedName(pingback ? `Pingback: ${c.author}` : c.author, "Anonymous").slice(0, 80),
       writerEmail: c.email,
       address: c.address,
       createdAt: c.date ?? item.date ?? new Date(0),
       status,
-      markdown: commentMarkdown(c.content) || "(empty comment)",
+      markdown: xmlText(commentMarkdown(c.content)) || "(empty comment)",
       byAuthor: isAuthor(c),
       pingback,
     });
@@ -322,12 +323,12 @@ function disqusComment(
   return {
     externalId: `disqus:${post.id}`,
     parentExternalId: post.parent ? `disqus:${post.parent}` : null,
-    writerName: (post.name || post.username || "Anonymous").slice(0, 80),
+    writerName: importedName(post.name || post.username || "", "Anonymous").slice(0, 80),
     writerEmail: post.email,
     address: post.address,
     createdAt: created,
     status,
-    markdown: commentMarkdown(post.message) || (post.deleted ? "(deleted)" : "(empty comment)"),
+    markdown: xmlText(commentMarkdown(post.message)) || (post.deleted ? "(deleted)" : "(empty comment)"),
     byAuthor: post.email !== null && post.email === authorEmail,
     pingback: false,
   };

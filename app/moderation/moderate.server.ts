@@ -3,6 +3,7 @@
 // on a post edited since the moderator loaded it, applies the action in one
 // transaction, and writes the audit row with it. Nothing is deleted: hiding
 // is a status, and an edit keeps the text before it as a revision.
+import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
 import { type Actor, isStaff, mayActOnArticle } from "~/auth/roles";
 import { type Db, db } from "~/db.server";
@@ -232,7 +233,7 @@ export async function moderate(
             );
           if (body.trim() === "")
             throw new ModerationError(400, "The text cannot be empty. To hide the post, reject it.", "body");
-          next = body;
+          next = xmlText(body);
         }
         const marked = next.includes("[EDITED FOR LENGTH]");
         await tx.postRevision.create({

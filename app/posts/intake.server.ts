@@ -6,6 +6,7 @@
 import { follow } from "~/mail/subscriptions.server";
 import { z } from "zod";
 import { positiveInt } from "~/utils/form.server";
+import { cleanName, nameProblem, xmlText } from "~/utils/text-safety";
 import { isStaff } from "~/auth/roles";
 import { suggestSection } from "~/content/suggest-section";
 import { type Tx, db, lockKeys } from "~/db.server";
@@ -89,7 +90,12 @@ function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
             z
               .string()
               .min(1, "Please give a name to show with your post.")
-              .max(80, "Please keep your name to 80 characters or fewer."),
+              .max(80, "Please keep your name to 80 characters or fewer.")
+              .superRefine((value, ctx) => {
+                const problem = nameProblem(value);
+                if (problem) ctx.addIssue({ code: "custom", message: problem });
+              })
+              .transform(cleanName),
           )
       : text,
     email: text
@@ -100,7 +106,8 @@ function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
           z.string().max(254, "That email address is too long.").email("That doesn’t look like an email address."),
         ]),
       ),
-    body: text.superRefine((value, ctx) => {
+    // Characters no page, feed or email can hold are dropped, not refused: the reader could not see them.
+    body: text.transform(xmlText).superRefine((value, ctx) => {
       const problem = bodyProblem(value, settings, question);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),

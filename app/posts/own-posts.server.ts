@@ -4,6 +4,7 @@
 // the text before it as a revision, a deletion is a status, and both are in
 // the audit log. An edited post by a writer who is not trusted goes back to
 // the moderation queue, so an approved text cannot be swapped for another.
+import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
 import { isStaff } from "~/auth/roles";
 import { checkAgainstSources } from "~/copyright/sources.server";
@@ -69,7 +70,7 @@ export async function editOwnPost(writer: Writer, postId: number, input: string)
       `A post can be edited for ${settings.editMinutes} minutes after it is sent, and that time has passed. You can still delete it.`,
     );
   }
-  const body = input.replace(/\r\n?/g, "\n");
+  const body = xmlText(input.replace(/\r\n?/g, "\n"));
   const problem = bodyProblem(body, settings, post.parentId === null);
   if (problem) throw new OwnPostError(400, problem, "body");
   if (body === post.bodySource) return { status: post.status, changed: false };

@@ -5,6 +5,7 @@ import { notifyPublished } from "~/mail/outbox.server";
 import { type Db, db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
 import { textFingerprint } from "~/posts/fingerprint";
+import { xmlText } from "~/utils/text-safety";
 import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/posts/status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -80,9 +81,9 @@ export async function createPost(input: NewPost, tx?: Tx) {
         guestEmail: input.guestEmail ?? null,
         guestKey: input.guestKey ?? null,
         ipHash: input.ipHash ?? null,
-        bodySource: input.body,
+        bodySource: xmlText(input.body),
         bodyHash: textFingerprint(input.body),
-        bodyHtml: renderPostBody(input.renderSource ?? input.body, { editMarkers: input.editMarkers }),
+        bodyHtml: renderPostBody(xmlText(input.renderSource ?? input.body), { editMarkers: input.editMarkers }),
         status: "pending",
         flags: (input.flags ?? []).join(","),
         externalId: input.externalId ?? null,

@@ -12,9 +12,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const submission = await parseSubmission(request, ForgotForm);
   if (submission.status !== "success") return refuse(submission);
-  const until = await requestReset(submission.value.email, addressHashOf(context.clientAddress));
-  if (until) {
-    const seconds = Math.ceil((until.getTime() - Date.now()) / 1000);
+  // The link goes out after this answer (requestReset says why); its outcome is not awaited here.
+  const { retryAt } = await requestReset(submission.value.email, addressHashOf(context.clientAddress));
+  if (retryAt) {
+    const seconds = Math.ceil((retryAt.getTime() - Date.now()) / 1000);
     return refuse(
       submission,
       { form: `Many links were asked for just now. Please try again in ${Math.ceil(seconds / 60)} minutes.` },
