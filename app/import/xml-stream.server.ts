@@ -9,6 +9,21 @@ import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { SaxesParser } from "saxes";
 
+/**
+ * The most text one record (an <item>, a <post>, with all it holds) may keep, and the most one run of text, comment
+ * or CDATA may hold anywhere: a thousand times a long article. A gzip file that expands to gigabytes inside one of
+ * them ends here, with the place named, before it fills the memory.
+ */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+/** Each element kept in a record costs about this many characters' room, so a flood of empty elements counts too. */
+const ELEMENT_COST = 64;
+
+/**
+ * What saxes holds of the text, comment or CDATA it is reading and has not handed over yet. saxes keeps it in its
+ * `text` field and offers no public size for it; app/import/xml-stream.test.ts fails if that field goes away.
+ */
+export const pendingTextLength = (parser: SaxesParser) => (parser as unknown as { text?: string }).text?.length ?? 0;
+
 export class ImportFileError extends Error {
   constructor(file: string, message: string) {
     super(`${file}: ${message}`);
@@ -74,6 +89,10 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
   const stack: XmlElement[] = [];
   const ready: { record: XmlElement; path: string[] }[] = [];
   let recordDepth = -1;
+  /** What the record being built holds so far, and where it began. */
+  let recordSize = 0;
+  let recordStart = "";
+  let tooLarge: string | null = null;
   let failure: string | null = null;
   let sawRoot = false;
 
@@ -88,8 +107,13 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
       reader.onRoot?.(name, Object.values(tag.ns ?? {}));
     }
     path.push(name);
-    if (recordDepth === -1 && reader.isRecord(path)) recordDepth = path.length;
+    if (recordDepth === -1 && reader.isRecord(path)) {
+      recordDepth = path.length;
+      recordSize = 0;
+      recordStart = `line ${parser.line}, column ${parser.column + 1}`;
+    }
     if (recordDepth !== -1) {
+      recordSize += ELEMENT_COST;
       const attrs: Record<string, string> = {};
       for (const attribute of Object.values(tag.attributes)) {
         attrs[qualified(attribute.local, attribute.uri)] = attribute.value;
@@ -100,7 +124,13 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
     }
   });
   const addText = (text: string) => {
-    if (recordDepth !== -1 && stack.length) stack[stack.length - 1].text += text;
+    if (recordDepth === -1 || !stack.length || tooLarge) return;
+    recordSize += text.length;
+    if (recordSize > MAX_RECORD_CHARS) {
+      tooLarge = `the <${path[recordDepth - 1]}> that begins at ${recordStart} holds more than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, more than any real post or comment (is the file damaged?)`;
+      return;
+    }
+    stack[stack.length - 1].text += text;
   };
   parser.on("text", addText);
   parser.on("cdata", addText);
@@ -146,6 +176,14 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
     if (next.done) break;
     parser.write(decoder.decode(next.value, { stream: true }));
     if (failure) fail(`the XML breaks at ${failure}`);
+    if (tooLarge || recordSize > MAX_RECORD_CHARS) {
+      fail(tooLarge ?? `the record that begins at ${recordStart} holds too many elements (at ${where()})`);
+    }
+    if (pendingTextLength(parser) > MAX_RECORD_CHARS) {
+      fail(
+        `one piece of text, comment or CDATA reaching ${where()} holds more than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, more than any real post or comment (is the file damaged?)`,
+      );
+    }
     await drain();
   }
   const rest = decoder.decode();

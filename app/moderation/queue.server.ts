@@ -1,6 +1,7 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
+import { graphemeStart } from "~/search/terms";
 import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
@@ -40,7 +41,8 @@ export async function queueCounts(actor: Actor) {
   return { pending, reported };
 }
 
-const excerpt = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length).trimEnd()}…` : text);
+const excerpt = (text: string, length = 160) =>
+  text.length > length ? `${text.slice(0, graphemeStart(text, length)).trimEnd()}…` : text;
 
 export async function getQueue(actor: Actor, page = 1) {
   const counts = await queueCounts(actor);

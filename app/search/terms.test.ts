@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   excerpt,
+  graphemeStart,
   fts5AllOf,
   fts5TwoOf,
   likeness,
@@ -72,6 +73,28 @@ describe("excerpt", () => {
     expect(shown.endsWith(" …")).toBe(true);
     expect(shown.length).toBeLessThanOrEqual(126);
     expect(pieces.some((p) => p.match && p.text === "muting")).toBe(true);
+  });
+});
+
+describe("excerpt of text with no space to cut at", () => {
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  it("never splits an emoji, a flag or a family into halves, at any length", () => {
+    const texts = ["😀".repeat(200), "🇫🇷".repeat(150), "👨‍👩‍👧".repeat(80), `a${"😀".repeat(199)}`, "e\u0301".repeat(300)];
+    for (const text of texts) {
+      for (const max of [1, 2, 3, 7, 120, 239, 240]) {
+        const shown = excerpt(text, stemSet("nothing"), max)
+          .map((p) => p.text)
+          .join("");
+        expect(lone.test(shown), `${text.slice(0, 4)} at ${max}`).toBe(false);
+      }
+    }
+  });
+
+  it("cuts at the start of the character that holds the index", () => {
+    expect(graphemeStart("ab😀cd", 3)).toBe(2);
+    expect(graphemeStart("🇫🇷🇫🇷", 3)).toBe(0);
+    expect(graphemeStart("🇫🇷🇫🇷", 5)).toBe(4);
+    expect(graphemeStart("abc", 2)).toBe(2);
   });
 });
 

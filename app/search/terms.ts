@@ -122,6 +122,27 @@ function pairs(terms: string[]): [string, string][] {
 const fts5Quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const tsQuote = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** The start of the grapheme (a character as a reader sees it) that holds `index`: where a cut may go. */
+export function graphemeStart(text: string, index: number): number {
+  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
+  // Segmenting a window before the index is enough: no real grapheme is longer than it; a longer one is cut at a
+  // code point, never between the halves of a surrogate pair.
+  const from = Math.max(0, index - 256);
+  let at = from;
+  for (const { index: offset } of graphemes.segment(text.slice(from, index + 1))) {
+    if (from + offset > index) break;
+    at = from + offset;
+  }
+  if (at === from && from > 0) {
+    at = index;
+    const code = text.charCodeAt(at);
+    if (code >= 0xdc00 && code <= 0xdfff) at--;
+  }
+  return at;
+}
+
 /** A piece of an excerpt: plain text, or a word that matched the search (shown highlighted). */
 export type Piece = { text: string; match: boolean };
 
@@ -142,7 +163,9 @@ export function excerpt(text: string, stems: Set<string>, maxChars = 240): Piece
   let end = Math.min(plain.length, start + maxChars);
   if (end < plain.length) {
     const space = plain.lastIndexOf(" ", end);
-    if (space > start) end = space;
+    // A text with no space to cut at (a run of emoji, a long word) is cut between two characters as a reader sees
+    // them: never inside a surrogate pair, which the page would show as U+FFFD and hydration as a mismatch.
+    end = space > start ? space : graphemeStart(plain, end);
   }
   const pieces: Piece[] = [];
   const push = (piece: Piece) => {
