@@ -4,9 +4,11 @@ import { ForgotForm, requestReset } from "~/auth/password-reset.server";
 import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, FormSuccess, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { accepted, parseSubmission, refuse } from "~/utils/form.server";
+import { accepted, parseSubmission, refuse, formHeaders } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgotten password — Afterword" }];
+
+export const headers = formHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);

@@ -8,7 +8,7 @@ import { lockedUntil, recordFailure, signUpKeys, signUpWaitMessage } from "~/aut
 import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission, refuse } from "~/utils/form.server";
+import { parseSubmission, refuse, formHeaders } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Afterword" }];
 
@@ -17,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account"));
   return { minLength: MIN_PASSWORD_LENGTH };
 }
+
+export const headers = formHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);

@@ -3,7 +3,7 @@
 // answers 4xx with a sentence, never a 500 from deep inside a parser.
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data } from "@remix-run/node";
+import { type HeadersFunction, data } from "@remix-run/node";
 import { type ZodTypeAny, z } from "zod";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
@@ -133,3 +133,14 @@ export function intentOf<T extends string>(form: FormData, intents: readonly T[]
   if (typeof intent === "string" && (intents as readonly string[]).includes(intent)) return intent as T;
   throw badRequest(400, "This form asks for something this page does not do. Please reload the page and try again.");
 }
+
+/**
+ * A form route's `headers`: a document answer carries its action's Retry-After (a 429 says when to try again).
+ * Without a `headers` export Remix keeps only the action's cookies.
+ */
+export const formHeaders: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
