@@ -10,13 +10,20 @@ import { createGunzip } from "node:zlib";
 import { SaxesParser } from "saxes";
 
 /**
- * The most text one record (an <item>, a <post>, with all it holds) may keep, and the most one run of text, comment
- * or CDATA may hold anywhere: a thousand times a long article. A gzip file that expands to gigabytes inside one of
- * them ends here, with the place named, before it fills the memory.
+ * The most text one element (a post's content, one comment's text) may hold, and one run of text, comment or CDATA
+ * anywhere: hundreds of times a long article. A gzip file that expands to gigabytes inside one of them ends here,
+ * with the place named, before it fills the memory.
  */
-export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
-/** Each element kept in a record costs about this many characters' room, so a flood of empty elements counts too. */
-const ELEMENT_COST = 64;
+export const MAX_TEXT_CHARS = 8 * 1024 * 1024;
+/**
+ * The most one record (a WordPress <item> with all its comments, a Disqus <post>) may keep, counted in characters
+ * with each element and each piece of text at about the room it takes: an item with several thousand comments fits
+ * in the importer's 256 MB, and a flood of tiny pieces or empty elements is stopped too.
+ */
+export const MAX_RECORD_UNITS = 48 * 1024 * 1024;
+const ELEMENT_COST = 256;
+const PIECE_COST = 16;
+const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * What saxes holds of the text, comment or CDATA it is reading and has not handed over yet. saxes keeps it in its
@@ -32,6 +39,8 @@ export class ImportFileError extends Error {
 
 /** An element of a record: its name with a known prefix ("wp:comment_id"), attributes, text and children. */
 export type XmlElement = { name: string; attrs: Record<string, string>; text: string; children: XmlElement[] };
+/** An element being read: its text in pieces (joined once when it closes, not concatenated piece by piece). */
+type OpenElement = { element: XmlElement; pieces: string[]; size: number };
 
 /** Namespaces known by their meaning, whatever prefix or version (WXR 1.0–1.2, http or https) a file gives them. */
 const NAMESPACES: [RegExp, string][] = [
@@ -86,7 +95,7 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
   }
   const parser = new SaxesParser({ xmlns: true, position: true });
   const path: string[] = [];
-  const stack: XmlElement[] = [];
+  const stack: OpenElement[] = [];
   const ready: { record: XmlElement; path: string[] }[] = [];
   let recordDepth = -1;
   /** What the record being built holds so far, and where it began. */
@@ -119,24 +128,28 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
         attrs[qualified(attribute.local, attribute.uri)] = attribute.value;
       }
       const element: XmlElement = { name, attrs, text: "", children: [] };
-      stack[stack.length - 1]?.children.push(element);
-      stack.push(element);
+      stack[stack.length - 1]?.element.children.push(element);
+      stack.push({ element, pieces: [], size: 0 });
     }
   });
   const addText = (text: string) => {
     if (recordDepth === -1 || !stack.length || tooLarge) return;
-    recordSize += text.length;
-    if (recordSize > MAX_RECORD_CHARS) {
-      tooLarge = `the <${path[recordDepth - 1]}> that begins at ${recordStart} holds more than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, more than any real post or comment (is the file damaged?)`;
-      return;
-    }
-    stack[stack.length - 1].text += text;
+    const open = stack[stack.length - 1];
+    open.size += text.length + PIECE_COST;
+    recordSize += text.length + PIECE_COST;
+    if (open.size > MAX_TEXT_CHARS) {
+      tooLarge = `the <${open.element.name}> in the <${path[recordDepth - 1]}> that begins at ${recordStart} holds more than ${count(MAX_TEXT_CHARS)} characters of text, more than any real post or comment (is the file damaged?)`;
+    } else if (recordSize > MAX_RECORD_UNITS) {
+      tooLarge = `the <${path[recordDepth - 1]}> that begins at ${recordStart} holds more than the importer keeps of one record (${count(MAX_RECORD_UNITS)} characters' room; is the file damaged?)`;
+    } else open.pieces.push(text);
   };
   parser.on("text", addText);
   parser.on("cdata", addText);
   parser.on("closetag", () => {
     if (recordDepth !== -1) {
-      const element = stack.pop()!;
+      const open = stack.pop()!;
+      const element = open.element;
+      element.text = open.pieces.join("");
       if (path.length === recordDepth) {
         ready.push({ record: element, path: [...path] });
         recordDepth = -1;
@@ -176,12 +189,13 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
     if (next.done) break;
     parser.write(decoder.decode(next.value, { stream: true }));
     if (failure) fail(`the XML breaks at ${failure}`);
-    if (tooLarge || recordSize > MAX_RECORD_CHARS) {
-      fail(tooLarge ?? `the record that begins at ${recordStart} holds too many elements (at ${where()})`);
+    if (tooLarge) fail(tooLarge);
+    if (recordSize > MAX_RECORD_UNITS) {
+      fail(`the <${path[recordDepth - 1]}> that begins at ${recordStart} holds too many elements (at ${where()})`);
     }
-    if (pendingTextLength(parser) > MAX_RECORD_CHARS) {
+    if (pendingTextLength(parser) > MAX_TEXT_CHARS) {
       fail(
-        `one piece of text, comment or CDATA reaching ${where()} holds more than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, more than any real post or comment (is the file damaged?)`,
+        `one piece of text, comment or CDATA reaching ${where()} holds more than ${count(MAX_TEXT_CHARS)} characters, more than any real post or comment (is the file damaged?)`,
       );
     }
     await drain();

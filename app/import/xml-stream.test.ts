@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { SaxesParser } from "saxes";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_RECORD_CHARS, pendingTextLength, readXml } from "./xml-stream.server";
+import { MAX_TEXT_CHARS, pendingTextLength, readXml } from "./xml-stream.server";
 
 const dir = mkdtempSync(path.join(tmpdir(), "xml-stream-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ function bomb(name: string, head: string, filler: string, count: number, tail: s
 
 const records = (file: string) =>
   readXml(file, { isRecord: (p) => p.join("/") === "rss/channel/item", onRecord: () => undefined });
-const overflow = MAX_RECORD_CHARS + 1024 * 1024;
+const overflow = MAX_TEXT_CHARS + 1024 * 1024;
 
 describe("reading an XML export", () => {
   it("sees how much text saxes holds unhanded (the field it keeps it in still exists)", () => {
@@ -38,7 +38,12 @@ describe("reading an XML export", () => {
 
   it("stops one comment's text inside a record, split into many text pieces", async () => {
     const file = bomb("comment.xml.gz", "<rss><channel><item><wp:comment xmlns:wp='x'>", "word <b/>", overflow / 9, "");
-    await expect(records(file)).rejects.toThrow(/holds more than 16,777,216 characters/);
+    await expect(records(file)).rejects.toThrow(/<item> that begins at line 1, column \d+ holds (more than|too many)/);
+  });
+
+  it("stops a record of countless empty elements", async () => {
+    const file = bomb("elements.xml.gz", "<rss><channel><item>", "<b/>", 300_000, "</item>");
+    await expect(records(file)).rejects.toThrow(/holds (too many elements|more than the importer keeps)/);
   });
 
   it("stops an XML comment outside any record", async () => {
