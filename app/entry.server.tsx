@@ -43,6 +43,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the production server sees it (behind TRUST_PROXY=1, the proxy's word). */
     clientAddress?: string | null;
+    /** Runs `work` once the answer has gone out (the production server); work that must not slow the answer. */
+    afterResponse?: (work: () => void) => void;
   }
 }
 

@@ -210,7 +210,11 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? null }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? null,
+      // "close" comes once the answer is sent (or the client went away), whichever happens.
+      afterResponse: (work) => res.once("close", work),
+    }),
   }),
 );
 // A shared article page already kept for the current version goes out as it is, compressed once when it was

@@ -49,12 +49,18 @@ export type ResetRequest = {
  * without a password too: an author made by the import chooses one this way). The answer, and the work done
  * before it, are the same whether or not an account exists, so neither its text nor its timing tells.
  */
-export async function requestReset(email: string, addressHash: string | null): Promise<ResetRequest> {
+export async function requestReset(
+  email: string,
+  addressHash: string | null,
+  /** Runs its argument once the answer is sent (the server's load context); by default, on the next turn. */
+  afterResponse: (work: () => void) => void = setImmediate,
+): Promise<ResetRequest> {
   const retryAt = addressHash
     ? await takeFromWindow(`reset-address:${addressHash}`, RESET_REQUESTS_PER_ADDRESS, ADDRESS_WINDOW_MS)
     : null;
   if (retryAt) return { retryAt, sending: Promise.resolve() };
-  const sending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => sendResetLink(email));
+  // Not while the answer is being made: on SQLite every query holds the one thread the page renders on.
+  const sending = new Promise<void>((resolve) => afterResponse(() => resolve())).then(() => sendResetLink(email));
   sending.catch((error: unknown) => console.error("The password reset email could not be queued:", error));
   return { retryAt: null, sending };
 }

@@ -15,7 +15,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseSubmission(request, ForgotForm);
   if (submission.status !== "success") return refuse(submission);
   // The link goes out after this answer (requestReset says why); its outcome is not awaited here.
-  const { retryAt } = await requestReset(submission.value.email, addressHashOf(context.clientAddress));
+  const { retryAt } = await requestReset(
+    submission.value.email,
+    addressHashOf(context.clientAddress),
+    context.afterResponse,
+  );
   if (retryAt) {
     const seconds = Math.ceil((retryAt.getTime() - Date.now()) / 1000);
     return refuse(
