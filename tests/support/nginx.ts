@@ -41,13 +41,13 @@ export function configFor(port: number, upstreams: number[], cacheDir: string): 
   return config;
 }
 
-/** Starts nginx in front of the instances on `upstreams`; resolves once it answers. */
-export async function startNginx(upstreams: number[]): Promise<Nginx> {
+/** Starts nginx in front of the instances on `upstreams` (on `port`, or a free one); resolves once it answers. */
+export async function startNginx(upstreams: number[], port?: number): Promise<Nginx> {
   const dir = mkdtempSync(path.join(tmpdir(), "afterword-nginx-"));
   // nginx's workers run as nobody when it is started by root: its folders must be theirs to write.
   for (const sub of ["cache", "temp"]) mkdirSync(path.join(dir, sub));
   for (const sub of [dir, path.join(dir, "cache"), path.join(dir, "temp")]) chmodSync(sub, 0o777);
-  const port = await freePort();
+  port ??= await freePort();
   const temp = path.join(dir, "temp");
   writeFileSync(
     path.join(dir, "nginx.conf"),
