@@ -48,7 +48,7 @@ const rows: Row[] = (
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Row)
     : []
-).sort((a, b) => a.part.localeCompare(b.part) || b.database.localeCompare(a.database));
+).sort((a, b) => a.part.localeCompare(b.part, "en", { numeric: true }) || b.database.localeCompare(a.database));
 const width = Math.max(5, ...rows.map((r) => r.check.length));
 const line = (cells: string[]) => console.log(cells.join("  "));
 console.log(`\n━━ reliability: ${process.env.RELIABILITY_FULL === "1" ? "full" : "quick"} run ━━`);

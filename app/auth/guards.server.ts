@@ -25,10 +25,15 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getSession(request))?.user ?? null;
 }
 
+/** The longest address a sign-in sends a visitor back to, query and all; past it, the page without its query. */
+export const MAX_RETURN_LENGTH = 1000;
+
 function loginRedirect(request: Request) {
   const url = new URL(request.url);
+  // A Location header of many kilobytes is more than a proxy's buffer takes (nginx answers 502).
   const back = url.pathname + url.search;
-  return redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  const kept = back.length <= MAX_RETURN_LENGTH ? back : url.pathname.slice(0, MAX_RETURN_LENGTH);
+  return redirect(`/login?redirectTo=${encodeURIComponent(kept)}`);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -51,6 +51,8 @@ export function AccountNav({ user }: { user: HeaderUser | null }) {
 /** `?redirectTo=` the page a visitor is on, so that signing in or up brings them back to it. */
 function returnQuery(location: { pathname: string; search: string }) {
   if (location.pathname === "/login" || location.pathname === "/signup") return location.search;
-  const here = location.pathname + location.search;
+  // As the server's sign-in redirect: a very long address comes back without its query.
+  const full = location.pathname + location.search;
+  const here = full.length <= 1000 ? full : location.pathname.slice(0, 1000);
   return here === "/" ? "" : `?redirectTo=${encodeURIComponent(here)}`;
 }

@@ -30,7 +30,13 @@ describe("reading an XML export", () => {
   it("stops a record that expands past the limit, naming the file, the line and the column", async () => {
     // CDATA sections in a row: each is handed over as it ends, so the record grows piece by piece.
     const pieces = overflow / 8;
-    const file = bomb("record.xml.gz", "<rss><channel>\n<item><title>", "aaaaaaa<![CDATA[b]]>", pieces, "</title></item>");
+    const file = bomb(
+      "record.xml.gz",
+      "<rss><channel>\n<item><title>",
+      "aaaaaaa<![CDATA[b]]>",
+      pieces,
+      "</title></item>",
+    );
     await expect(records(file)).rejects.toThrow(
       new RegExp(`^${file.replace(/[.]/g, "\\.")}: .*<item> that begins at line 2, column \\d+ holds more than`),
     );

@@ -163,7 +163,8 @@ function formRefusal(visitor: Visitor, honeypot: string, settings: Settings): In
  */
 function writerKeys(visitor: Visitor): WriterKey[] {
   if (isStaff(visitor.role)) return [];
-  if (visitor.userId) return [{ lock: `user:${visitor.userId}`, where: { userId: visitor.userId }, share: 1, own: true }];
+  if (visitor.userId)
+    return [{ lock: `user:${visitor.userId}`, where: { userId: visitor.userId }, share: 1, own: true }];
   const keys: WriterKey[] = [];
   if (visitor.guestKey) {
     keys.push({ lock: `guest:${visitor.guestKey}`, where: { guestKey: visitor.guestKey }, share: 1, own: true });

@@ -102,7 +102,11 @@ export async function postAction(request: Request, slug: string | undefined, con
 
   const visitor = await getVisitor(request, context);
   const guestKey = visitor.userId ? null : (visitor.guestKey ?? newGuestKey());
-  const result = await submitPost(article, values, { ...visitor, guestKey, newGuest: !visitor.userId && !visitor.guestKey });
+  const result = await submitPost(article, values, {
+    ...visitor,
+    guestKey,
+    newGuest: !visitor.userId && !visitor.guestKey,
+  });
   if (!result.ok) {
     return refuse(submission, { ...result.fieldErrors, form: result.formError }, { status: result.status, form, hide });
   }

@@ -29,7 +29,13 @@ function send(method: string, path: string, headers: Record<string, string>, bod
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
     (resolve, reject) => {
       const req = httpRequest(
-        { host: "127.0.0.1", port: server.port, method, path, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } },
+        {
+          host: "127.0.0.1",
+          port: server.port,
+          method,
+          path,
+          headers: { ...headers, "Content-Length": Buffer.byteLength(body) },
+        },
         (res) => {
           let text = "";
           res.setEncoding("utf8");

@@ -149,7 +149,11 @@ describe("refusals", () => {
   it("holds a post sent without the form's cookie (a page from a shared cache) for a moderator, never refusing it", async () => {
     await setSetting("moderationMode", "post");
     try {
-      const held = await submitPost(article, ask("The page came from the cache, is that fine?"), guest({ formShownAt: null }));
+      const held = await submitPost(
+        article,
+        ask("The page came from the cache, is that fine?"),
+        guest({ formShownAt: null }),
+      );
       expect(held).toMatchObject({ ok: true, post: { status: "pending" } });
       const row = await db.post.findUniqueOrThrow({ where: { id: held.ok ? held.post.id : 0 } });
       expect(row.flags.split(",")).toContain(UNTIMED_FLAG);
@@ -171,7 +175,9 @@ describe("refusals", () => {
     const flagged = await db.post.count({ where: { ipHash: "address-new", flags: { contains: NEW_VISITOR_FLAG } } });
     expect(flagged).toBe(5);
     // A guest at that address who already has their cookie is not held back by the newcomers.
-    expect((await submitPost(article, ask("I have posted here before"), guest({ ipHash: "address-new" }))).ok).toBe(true);
+    expect((await submitPost(article, ask("I have posted here before"), guest({ ipHash: "address-new" }))).ok).toBe(
+      true,
+    );
   });
 
   it("treats the same text as a repeat only from its own writer, and not once a moderator rejected it", async () => {

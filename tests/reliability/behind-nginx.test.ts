@@ -111,7 +111,12 @@ describe.skipIf(!RUN)("behind nginx, as docs/deploy.md configures it", () => {
     const delays: number[] = [];
     for (let i = 0; i < tries; i++) {
       const text = `Approved on one instance, seen through nginx? Round ${i} at ${Date.now()}`;
-      const post = await createPost({ articleId: article.id, guestName: "Waiting Will", body: text, status: "pending" });
+      const post = await createPost({
+        articleId: article.id,
+        guestName: "Waiting Will",
+        body: text,
+        status: "pending",
+      });
       // The cache holds the page without it.
       await page(path);
       const before = await page(path);

@@ -108,7 +108,12 @@ describe("hostile import files", () => {
       },
       {
         label: "gzip bomb in a record",
-        file: await gzipBomb("record.xml.gz", `${HEAD}${ITEM}<content:encoded>`, "lol<![CDATA[ ]]>", "</content:encoded></item></channel></rss>"),
+        file: await gzipBomb(
+          "record.xml.gz",
+          `${HEAD}${ITEM}<content:encoded>`,
+          "lol<![CDATA[ ]]>",
+          "</content:encoded></item></channel></rss>",
+        ),
       },
       {
         label: "gzip bomb in a comment",

@@ -60,7 +60,7 @@ export function mannWhitneyP(a: number[], b: number[]): number {
   const all = [...a.map((v) => ({ v, g: 0 })), ...b.map((v) => ({ v, g: 1 }))].sort((x, y) => x.v - y.v);
   const ranks = new Array<number>(all.length);
   let tieTerm = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j + 1 < all.length && all[j + 1].v === all[i].v) j++;
     for (let k = i; k <= j; k++) ranks[k] = (i + j) / 2 + 1;
@@ -80,7 +80,9 @@ export function mannWhitneyP(a: number[], b: number[]): number {
   const x = Math.max(0, z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
   const erfc =
-    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+    Math.exp(-x * x);
   return Math.min(1, erfc);
 }
 
@@ -104,7 +106,8 @@ describe("reset tokens", () => {
       if (used.status !== 302) problems.push(`try ${i}: the second link answered ${used.status}`);
       for (const k of [0, 2]) {
         const old = await reset(links[k], `another passphrase number ${i}`);
-        if (old.status !== 410) problems.push(`try ${i}: link ${k + 1} still answered ${old.status} after link 2 was used`);
+        if (old.status !== 410)
+          problems.push(`try ${i}: link ${k + 1} still answered ${old.status} after link 2 was used`);
       }
     }
     record("9", "tokens: a reset ends every other reset link", tries, problems, started);
@@ -113,7 +116,8 @@ describe("reset tokens", () => {
   it("takes the same time for an address with an account and one without", async () => {
     const started = Date.now();
     const known: string[] = [];
-    for (let i = 0; i < 10; i++) known.push((await userWithSession("reader", { email: `timed-${i}-${Date.now()}@example.com` })).user.email);
+    for (let i = 0; i < 10; i++)
+      known.push((await userWithSession("reader", { email: `timed-${i}-${Date.now()}@example.com` })).user.email);
     const order = [...Array.from({ length: 50 }, () => true), ...Array.from({ length: 50 }, () => false)].sort(
       () => Math.random() - 0.5,
     );
