@@ -212,8 +212,9 @@ app.all(
     mode: process.env.NODE_ENV,
     getLoadContext: (req, res) => ({
       clientAddress: req.ip ?? null,
-      // "close" comes once the answer is sent (or the client went away), whichever happens.
-      afterResponse: (work) => res.once("close", work),
+      // "close" comes once the answer is handed to the system (or the client went away); a moment later it has
+      // reached the client, and the work (on SQLite, holding this thread) cannot delay its last bytes.
+      afterResponse: (work) => res.once("close", () => setTimeout(work, 25)),
     }),
   }),
 );
