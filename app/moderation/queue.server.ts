@@ -1,7 +1,7 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
-import { graphemeStart } from "~/search/terms";
+import { graphemeStart } from "~/utils/graphemes";
 import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";

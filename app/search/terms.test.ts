@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   excerpt,
-  graphemeStart,
   fts5AllOf,
   fts5TwoOf,
   likeness,
@@ -12,6 +11,7 @@ import {
   tsqueryAllOf,
   tsqueryTwoOf,
 } from "./terms";
+import { graphemeStart } from "~/utils/graphemes";
 
 describe("significantWords", () => {
   it("keeps the words that say what a text is about, once each by stem", () => {

@@ -4,6 +4,7 @@
 // are kept, each one quoted, and the expression around them is built here.
 // The same words, stemmed the way SQLite's FTS5 stems them (Porter), decide
 // how alike two questions are and which words of a result are highlighted.
+import { graphemeStart } from "~/utils/graphemes";
 import { stem as porter2 } from "porter2";
 import { stemmer } from "stemmer";
 
@@ -121,27 +122,6 @@ function pairs(terms: string[]): [string, string][] {
 // The words are letters and digits only; quoting still escapes, so that no change to `significantWords` can open the syntax.
 const fts5Quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const tsQuote = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
-
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-
-/** The start of the grapheme (a character as a reader sees it) that holds `index`: where a cut may go. */
-export function graphemeStart(text: string, index: number): number {
-  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
-  // Segmenting a window before the index is enough: no real grapheme is longer than it; a longer one is cut at a
-  // code point, never between the halves of a surrogate pair.
-  const from = Math.max(0, index - 256);
-  let at = from;
-  for (const { index: offset } of graphemes.segment(text.slice(from, index + 1))) {
-    if (from + offset > index) break;
-    at = from + offset;
-  }
-  if (at === from && from > 0) {
-    at = index;
-    const code = text.charCodeAt(at);
-    if (code >= 0xdc00 && code <= 0xdfff) at--;
-  }
-  return at;
-}
 
 /** A piece of an excerpt: plain text, or a word that matched the search (shown highlighted). */
 export type Piece = { text: string; match: boolean };
