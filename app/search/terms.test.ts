@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  ASKING,
+  askedTerms,
+  coverage,
   excerpt,
+  foldedStem,
   fts5AllOf,
   fts5TwoOf,
   likeness,
@@ -101,15 +105,45 @@ describe("excerpt of text with no space to cut at", () => {
 describe("likeness", () => {
   const uniform = () => 1;
   it("is 1 for the same words and 0 for none shared", () => {
-    expect(likeness(stemSet("block mute"), stemSet("muting blocked"), uniform)).toBe(1);
-    expect(likeness(stemSet("block mute"), stemSet("sleep"), uniform)).toBe(0);
+    expect(likeness(askedTerms("block mute"), askedTerms("muting blocked"), uniform)).toBe(1);
+    expect(likeness(askedTerms("block mute"), askedTerms("sleep"), uniform)).toBe(0);
   });
 
   it("weighs rare words above common ones", () => {
     const weight = (stem: string) => (stem === "contact" ? 0.1 : 1);
-    const a = likeness(stemSet("stories contact"), stemSet("stories sleep"), weight);
-    const b = likeness(stemSet("stories contact"), stemSet("contact sleep"), weight);
+    const a = likeness(askedTerms("stories contact"), askedTerms("stories sleep"), weight);
+    const b = likeness(askedTerms("stories contact"), askedTerms("contact sleep"), weight);
     expect(a).toBeGreaterThan(b);
+  });
+
+  const story =
+    "We were together four years and she left in March. Work has been hard too and I am not sleeping. I kept " +
+    "quiet for nineteen days. Then I went to a party, drank too much and sent her a long message at two in the " +
+    "morning. She has not answered. My friends say to forget it. My sister says I must apologise. " +
+    "Do I have to start the thirty days again from the party, or can I carry on from day nineteen?";
+
+  it("finds a short question whole inside a long story that asks it, in both directions", () => {
+    const short = askedTerms("Sent a drunk message on day nineteen, do the thirty days start again?");
+    const long = askedTerms(story);
+    expect(likeness(short, long, uniform)).toBeGreaterThan(0.3);
+    expect(likeness(long, short, uniform)).toBe(likeness(short, long, uniform));
+    // The same words in the story alone, not in what it asks, count for less.
+    const storyOnly = askedTerms("Work has been hard and I am not sleeping, is that normal after a breakup?");
+    expect(likeness(storyOnly, long, uniform)).toBeLessThan(likeness(short, long, uniform));
+  });
+
+  it("weighs the sentences that ask above the story", () => {
+    const asked = askedTerms(story);
+    expect(asked.get(foldedStem("sleeping"))).toBe(1);
+    expect(asked.get(foldedStem("nineteen"))).toBe(ASKING);
+    expect(coverage(askedTerms("nineteen thirty"), asked, uniform)).toBe(1);
+  });
+
+  it("compares the everyday and the formal word as one", () => {
+    expect(foldedStem("mum")).toBe(foldedStem("mother"));
+    expect(foldedStem("flat")).toBe(foldedStem("apartments"));
+    expect(foldedStem("friendship")).toBe(foldedStem("friends"));
+    expect(foldedStem("pointless")).toBe(foldedStem("point"));
   });
 });
 

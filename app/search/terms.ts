@@ -79,7 +79,7 @@ export function postgresLexemeOf(word: string): string {
   return porter2(word.toLowerCase());
 }
 
-/** The set of stems of a text's significant words (for comparing two texts). */
+/** The set of stems of a text's significant words (for highlighting them). */
 export function stemSet(text: string, max = Infinity): Set<string> {
   return new Set(significantWords(text, max).map(stemOf));
 }
@@ -169,19 +169,140 @@ export function excerpt(text: string, stems: Set<string>, maxChars = 240): Piece
 }
 
 /**
- * How alike two questions are, from 0 to 1: the words they share, each
- * weighted by how rare it is (`weight`), over the words of both (a Dice
- * coefficient). A long question that happens to contain a short one's two
- * words is less alike than a rephrasing.
+ * A question's significant words (by stem), each with how much it belongs to
+ * what is asked: ASKING for a word of a sentence that asks (one with a
+ * question mark, one that says "my question is" or "I wonder", or one of the
+ * last two), 1 for a word only of the story around them. A question of one or
+ * two sentences is all asking.
  */
-export function likeness(a: Set<string>, b: Set<string>, weight: (stem: string) => number): number {
-  let shared = 0;
-  let total = 0;
-  for (const stem of a) {
-    const w = weight(stem);
-    total += w;
-    if (b.has(stem)) shared += w;
-  }
-  for (const stem of b) total += weight(stem);
-  return total === 0 ? 0 : (2 * shared) / total;
+export type Asked = Map<string, number>;
+
+/** How much more a word of the sentences that ask counts than a word of the story. */
+export const ASKING = 5;
+/** Words of a question compared at most (the story's first ones, and every word of its asking sentences). */
+export const MAX_ASKED_TERMS = 120;
+
+const ASKING_PHRASE =
+  /\b(my question is|my question|i wonder|i'm wondering|i am wondering|should i|what should|what do i|how do i|how can i|is it|do i)\b/i;
+
+/** A text's sentences: split after . ! ? … and at line breaks (plain text or Markdown alike). */
+export function sentences(text: string): string[] {
+  return text
+    .slice(0, MAX_QUERY_LENGTH * 20)
+    .split(/(?<=[.!?…])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
 }
+
+/**
+ * Words readers write for the same thing, compared as one: the everyday and
+ * the formal word, British and American spelling. (Only for comparing
+ * questions: a search finds the words as written.)
+ */
+const SAME_AS: Record<string, string> = {
+  mum: "mother",
+  mom: "mother",
+  mam: "mother",
+  dad: "father",
+  kid: "child",
+  kids: "child",
+  children: "child",
+  bf: "boyfriend",
+  gf: "girlfriend",
+  uni: "university",
+  college: "university",
+  flat: "apartment",
+  apartments: "apartment",
+  flats: "apartment",
+  hubby: "husband",
+  texts: "text",
+  texting: "text",
+  texted: "text",
+  msg: "message",
+  msgs: "message",
+  bday: "birthday",
+  pics: "photo",
+  pictures: "photo",
+  picture: "photo",
+  photos: "photo",
+  pic: "photo",
+  cos: "because",
+  cheat: "cheated",
+  wife: "spouse",
+  husband: "spouse",
+};
+
+/** Endings that make a word of another kind from the same word (friend, friendship; point, pointless). */
+const DERIVED = /(ship|less|ful|ness)$/;
+
+/** The stem two questions are compared by: `stemOf`, after folding words that mean the same. */
+export function foldedStem(word: string): string {
+  const lower = word.toLowerCase();
+  const stem = stemOf(SAME_AS[lower] ?? lower);
+  const root = stem.replace(DERIVED, "");
+  return root.length >= 4 && root !== stem ? root : stem;
+}
+
+/** A question's significant words, each once (by stem) with how much it belongs to what is asked. */
+export function askedWords(text: string, max = MAX_ASKED_TERMS): { word: string; stem: string; asking: number }[] {
+  const all = sentences(text);
+  const found = new Map<string, { word: string; stem: string; asking: number }>();
+  all.forEach((sentence, i) => {
+    const asking = all.length <= 2 || i >= all.length - 2 || sentence.includes("?") || ASKING_PHRASE.test(sentence);
+    for (const word of significantWords(sentence, Infinity)) {
+      const stem = foldedStem(word);
+      const before = found.get(stem);
+      if (before) before.asking = Math.max(before.asking, asking ? ASKING : 1);
+      else if (found.size < max || asking) found.set(stem, { word, stem, asking: asking ? ASKING : 1 });
+    }
+  });
+  return [...found.values()];
+}
+
+export function askedTerms(text: string, max = MAX_ASKED_TERMS): Asked {
+  return new Map(askedWords(text, max).map(({ stem, asking }) => [stem, asking]));
+}
+
+/**
+ * How much of what `a` asks `b` covers, from 0 to 1: the weight of the words
+ * of `a` that `b` also has, over the weight of all of `a`'s words, each word
+ * weighing how rare it is (`weight`) times how much it belongs to what `a`
+ * asks.
+ */
+export function coverage(a: Asked, b: Asked, weight: (stem: string) => number): number {
+  let covered = 0;
+  let total = 0;
+  for (const [stem, asking] of a) {
+    const w = weight(stem) * asking;
+    total += w;
+    if (b.has(stem)) covered += w;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/**
+ * How alike two questions are, from 0 to 1, whichever is the longer: how much
+ * of one's question the other covers (`coverage`), tempered by how much of
+ * the other it is (a short question found whole inside a long story is that
+ * story's question when the story asks it; a long story that merely mentions
+ * two of a short question's words is not), in both directions. A short query
+ * finds a long story, and a long new story finds a short old question.
+ */
+export function likeness(a: Asked, b: Asked, weight: (stem: string) => number): number {
+  const ab = coverage(a, b, weight);
+  const ba = coverage(b, a, weight);
+  // Two short questions are alike when each is most of the other (the harmonic mean: Dice's measure).
+  if (a.size <= SHORT_TERMS && b.size <= SHORT_TERMS) return ab + ba === 0 ? 0 : (2 * ab * ba) / (ab + ba);
+  const mix = (most: number, rest: number) => Math.pow(most, 1 - TEMPER) * Math.pow(rest, TEMPER);
+  return Math.max(mix(ab, ba), mix(ba, ab));
+}
+
+/** How much the smaller coverage counts in `likeness` (0: not at all; 0.5: the two alike). */
+/**
+ * How much the smaller coverage counts in `likeness` (0: not at all; 0.5: as
+ * much as the larger). Chosen with ASKING, SUGGESTION_THRESHOLD and the
+ * relative cutoff on both labelled sets (tests/search/).
+ */
+export const TEMPER = 0.4;
+/** A question with at most this many significant words is short: two short questions are compared alike both ways. */
+export const SHORT_TERMS = 16;
