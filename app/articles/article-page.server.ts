@@ -30,6 +30,8 @@ export type ShownPost = {
   mine: boolean;
   /** Its writer changed it after sending it. */
   edited: boolean;
+  /** A question: readers who have it too; a reply: readers it answered. */
+  marks: number;
 };
 
 /** Whose pending posts a page may show: the person who wrote them, and nobody else. */
@@ -51,6 +53,8 @@ const postSelect = {
   sectionId: true,
   status: true,
   editedAt: true,
+  meTooCount: true,
+  answeredCount: true,
 } as const;
 
 type PostRow = {
@@ -69,6 +73,8 @@ type PostRow = {
   sectionId: string | null;
   status: string;
   editedAt: Date | null;
+  meTooCount: number;
+  answeredCount: number;
 };
 
 /** What every listing of an article shows about it. */
@@ -119,6 +125,8 @@ function shapePost(
     pending: row.status !== VISIBLE_STATUS,
     mine: isWrittenBy(row, viewer),
     edited: row.editedAt !== null,
+    // Readers who have the question too (a question), or whom it answered (a reply).
+    marks: row.parentId === null ? row.meTooCount : row.answeredCount,
   };
 }
 
@@ -131,7 +139,8 @@ async function pendingFor(articleId: string, viewer: Viewer | undefined): Promis
   if (!viewer?.guestKey && !viewer?.userId) return [];
   const rows = await db.$queryRaw<(Omit<PostRow, "user"> & { displayName: string | null })[]>`
     SELECT p."id", p."parentId", p."rootId", p."number", p."depth", p."guestName", p."guestKey", p."userId",
-      u."displayName", p."publishedAt", p."createdAt", p."bodyHtml", p."sectionId", p."status", p."editedAt"
+      u."displayName", p."publishedAt", p."createdAt", p."bodyHtml", p."sectionId", p."status", p."editedAt",
+      p."meTooCount", p."answeredCount"
     FROM "Post" p LEFT JOIN "User" u ON u."id" = p."userId"
     WHERE p."articleId" = ${articleId} AND p."status" IN ('pending', 'spam')
       AND (p."guestKey" = ${viewer.guestKey ?? null} OR p."userId" = ${viewer.userId ?? null})
@@ -147,6 +156,8 @@ async function pendingFor(articleId: string, viewer: Viewer | undefined): Promis
     publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt),
     createdAt: new Date(row.createdAt),
     editedAt: row.editedAt === null ? null : new Date(row.editedAt),
+    meTooCount: Number(row.meTooCount),
+    answeredCount: Number(row.answeredCount),
     user: displayName === null ? null : { displayName },
   }));
 }

@@ -52,8 +52,10 @@ const shared = new WeakSet<object>();
  * query, answered from indexes.
  */
 export async function articleVersion(slug: string): Promise<string | null> {
-  const rows = await db.$queryRaw<{ id: string; article: unknown; posts: unknown; shown: unknown; users: unknown }[]>`
-    SELECT a."id" AS id, a."updatedAt" AS article,
+  const rows = await db.$queryRaw<
+    { id: string; article: unknown; marks: unknown; posts: unknown; shown: unknown; users: unknown }[]
+  >`
+    SELECT a."id" AS id, a."updatedAt" AS article, a."marksChangedAt" AS marks,
       (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
       (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
       (SELECT MAX(u."updatedAt") FROM "User" u) AS users
@@ -61,7 +63,7 @@ export async function articleVersion(slug: string): Promise<string | null> {
   const row = rows[0];
   if (!row) return null;
   const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ""));
-  return `${stamp(row.article)}|${stamp(row.posts)}|${stamp(row.shown)}|${stamp(row.users)}`;
+  return `${stamp(row.article)}|${stamp(row.marks)}|${stamp(row.posts)}|${stamp(row.shown)}|${stamp(row.users)}`;
 }
 
 const versions = new Map<string, { version: Promise<string | null>; at: number }>();

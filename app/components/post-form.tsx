@@ -154,6 +154,7 @@ function PostFormFields(
           articleSlug={similar.slug}
           suggestions={similar.suggestions ?? answer?.similar ?? null}
           busy={similar.busy}
+          inAskForm
         />
       ) : null}
 

@@ -36,8 +36,56 @@ function ReportForm({ postId, writer }: { postId: number; writer: string }) {
   );
 }
 
+/**
+ * "I have this question too" under a question, "This answered my question"
+ * under a reply: the count, and a plain form that adds the reader's mark (or,
+ * where the page knows the reader marked it, takes it back).
+ */
+function MarkForm({ post, marked }: { post: ShownThread; marked: boolean | null }) {
+  const location = useLocation();
+  const isQuestion = post.parentId === null;
+  const kind = isQuestion ? "me-too" : "answered";
+  const count = post.marks;
+  const countText = isQuestion
+    ? count === 1
+      ? "1 reader has this question"
+      : `${count} readers have this question`
+    : count === 1
+      ? "Answered 1 reader’s question"
+      : `Answered ${count} readers’ questions`;
+  const about = isQuestion ? `question ${post.number ?? ""} by ${post.writer}` : `the reply by ${post.writer}`;
+  return (
+    <Form
+      method="post"
+      action={`${location.pathname}${location.search}#post-${post.id}`}
+      className="mark"
+      aria-label={`${isQuestion ? "Have this question too" : "Mark as answering your question"}: ${about}`}
+    >
+      <input type="hidden" name="intent" value={marked ? `${kind}-back` : kind} />
+      <input type="hidden" name="postId" value={post.id} />
+      <input type="hidden" name="returnTo" value={location.pathname + location.search} />
+      {count > 0 ? <span className="mark__count">{countText}</span> : null}
+      {post.mine ? null : marked ? (
+        <>
+          <span className="mark__mine">{isQuestion ? "You have this question too." : "You marked this."}</span>
+          <button type="submit" className="button button--quiet">
+            Take it back<span className="visually-hidden"> ({about})</span>
+          </button>
+        </>
+      ) : (
+        <button type="submit" className="button button--quiet">
+          {isQuestion ? "I have this question too" : "This answered my question"}
+          <span className="visually-hidden"> ({about})</span>
+        </button>
+      )}
+    </Form>
+  );
+}
+
 export type ThreadContext = {
   articleSlug: string;
+  /** The reader's own marks ("kind:postId"), where the page is theirs alone; absent on a shared page. */
+  marked?: string[];
   /** The post whose reply form the URL opened (`?replyto=`), for readers without JavaScript. */
   replyTo: number | null;
   guestName: string | null;
@@ -126,6 +174,14 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
               Reply<span className="visually-hidden"> to {post.writer}</span>
             </a>
             {isQuestion && threadHref ? <Link to={threadHref}>Open this thread</Link> : null}
+            {isQuestion && post.number === null ? null : (
+              <MarkForm
+                post={post}
+                marked={
+                  context.marked ? context.marked.includes(`${isQuestion ? "me-too" : "answered"}:${post.id}`) : null
+                }
+              />
+            )}
             {post.mine ? null : <ReportForm postId={post.id} writer={post.writer} />}
           </footer>
         )}

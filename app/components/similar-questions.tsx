@@ -43,9 +43,12 @@ export function SimilarQuestions({
   id,
   articleSlug,
   busy = false,
+  inAskForm = false,
 }: {
   suggestions: Suggestion[] | null;
   id: string;
+  /** Under the ask form, each suggestion can be chosen as the reader's question ("This is my question"). */
+  inAskForm?: boolean;
   /** The article the form is under; a question of another article says which. */
   articleSlug: string;
   busy?: boolean;
@@ -75,12 +78,24 @@ export function SimilarQuestions({
                       " · Not answered yet"
                     )}
                     {s.replyCount > 0 ? ` · ${s.replyCount} ${s.replyCount === 1 ? "reply" : "replies"}` : ""}
+                    {s.meToo > 0 ? ` · ${s.meToo} ${s.meToo === 1 ? "reader has" : "readers have"} it too` : ""}
                   </>
                 }
-              />
+              >
+                {inAskForm ? (
+                  // Part of the ask form: it sends the email given below too, to follow the thread.
+                  <button type="submit" name="mine" value={s.id} className="button button--quiet" formNoValidate>
+                    This is my question<span className="visually-hidden"> (#{s.number})</span>
+                  </button>
+                ) : null}
+              </SimilarQuestion>
             ))}
           </ol>
-          <p className="similar__note">If none of these answers yours, post it below as it is.</p>
+          <p className="similar__note">
+            {inAskForm
+              ? "If one of these is your question, choose “This is my question”: it counts you, follows its answers if you give your email below, and posts nothing. If none is, post yours below as it is."
+              : "If none of these answers yours, post it below as it is."}
+          </p>
         </>
       ) : (
         <h3 id={`${id}-title`} className="visually-hidden">

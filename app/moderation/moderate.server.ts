@@ -7,6 +7,7 @@ import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
 import { type Actor, isStaff, mayActOnArticle } from "~/auth/roles";
 import { type Db, db } from "~/db.server";
+import { type MarkKind, clearMarks } from "~/posts/reader-marks.server";
 import { applyCuts } from "~/moderation/cuts";
 import { REPORT_REASONS } from "~/moderation/report-reasons";
 import { renderPostBody } from "~/posts/body.server";
@@ -35,6 +36,7 @@ export const ACTION_LABELS: Record<string, string> = {
   delete_own: "Deleted by its writer",
   undo: "Undid a decision",
   file_section: "Filed under a section",
+  clear_marks: "Cleared readers’ marks",
 };
 
 /** How long a moderator may take back a decision from the queue. */
@@ -381,4 +383,27 @@ export async function isBanned(writer: {
   ].filter((w) => w !== null);
   if (or.length === 0) return false;
   return (await db.ban.count({ where: { OR: or } })) > 0;
+}
+
+/**
+ * A moderator clears a post's readers' marks of one kind ("me too" on a
+ * question, "answered my question" on a reply) that look like abuse: kept,
+ * counted no more, and logged.
+ */
+export async function clearReaderMarks(actor: Actor, postId: number, kind: MarkKind) {
+  return db.$transaction(async (tx) => {
+    const post = await tx.post.findUnique({
+      where: { id: postId },
+      select: { article: { select: { authorId: true } } },
+    });
+    if (!post) throw new ModerationError(404, "That post does not exist.");
+    if (!mayModerate(actor, post.article.authorId)) {
+      throw new ModerationError(403, "You can only moderate posts on your own articles.");
+    }
+    const cleared = await clearMarks(tx, postId, kind);
+    await tx.moderationAction.create({
+      data: { actorId: actor.id, action: "clear_marks", postId, reason: `${cleared} “${kind}” marks` },
+    });
+    return cleared;
+  });
 }

@@ -267,6 +267,8 @@ export async function postForModeration(actor: Actor, id: number) {
       bodySource: true,
       bodyHtml: true,
       rootId: true,
+      meTooCount: true,
+      answeredCount: true,
       guestName: true,
       user: { select: { displayName: true } },
       article: { select: { slug: true, title: true, authorId: true } },

@@ -12,6 +12,14 @@ import { renderPostBody } from "~/posts/body.server";
 import { suggestWhileAsking } from "~/search/search.server";
 import { postPermalink } from "~/posts/paths";
 import { type PostFields, submitPost } from "~/posts/intake.server";
+import {
+  type MarkKind,
+  type MarkResult,
+  MarkError,
+  addMark,
+  markCountText,
+  takeBackMark,
+} from "~/posts/reader-marks.server";
 import { getVisitor } from "~/auth/visitor.server";
 import { followArticle } from "~/mail/subscriptions.server";
 import { flashHeaders, guestCookie, newGuestKey } from "~/security/cookies.server";
@@ -19,8 +27,11 @@ import { requireSameOrigin } from "~/security/same-origin.server";
 import { parseSubmission, refuse, requireId } from "~/utils/form.server";
 
 /** The reader's forms (ask, reply, preview, report); intake checks the post itself, all of it at once. */
+const MARK_INTENTS = ["me-too", "me-too-back", "answered", "answered-back"] as const;
 const PostForm = z.object({
-  intent: z.enum(["ask", "reply", "preview", "report", "follow"]),
+  intent: z.enum(["ask", "reply", "preview", "report", "follow", ...MARK_INTENTS]).optional(),
+  /** "This is my question", from the ask form's suggestions: the question's id. */
+  mine: z.string().optional(),
   name: z.string().optional(),
   email: z.string().optional(),
   section: z.string().optional(),
@@ -45,7 +56,25 @@ export async function postAction(request: Request, slug: string | undefined, con
       statusText: "Bad Request",
     });
   }
-  const { intent, returnTo, postId, reason, ...fields } = submission.value;
+  const { intent: sent, mine, returnTo, postId, reason, ...fields } = submission.value;
+  if (mine !== undefined || (sent && (MARK_INTENTS as readonly string[]).includes(sent))) {
+    const kind = mine !== undefined || sent?.startsWith("me-too") ? "me-too" : "answered";
+    return markAction(request, context, {
+      article,
+      kind,
+      back: sent?.endsWith("-back") === true && mine === undefined,
+      postId: mine ?? postId,
+      email: mine !== undefined ? fields.email : undefined,
+      returnTo,
+    });
+  }
+  const intent = sent;
+  if (!intent) {
+    throw new Response("This form sent an unknown action. Please reload the page and try again.", {
+      status: 400,
+      statusText: "Bad Request",
+    });
+  }
   const values: PostFields = fields;
   const parentId = intent === "ask" ? null : values.parentId || null;
   const form = postFormId(parentId);
@@ -133,6 +162,76 @@ export async function postAction(request: Request, slug: string | undefined, con
   return redirect(ownPage ?? `${returnPath(returnTo, article.slug, result.post.rootId)}#post-${result.post.id}`, {
     headers,
   });
+}
+
+/**
+ * A reader's mark: "I have this question too" (also "This is my question"
+ * from the ask form, which follows the thread with the email given) or "This
+ * answered my question", added or taken back. A guest without a cookie gets
+ * one, so that the mark stays theirs.
+ */
+async function markAction(
+  request: Request,
+  context: AppLoadContext | undefined,
+  input: {
+    article: { id: string; slug: string };
+    kind: MarkKind;
+    back: boolean;
+    postId: string | undefined;
+    email: string | undefined;
+    returnTo: string | undefined;
+  },
+) {
+  const postId = requireId(input.postId);
+  const visitor = await getVisitor(request, context);
+  const guestKey = visitor.userId ? null : (visitor.guestKey ?? newGuestKey());
+  const marker = { userId: visitor.userId, guestKey, ipHash: visitor.ipHash };
+  const email = visitor.user?.email ?? input.email?.trim().toLowerCase() ?? "";
+  if (email && !z.string().email().safeParse(email).success) {
+    throw new Response("That doesn’t look like an email address. Go back to correct it, or leave it empty.", {
+      status: 400,
+    });
+  }
+  let result: MarkResult;
+  try {
+    result = input.back
+      ? await takeBackMark({ postId, kind: input.kind, marker })
+      : await addMark({
+          postId,
+          kind: input.kind,
+          marker,
+          follow: input.email !== undefined && email ? { email, confirmed: visitor.user !== null } : null,
+        });
+  } catch (error) {
+    if (!(error instanceof MarkError)) throw error;
+    throw new Response(error.message, {
+      status: error.status,
+      headers: error.retryAt ? { "Retry-After": String(Math.ceil((error.retryAt.getTime() - Date.now()) / 1000)) } : {},
+    });
+  }
+  const headers = new Headers();
+  if (guestKey && !visitor.guestKey) {
+    headers.append("Set-Cookie", await (await guestCookie()).serialize({ key: guestKey, name: visitor.guest?.name }));
+  }
+  const counted = markCountText(input.kind, result.count);
+  const message = input.back
+    ? `Your mark is taken back. ${counted}.`
+    : !result.added
+      ? `You marked this already; it counts once. ${counted}.`
+      : input.kind === "me-too"
+        ? `Counted: ${counted.toLowerCase()}.` +
+          (input.email !== undefined && email
+            ? visitor.user
+              ? " You will get the answers by email."
+              : ` Once you open the link we sent to ${email}, the answers come to that address.`
+            : "")
+        : `Thank you: ${counted.toLowerCase()}.`;
+  headers.append("Set-Cookie", (await flashHeaders(message))["Set-Cookie"]);
+  // The thread's own page shows the reader's mark, with the button that takes it back.
+  const root = result.post.rootId ?? result.post.id;
+  const where =
+    (await permalinkTarget(input.article.slug, root))?.path ?? returnPath(input.returnTo, input.article.slug, null);
+  return redirect(`${where.split("#")[0]}#post-${result.post.id}`, { headers });
 }
 
 /** Back to the page the form was on, if it is a page of this article; otherwise to where the post shows. */

@@ -31,3 +31,15 @@ export function buildThreads<T extends FlatPost>(roots: T[], replies: T[]): Thre
   }
   return roots.map((r) => nodes.get(r.id)!);
 }
+
+/** The ids of a thread's posts, the question's and every reply's. */
+export function postIdsOf(thread: { id: number; replies: { id: number; replies: unknown[] }[] }): number[] {
+  type Node = { id: number; replies: unknown[] };
+  const ids: number[] = [];
+  const walk = (node: Node) => {
+    ids.push(node.id);
+    for (const reply of node.replies as Node[]) walk(reply);
+  };
+  walk(thread);
+  return ids;
+}

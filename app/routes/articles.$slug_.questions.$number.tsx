@@ -5,6 +5,8 @@ import { findArticle, getThreadPage } from "~/articles/article-page.server";
 import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
+import { marksOf } from "~/posts/reader-marks.server";
+import { postIdsOf } from "~/posts/thread-tree";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
 import { positiveInt } from "~/utils/form.server";
 import { BackLink } from "~/components/back-link";
@@ -38,8 +40,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const reader = await readerPage(request);
   const page = number ? await getThreadPage(params.slug ?? "", number, reader.viewer) : null;
   if (!page) throw new Response("Not found", { status: 404 });
+  // The reader's own marks in the thread, so that the page offers to take them back.
+  const marked = [...(await marksOf({ ...reader.viewer, ipHash: null }, postIdsOf(page.thread)))];
   return data(
-    { ...page, replyTo: replyToParam(new URL(request.url)), guestName: reader.guestName },
+    { ...page, replyTo: replyToParam(new URL(request.url)), guestName: reader.guestName, marked },
     { headers: reader.headers },
   );
 }
@@ -53,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { article, thread, replyCount, replyTo, guestName } = useLoaderData<typeof loader>();
+  const { article, thread, replyCount, replyTo, guestName, marked } = useLoaderData<typeof loader>();
   return (
     <div className="thread-page">
       <RefusedReply />
@@ -73,7 +77,7 @@ export default function ThreadPage() {
         )}
       </p>
       <ol className="threads">
-        <PostThread thread={thread} context={{ articleSlug: article.slug, replyTo, guestName }} />
+        <PostThread thread={thread} context={{ articleSlug: article.slug, replyTo, guestName, marked }} />
       </ol>
     </div>
   );

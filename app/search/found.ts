@@ -15,6 +15,10 @@ export type Found = {
   /** For a question: whether the article's author answered in its thread. */
   authorAnswered: boolean;
   replyCount: number;
+  /** Readers who have the question too. */
+  meToo: number;
+  /** Readers whom an answer in the thread answered ("This answered my question"). */
+  answeredMarks: number;
   publishedAt: string | null;
   excerpt: Piece[];
 };

@@ -53,6 +53,8 @@ type Row = {
   byAuthor: number | boolean | bigint;
   authorAnswered: number | boolean | bigint;
   replyCount: number | bigint;
+  meToo: number | bigint | null;
+  answeredMarks: number | bigint | string | null;
   bodySource: string;
   publishedAt: Date | string | null;
 };
@@ -71,6 +73,8 @@ function shown(row: Row, stems: Set<string>): Found {
     byAuthor: Boolean(Number(row.byAuthor)),
     authorAnswered: Boolean(Number(row.authorAnswered)),
     replyCount: Number(row.replyCount),
+    meToo: Number(row.meToo ?? 0),
+    answeredMarks: Number(row.answeredMarks ?? 0),
     publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString(),
     excerpt: excerpt(row.bodySource, stems),
   };
@@ -81,7 +85,10 @@ const COLUMNS = `p."id", p."rootId", p."number", r."number" AS "rootNumber", a."
   s."title" AS "sectionTitle", COALESCE(u."displayName", p."guestName") AS "name",
   CASE WHEN p."userId" IS NOT NULL AND p."userId" = a."authorId" THEN 1 ELSE 0 END AS "byAuthor",
   COALESCE(r."authorAnswered", p."authorAnswered") AS "authorAnswered",
-  COALESCE(r."replyCount", p."replyCount") AS "replyCount", p."bodySource", p."publishedAt"`;
+  COALESCE(r."replyCount", p."replyCount") AS "replyCount", COALESCE(r."meTooCount", p."meTooCount") AS "meToo",
+  (SELECT COALESCE(SUM(x."answeredCount"), 0) FROM "Post" x
+    WHERE x."rootId" = COALESCE(p."rootId", p."id") AND x."status" = '${VISIBLE_STATUS}') AS "answeredMarks",
+  p."bodySource", p."publishedAt"`;
 // What is shown of a post found, joined once the page's posts are chosen; a removed section's questions
 // count as the whole article. (Where the index is read, on SQLite it comes first, by CROSS JOIN: left to
 // choose, SQLite's planner read every published post and asked the index about each, 400 ms where
@@ -364,8 +371,11 @@ export async function similarQuestionsOfEach(asks: (SimilarScope & { text: strin
       .sort((a, b) => b.score - a.score || Number(b.row.id) - Number(a.row.id));
     // Far behind the best match is noise beside it.
     const best = scored[0]?.score ?? 0;
+    // Of those alike enough, questions whose answer readers marked as answering them come first.
+    const answered = (row: Row) => Boolean(Number(row.authorAnswered)) && Number(row.answeredMarks ?? 0) > 0;
     return scored
       .filter(({ score }) => score >= best * RELATIVE_CUTOFF)
+      .sort((a, b) => Number(answered(b.row)) - Number(answered(a.row)) || b.score - a.score)
       .slice(0, scope.limit ?? MAX_SUGGESTIONS)
       .map(({ row, score }) => ({
         ...shown(row, new Set(asked[k].keys())),

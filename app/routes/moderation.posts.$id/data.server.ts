@@ -4,7 +4,9 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { STAFF as MODERATORS } from "~/auth/roles";
 import { requireRole } from "~/auth/guards.server";
 import { removedParts } from "~/moderation/cuts";
-import { EditForm, ModerationError, moderate } from "~/moderation/moderate.server";
+import { z } from "zod";
+import { EditForm, ModerationError, clearReaderMarks, moderate } from "~/moderation/moderate.server";
+import { MARK_KINDS } from "~/posts/reader-marks.server";
 import { describePost, postForModeration } from "~/moderation/queue.server";
 import { postPermalink } from "~/posts/paths";
 import { flashHeaders } from "~/security/cookies.server";
@@ -25,6 +27,8 @@ export async function loadPostPage({ request, params }: LoaderFunctionArgs) {
       writer: post.user?.displayName ?? post.guestName ?? "Anonymous",
       article: { slug: post.article.slug, title: post.article.title },
       href: postPermalink(post.article.slug, post.id),
+      isQuestion: post.rootId === null,
+      marks: post.rootId === null ? post.meTooCount : post.answeredCount,
     },
     original,
     removed: original ? removedParts(original, post.bodySource) : null,
@@ -39,10 +43,25 @@ export async function loadPostPage({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const ClearMarksForm = z.object({ intent: z.literal("clear_marks"), kind: z.enum(MARK_KINDS) });
+
 export async function editPost({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, MODERATORS);
   const post = await postForModeration(actor, requireId(params.id));
+  if ((await request.clone().formData()).get("intent") === "clear_marks") {
+    const cleared = await parseSubmission(request, ClearMarksForm);
+    if (cleared.status !== "success") throw new Response("Choose which marks to clear.", { status: 400 });
+    try {
+      const count = await clearReaderMarks(actor, post.id, cleared.value.kind);
+      return redirect(`/moderation/posts/${post.id}`, {
+        headers: await flashHeaders(`Cleared ${count} ${count === 1 ? "mark" : "marks"}; they are kept in the log.`),
+      });
+    } catch (error) {
+      if (!(error instanceof ModerationError)) throw error;
+      throw new Response(error.message, { status: error.status });
+    }
+  }
   const submission = await parseSubmission(request, EditForm);
   if (submission.status !== "success") return refuse(submission);
   const { intent, body, reason, revision } = submission.value;

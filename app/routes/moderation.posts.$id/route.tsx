@@ -41,6 +41,23 @@ export default function EditPost() {
           </button>
         </div>
       </Form>
+      {post.marks > 0 ? (
+        <section aria-labelledby="marks-title" className="marks-admin">
+          <h2 id="marks-title">Readers’ marks</h2>
+          <p>
+            {post.isQuestion
+              ? `${post.marks} ${post.marks === 1 ? "reader has" : "readers have"} this question too.`
+              : `${post.marks} ${post.marks === 1 ? "reader says" : "readers say"} this answered their question.`}{" "}
+            If they look like abuse (a burst from new visitors), clear them: they are kept in the log and count no more.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="kind" value={post.isQuestion ? "me-too" : "answered"} />
+            <button type="submit" name="intent" value="clear_marks" className="button">
+              Clear these marks
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {original && removed ? (
         <section aria-labelledby="original-title" className="original">
           <h2 id="original-title">The original, with what was cut</h2>
