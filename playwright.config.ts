@@ -45,6 +45,7 @@ export default defineConfig({
         "mail.spec.ts",
         "sections.spec.ts",
         "search.spec.ts",
+        "marks.spec.ts",
       ],
     },
   ],

@@ -16,13 +16,20 @@ const templateId = idField("That template is not one of yours.").optional();
 
 /**
  * The composer's form; the button pressed is the intent. "Point to #12" is one
- * button per similar question, so its value names the question: `point:12`.
+ * button per similar question, so its value names the question: `point:12`;
+ * the "Point to a question" field names it as typed ("#12" or "12"), with or
+ * without the list that finds it by its words.
  */
 export const ComposerForm = z.preprocess(
   (form) => {
     const fields = form as Record<string, unknown>;
     const point = typeof fields?.intent === "string" ? /^point:(\d{1,10})$/.exec(fields.intent) : null;
-    return point ? { ...fields, intent: "point", pointTo: point[1] } : form;
+    if (point) return { ...fields, intent: "point", pointTo: point[1] };
+    if (fields?.intent === "point") {
+      const typed = typeof fields.pointChoice === "string" ? /^\s*#?\s*(\d{1,7})\b/.exec(fields.pointChoice) : null;
+      return { ...fields, pointTo: typed ? typed[1] : undefined };
+    }
+    return form;
   },
   z.discriminatedUnion("intent", [
     z.object({
@@ -54,7 +61,7 @@ export const ComposerForm = z.preprocess(
       questionId,
       body,
       templateId,
-      pointTo: idField("That question is not one to point to."),
+      pointTo: idField("Type the question’s number, like #12, or choose it from the list as you type its words."),
     }),
   ]),
 );

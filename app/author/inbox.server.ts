@@ -1,31 +1,57 @@
 // The author's inbox: published questions on their articles whose thread has
-// no answer from them yet, oldest first, with counts per section.
+// no answer from them yet, the most wanted first (readers who have the
+// question too, then how long it has waited), or the newest or oldest first;
+// with counts per article and section. A card carries no list of the
+// article's questions: the composer finds one as the author types
+// (findQuestions, behind /author/find-question).
 import { type Actor, articlesOf } from "~/auth/roles";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/posts/status";
-import { similarQuestionsOfEach } from "~/search/search.server";
+import { searchPosts, similarQuestionsOfEach } from "~/search/search.server";
+import { graphemeStart } from "~/utils/graphemes";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 
 export const INBOX_PAGE_SIZE = 20;
+export const INBOX_SORTS = ["wanted", "newest", "oldest"] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
 
-export async function getInbox(actor: Actor, filter: { section?: string | null; page?: number } = {}) {
+const ORDER: Record<InboxSort, { meTooCount?: "desc"; id?: "asc" | "desc" }[]> = {
+  // Most readers waiting on it, then the longest waiting.
+  wanted: [{ meTooCount: "desc" }, { id: "asc" }],
+  newest: [{ id: "desc" }],
+  oldest: [{ id: "asc" }],
+};
+
+export type InboxFilter = { article?: string | null; section?: string | null; sort?: string | null; page?: number };
+
+export async function getInbox(actor: Actor, filter: InboxFilter = {}) {
   const own = { article: articlesOf(actor) };
   const where = { parentId: null, status: VISIBLE_STATUS, authorAnswered: false, ...own };
-  const counts = await db.post.groupBy({ by: ["sectionId"], where, _count: { _all: true } });
-  const sectionIds = counts.map((c) => c.sectionId).filter((id): id is string => id !== null);
-  const sections = await db.section.findMany({
-    where: { id: { in: sectionIds } },
-    select: { id: true, anchor: true, title: true, article: { select: { title: true } } },
+  const sort: InboxSort = (INBOX_SORTS as readonly string[]).includes(filter.sort ?? "")
+    ? (filter.sort as InboxSort)
+    : "wanted";
+  const counts = await db.post.groupBy({ by: ["articleId", "sectionId"], where, _count: { _all: true } });
+  const articles = await db.article.findMany({
+    where: { id: { in: [...new Set(counts.map((c) => c.articleId))] } },
+    orderBy: { publishedAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      sections: { select: { id: true, anchor: true, title: true, removedAt: true } },
+    },
   });
-  const bySection = new Map(sections.map((s) => [s.id, s]));
-  const chosen = filter.section ? sections.find((s) => s.anchor === filter.section) : undefined;
+  const article = filter.article ? articles.find((a) => a.slug === filter.article) : undefined;
+  const section = article && filter.section ? article.sections.find((s) => s.anchor === filter.section) : undefined;
   const total = counts.reduce((sum, c) => sum + c._count._all, 0);
-  const listed = chosen ? (counts.find((c) => c.sectionId === chosen.id)?._count._all ?? 0) : total;
+  const listed = counts
+    .filter((c) => (!article || c.articleId === article.id) && (!section || c.sectionId === section.id))
+    .reduce((sum, c) => sum + c._count._all, 0);
   const { page, pageCount, skip, take } = pageWindow(listed, INBOX_PAGE_SIZE, filter.page);
   const rows = await db.post.findMany({
-    where: { ...where, ...(chosen ? { sectionId: chosen.id } : {}) },
-    orderBy: { id: "asc" },
+    where: { ...where, ...(article ? { articleId: article.id } : {}), ...(section ? { sectionId: section.id } : {}) },
+    orderBy: ORDER[sort],
     skip,
     take,
     select: {
@@ -37,6 +63,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       publishedAt: true,
       createdAt: true,
       replyCount: true,
+      meTooCount: true,
       guestName: true,
       user: { select: { displayName: true } },
       article: { select: { slug: true, title: true } },
@@ -47,7 +74,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
   // author sees what readers already answered; and, per article on the page, the
   // sections and questions an answer can link to (for the composer's pickers).
   const articleIds = [...new Set(rows.map((r) => r.articleId))];
-  const [similar, replies, linkSections, linkQuestions] = await Promise.all([
+  const [similar, replies, linkSections] = await Promise.all([
     // The answered questions each one most resembles, for "Point to #n".
     similarQuestionsOfEach(
       rows.map((r) => ({ text: r.bodySource, articleId: r.articleId, exclude: [r.id], answeredOnly: true, limit: 3 })),
@@ -64,11 +91,6 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       orderBy: { position: "asc" },
       select: { articleId: true, anchor: true, title: true },
     }),
-    db.post.findMany({
-      where: { articleId: { in: articleIds }, parentId: null, status: VISIBLE_STATUS, number: { not: null } },
-      orderBy: { number: "asc" },
-      select: { articleId: true, number: true, guestName: true, user: { select: { displayName: true } } },
-    }),
   ]);
   const repliesOf = (id: number) =>
     replies
@@ -79,23 +101,36 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
         bodyHtml: reply.bodyHtml,
       }));
   const linksFor = (articleId: string) => ({
+    slug: articles.find((a) => a.id === articleId)?.slug ?? "",
     sections: linkSections.filter((s) => s.articleId === articleId).map((s) => ({ anchor: s.anchor, title: s.title })),
-    questions: linkQuestions
-      .filter((q) => q.articleId === articleId)
-      .map((q) => ({ number: q.number!, asker: q.user?.displayName ?? q.guestName ?? "a reader" })),
   });
+  const countOf = (articleId: string, sectionId?: string | null) =>
+    counts
+      .filter((c) => c.articleId === articleId && (sectionId === undefined || c.sectionId === sectionId))
+      .reduce((sum, c) => sum + c._count._all, 0);
   return {
     total,
+    listed,
     page,
     pageCount,
-    filter: chosen ? { anchor: chosen.anchor, title: chosen.title } : null,
-    sections: counts
-      .filter((c) => c.sectionId && bySection.has(c.sectionId))
-      .map((c) => {
-        const s = bySection.get(c.sectionId!)!;
-        return { anchor: s.anchor, title: s.title, article: s.article.title, count: c._count._all };
-      }),
-    wholeArticle: counts.find((c) => c.sectionId === null)?._count._all ?? 0,
+    sort,
+    filter: article
+      ? {
+          article: { slug: article.slug, title: article.title },
+          section: section ? { anchor: section.anchor, title: section.title } : null,
+        }
+      : null,
+    // Each article with open questions, and its sections that have some (a removed section's count as the whole article).
+    articles: articles.map((a) => {
+      const live = a.sections.filter((s) => !s.removedAt && countOf(a.id, s.id) > 0);
+      return {
+        slug: a.slug,
+        title: a.title,
+        count: countOf(a.id),
+        sections: live.map((s) => ({ anchor: s.anchor, title: s.title, count: countOf(a.id, s.id) })),
+        wholeArticle: countOf(a.id) - live.reduce((sum, s) => sum + countOf(a.id, s.id), 0),
+      };
+    }),
     questions: rows.map((r, i) => ({
       id: r.id,
       number: r.number,
@@ -103,6 +138,7 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
       bodyHtml: r.bodyHtml,
       date: showDateTime(r.publishedAt ?? r.createdAt),
       replyCount: r.replyCount,
+      meToo: r.meTooCount,
       article: r.article,
       section: r.section && !r.section.removedAt ? { anchor: r.section.anchor, title: r.section.title } : null,
       replies: repliesOf(r.id),
@@ -111,5 +147,48 @@ export async function getInbox(actor: Actor, filter: { section?: string | null; 
     })),
     /** Per article on the page: what an answer can link to. */
     links: Object.fromEntries(articleIds.map((id) => [id, linksFor(id)])),
+  };
+}
+
+/**
+ * Published questions of one of the actor's articles that an answer can point
+ * to, as the author types: "#12" (or "12") finds that question, words find
+ * the questions holding them. At most `limit`.
+ */
+export async function findQuestions(actor: Actor, slug: string, q: string, limit = 8) {
+  const article = await db.article.findFirst({
+    where: { slug, ...articlesOf(actor) },
+    select: { id: true, slug: true },
+  });
+  if (!article) return [];
+  const number = /^#?\s*(\d{1,7})$/.exec(q.trim());
+  if (number) {
+    const post = await db.post.findFirst({
+      where: { articleId: article.id, number: Number(number[1]), parentId: null, status: VISIBLE_STATUS },
+      select: { number: true, bodySource: true, guestName: true, user: { select: { displayName: true } } },
+    });
+    return post ? [shownQuestion(post)] : [];
+  }
+  const found = await searchPosts({ q, article: article.slug });
+  const numbers = [...new Set(found.results.map((r) => r.number))].slice(0, limit);
+  if (numbers.length === 0) return [];
+  const posts = await db.post.findMany({
+    where: { articleId: article.id, number: { in: numbers }, parentId: null, status: VISIBLE_STATUS },
+    select: { number: true, bodySource: true, guestName: true, user: { select: { displayName: true } } },
+  });
+  return numbers.flatMap((n) => posts.filter((p) => p.number === n).map(shownQuestion));
+}
+
+function shownQuestion(post: {
+  number: number | null;
+  bodySource: string;
+  guestName: string | null;
+  user: { displayName: string } | null;
+}) {
+  const text = post.bodySource.replace(/\s+/g, " ").trim();
+  return {
+    number: post.number!,
+    asker: post.user?.displayName ?? post.guestName ?? "a reader",
+    excerpt: text.length > 90 ? `${text.slice(0, graphemeStart(text, 90))}…` : text,
   };
 }

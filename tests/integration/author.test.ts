@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { checkAgainstSources } from "~/copyright/sources.server";
 import { db } from "~/db.server";
-import { getInbox } from "~/author/inbox.server";
+import { addMark } from "~/posts/reader-marks.server";
+import { createPost } from "~/posts/posts.server";
+import { findQuestions, getInbox } from "~/author/inbox.server";
 import { submitPost } from "~/posts/intake.server";
 import { loader as articleLoader } from "~/routes/articles.$slug/route";
 import { loader as homeLoader } from "~/routes/_index";
@@ -145,7 +147,6 @@ describe("the copyright guard on posts", () => {
 describe("the inbox card", () => {
   it("shows the replies already in the thread, and what an answer can link to", async () => {
     const { getInbox } = await import("~/author/inbox.server");
-    const { createPost } = await import("~/posts/posts.server");
     const nora = await db.user.findUniqueOrThrow({ where: { email: "nora@afterword.example" } });
     const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
     const question = await createPost({
@@ -165,7 +166,46 @@ describe("the inbox card", () => {
     const card = inbox.questions.find((q) => q.id === question.id)!;
     expect(card.replies.map((r) => r.writer)).toEqual(["Helper"]);
     expect(inbox.links[card.articleId].sections.map((s) => s.anchor)).toContain("how-long");
-    expect(inbox.links[card.articleId].questions.some((q) => q.number === 2)).toBe(true);
+    // No card carries the article's questions: the composer finds one as the author types.
+    expect(JSON.stringify(inbox.links)).not.toContain("asker");
+    const actor = { id: nora.id, role: "author" };
+    expect((await findQuestions(actor, DEMO_ARTICLE, "#2")).map((q) => q.number)).toEqual([2]);
+    expect((await findQuestions(actor, DEMO_ARTICLE, "2")).map((q) => q.number)).toEqual([2]);
+    const second = await getArticlePage(DEMO_ARTICLE);
+    const words = (second!.threads[1].bodyHtml.replace(/<[^>]+>/g, "").match(/[A-Za-z]{6,}/g) ?? [])
+      .slice(0, 3)
+      .join(" ");
+    expect((await findQuestions(actor, DEMO_ARTICLE, words)).map((q) => q.number)).toContain(second!.threads[1].number);
+    expect(await findQuestions(actor, DEMO_ARTICLE, "#999999")).toEqual([]);
+    // Another author's article gives nothing.
+    expect(await findQuestions({ id: "someone-else", role: "author" }, DEMO_ARTICLE, "#2")).toEqual([]);
+  });
+
+  it("lists the most wanted open question first, then the longest waiting; newest and oldest on request", async () => {
+    const article = await db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE } });
+    const wanted = await createPost({
+      articleId: article.id,
+      guestName: "Wanted",
+      body: "Is a birthday card during the silence a message?",
+      status: "published",
+    });
+    for (const key of ["w1", "w2", "w3"]) {
+      await addMark({ postId: wanted.id, kind: "me-too", marker: { userId: null, guestKey: key, ipHash: key } });
+    }
+    const actor = { id: nora.id, role: "author" };
+    const first = await getInbox(actor);
+    expect(first.sort).toBe("wanted");
+    expect(first.questions[0]).toMatchObject({ id: wanted.id, meToo: 3 });
+    const rest = first.questions.slice(1).filter((q) => q.meToo === 0);
+    expect(rest.map((q) => q.id)).toEqual([...rest.map((q) => q.id)].sort((a, b) => a - b));
+    const newest = await getInbox(actor, { sort: "newest" });
+    expect(newest.questions[0].id).toBeGreaterThan(newest.questions[1].id);
+    const oldest = await getInbox(actor, { sort: "oldest" });
+    expect(oldest.questions[0].id).toBeLessThan(oldest.questions[1].id);
+    // The filters name the article.
+    const filtered = await getInbox(actor, { article: DEMO_ARTICLE, section: "how-long" });
+    expect(filtered.filter).toMatchObject({ article: { slug: DEMO_ARTICLE }, section: { anchor: "how-long" } });
+    expect(filtered.articles.find((a) => a.slug === DEMO_ARTICLE)?.title).toBe(article.title);
   });
 });
 

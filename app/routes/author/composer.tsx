@@ -1,8 +1,9 @@
 // One question's answer box in the author's inbox: templates, link pickers,
 // the copyright guard's findings, and the answer itself.
-import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useFetcher } from "@remix-run/react";
+import { type ReactNode, useRef } from "react";
 import {
+  Field,
   FormError,
   type Meta,
   SelectField,
@@ -15,7 +16,57 @@ import { useActionAt } from "~/components/form-anchor";
 import { SimilarQuestion } from "~/components/similar-questions";
 import type { Suggestion } from "~/search/found";
 
-type Links = { sections: { anchor: string; title: string }[]; questions: { number: number; asker: string }[] };
+type Links = { slug: string; sections: { anchor: string; title: string }[] };
+type FoundQuestion = { number: number; asker: string; excerpt: string };
+
+/** How long the author pauses typing before questions are looked up. */
+const FIND_DELAY_MS = 250;
+
+/**
+ * "Point to a question": a field that takes "#12" as typed (without
+ * JavaScript too), and, as the author types a number or words, offers the
+ * article's questions that match in its list (/author/find-question).
+ */
+function QuestionFinder(props: { id: number; articleSlug: string; meta: Meta; error?: string[] }) {
+  const fetcher = useFetcher<{ questions: FoundQuestion[] }>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const listId = `find-question-${props.id}`;
+  const found = fetcher.data?.questions ?? [];
+  return (
+    <div className="composer__templates">
+      <Field
+        meta={props.meta}
+        label="Point to a question"
+        hint="Its number, like #12, or words from it to find it."
+        list={listId}
+        autoComplete="off"
+        onInput={(event) => {
+          const q = event.currentTarget.value.trim();
+          clearTimeout(timer.current);
+          if (q.length < 2 && !/^#?\d+$/.test(q)) return;
+          timer.current = setTimeout(
+            () => fetcher.load(`/author/find-question?${new URLSearchParams({ article: props.articleSlug, q })}`),
+            FIND_DELAY_MS,
+          );
+        }}
+      />
+      <datalist id={listId}>
+        {found.map((q) => (
+          <option key={q.number} value={`#${q.number} by ${q.asker}`}>
+            {q.excerpt}
+          </option>
+        ))}
+      </datalist>
+      {props.error?.length ? <FormError message={props.error.join(" ")} /> : null}
+      <button type="submit" name="intent" value="point" className="button" formNoValidate>
+        Point to it
+      </button>
+      <p className="visually-hidden" aria-live="polite">
+        {fetcher.data ? `${found.length} ${found.length === 1 ? "question" : "questions"} found` : ""}
+      </p>
+    </div>
+  );
+}
 export type ComposerAnswer = ServerAnswer & { draft?: string; copyright?: { passages: string[]; sources: string[] } };
 
 function Highlighted({ text, passages }: { text: string; passages: string[] }) {
@@ -109,23 +160,15 @@ export function Composer(props: {
           </option>
         ))}
       </Picker>
-      <Picker meta={fields.linkChoice} label="Link a section or question" intent="link" button="Insert link">
-        <option value="">Choose…</option>
-        <optgroup label="Sections">
-          {props.links.sections.map((s) => (
-            <option key={s.anchor} value={`§${s.anchor}`}>
-              {s.title} (§{s.anchor})
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="Questions">
-          {props.links.questions.map((other) => (
-            <option key={other.number} value={`#${other.number}`}>
-              #{other.number} by {other.asker}
-            </option>
-          ))}
-        </optgroup>
+      <Picker meta={fields.linkChoice} label="Link a section" intent="link" button="Insert link">
+        <option value="">Choose a section…</option>
+        {props.links.sections.map((s) => (
+          <option key={s.anchor} value={`§${s.anchor}`}>
+            {s.title} (§{s.anchor})
+          </option>
+        ))}
       </Picker>
+      <QuestionFinder id={id} articleSlug={props.links.slug} meta={fields.pointChoice} error={fields.pointTo.errors} />
       <TextareaField
         key={`${templateId}-${body.length}`}
         meta={fields.body}

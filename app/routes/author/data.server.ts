@@ -15,7 +15,12 @@ export async function loadInbox({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, AUTHORS);
   const params = new URL(request.url).searchParams;
   const [inbox, templates, sectionsToConfirm] = await Promise.all([
-    getInbox(actor, { section: params.get("section"), page: pageParam(params.get("page")) }),
+    getInbox(actor, {
+      article: params.get("article"),
+      section: params.get("section"),
+      sort: params.get("sort"),
+      page: pageParam(params.get("page")),
+    }),
     listTemplates(actor.id),
     countSectionsToConfirm(actor),
   ]);
