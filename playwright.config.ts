@@ -46,6 +46,7 @@ export default defineConfig({
         "sections.spec.ts",
         "search.spec.ts",
         "marks.spec.ts",
+        "insights.spec.ts",
       ],
     },
   ],

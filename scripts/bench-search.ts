@@ -3,11 +3,13 @@
 // SQLite file, or with --postgres a schema of TEST_POSTGRES_URL's database)
 // gets the demo and then `--posts` published posts written from the demo
 // articles' own sentences (a quarter of them questions, the rest answers
-// under them; 60% on one article), then the built app is started on it and
+// under them; 60% on one article; a quarter of the questions are stories of
+// 100 to 300 words, as real readers write), then the built app is started on it and
 // timed by wrk, one request after another for `--seconds` (after as long to
 // warm up; scripts/lib/wrk-sequence.ts):
 //   - the suggestions while asking (GET /articles/:slug/similar?q=), for the
-//     labelled questions of tests/search/similar-pairs.ts;
+//     labelled questions of tests/search/similar-pairs.ts and the short
+//     rephrasings and long stories of tests/search/long-questions.ts;
 //   - the search page (GET /search?q=), for one to three words of the articles;
 //   - the article page, as a browser asks for it.
 // The lookups are timed in this process too, `--requests` of each (the
@@ -23,6 +25,7 @@ import { parseArgs } from "node:util";
 import { freePort } from "./lib/free-port";
 import { type Latency, hasWrk, wrkSequence } from "./lib/wrk-sequence";
 import { SIMILAR_PAIRS } from "../tests/search/similar-pairs";
+import { LONG_QUESTIONS } from "../tests/search/long-questions";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== "--"),
@@ -103,6 +106,7 @@ function sentences(): string[] {
     }
   }
   for (const pair of SIMILAR_PAIRS) out.push(pair.ask);
+  for (const question of LONG_QUESTIONS) out.push(...question.body.split(/(?<=[.?!])\s+/));
   return out;
 }
 
@@ -135,7 +139,8 @@ async function fill() {
     const count = Math.round(questions * share);
     for (let i = 0; i < count; i += 1000) {
       const batch = Array.from({ length: Math.min(1000, count - i) }, (_, k) => {
-        const body = text(1, 3);
+        // A quarter are stories of 100 to 300 words (the articles' sentences run 15 to 20 words).
+        const body = rand() < 0.25 ? text(6, 16) : text(1, 3);
         return {
           articleId: article.id,
           sectionId: article.sections.length ? pick(article.sections).id : null,
@@ -247,7 +252,13 @@ async function serve(root: string): Promise<{ port: number; child: ChildProcess 
   throw new Error(`the server in ${root} did not start`);
 }
 
-const asks = [...new Set(SIMILAR_PAIRS.map((p) => p.ask))];
+const asks = [
+  ...new Set([
+    ...SIMILAR_PAIRS.map((p) => p.ask),
+    ...LONG_QUESTIONS.flatMap((q) => q.rephrasings),
+    ...LONG_QUESTIONS.map((q) => q.body),
+  ]),
+];
 const words = [...new Set(sentences().flatMap((s) => s.toLowerCase().match(/[a-z]{4,}/g) ?? []))];
 const searchRand = random(7);
 const searches = Array.from({ length: requests }, () =>
@@ -278,6 +289,12 @@ for (let i = 0; i < requests; i++) {
   lookups.push(performance.now() - started);
 }
 report("similar questions, in process", lookups);
+const benchQuestions = await db.post.findMany({
+  where: { externalId: { startsWith: "bench-q-" } },
+  select: { bodySource: true },
+});
+const stories = benchQuestions.filter((p) => p.bodySource.split(/\s+/).length >= 100).length;
+console.log(`  (questions of 100 words or more: ${stories} of ${benchQuestions.length})`);
 const found: number[] = [];
 for (const q of searches) {
   const started = performance.now();

@@ -12,7 +12,14 @@ import { graphemeStart } from "~/utils/graphemes";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 
-export const INBOX_PAGE_SIZE = 20;
+/**
+ * Cards per page. Each card carries the question, the latest replies, the
+ * similar answered questions and the composer (5 to 6 KB, and as much again in
+ * the page's data): 10 keep the page under 100 KB of HTML.
+ */
+export const INBOX_PAGE_SIZE = 10;
+/** Replies shown on a card, the latest; the thread's page has them all. */
+export const INBOX_REPLIES = 3;
 export const INBOX_SORTS = ["wanted", "newest", "oldest"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
@@ -79,13 +86,7 @@ export async function getInbox(actor: Actor, filter: InboxFilter = {}) {
     similarQuestionsOfEach(
       rows.map((r) => ({ text: r.bodySource, articleId: r.articleId, exclude: [r.id], answeredOnly: true, limit: 3 })),
     ),
-    rows.length
-      ? db.post.findMany({
-          where: { rootId: { in: rows.map((r) => r.id) }, status: VISIBLE_STATUS },
-          orderBy: { id: "asc" },
-          select: { id: true, rootId: true, bodyHtml: true, guestName: true, user: { select: { displayName: true } } },
-        })
-      : [],
+    latestReplies(rows.map((r) => r.id)),
     db.section.findMany({
       where: { articleId: { in: articleIds }, removedAt: null },
       orderBy: { position: "asc" },
@@ -97,7 +98,7 @@ export async function getInbox(actor: Actor, filter: InboxFilter = {}) {
       .filter((reply) => reply.rootId === id)
       .map((reply) => ({
         id: reply.id,
-        writer: reply.user?.displayName ?? reply.guestName ?? "a reader",
+        writer: reply.writer ?? "a reader",
         bodyHtml: reply.bodyHtml,
       }));
   const linksFor = (articleId: string) => ({
@@ -191,4 +192,22 @@ function shownQuestion(post: {
     asker: post.user?.displayName ?? post.guestName ?? "a reader",
     excerpt: text.length > 90 ? `${text.slice(0, graphemeStart(text, 90))}…` : text,
   };
+}
+
+/** The latest INBOX_REPLIES published replies of each thread, oldest first: one query, however long the threads. */
+async function latestReplies(rootIds: number[]) {
+  if (rootIds.length === 0) return [];
+  // Ids the database gave, checked to be integers, written into the statement (one placeholder syntax for both engines).
+  const ids = rootIds.filter((id) => Number.isSafeInteger(id)).join(", ");
+  const rows = await db.$queryRawUnsafe<
+    { id: number | bigint; rootId: number | bigint; bodyHtml: string; writer: string | null }[]
+  >(
+    `SELECT r."id", r."rootId", r."bodyHtml", r."writer" FROM (
+      SELECT p."id", p."rootId", p."bodyHtml", COALESCE(u."displayName", p."guestName") AS "writer",
+        ROW_NUMBER() OVER (PARTITION BY p."rootId" ORDER BY p."id" DESC) AS "latest"
+      FROM "Post" p LEFT JOIN "User" u ON u."id" = p."userId"
+      WHERE p."rootId" IN (${ids}) AND p."status" = '${VISIBLE_STATUS}'
+    ) r WHERE r."latest" <= ${INBOX_REPLIES} ORDER BY r."id" ASC`,
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id), rootId: Number(row.rootId) }));
 }

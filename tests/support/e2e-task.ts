@@ -9,6 +9,7 @@
 //   tsx tests/support/e2e-task.ts reply <parentId> <guestName> <text>   adds a published reply, prints its id
 //   tsx tests/support/e2e-task.ts lift-sign-up-limits  (likewise: accounts made from one address)
 //   tsx tests/support/e2e-task.ts lift-address-bans   (every browser test posts from 127.0.0.1)
+//   tsx tests/support/e2e-task.ts section-counts <slug>   prints {anchor: [open, answered]} of its published questions
 import { db } from "~/db.server";
 import { createPost, publishPost } from "~/posts/posts.server";
 import { type SettingKey, setSetting } from "~/settings/settings.server";
@@ -49,6 +50,23 @@ if (task === "publish") {
   await db.signInThrottle.deleteMany({ where: { key: { startsWith: "signup:" } } });
 } else if (task === "lift-address-bans") {
   await db.ban.deleteMany({ where: { ipHash: { not: null } } });
+} else if (task === "section-counts") {
+  // Counted here straight from the posts, for comparing with what /author/insights draws.
+  const article = await db.article.findUniqueOrThrow({
+    where: { slug: args[0] },
+    select: { id: true, sections: { where: { removedAt: null }, select: { id: true, anchor: true } } },
+  });
+  const questions = await db.post.findMany({
+    where: { articleId: article.id, parentId: null, status: "published" },
+    select: { sectionId: true, authorAnswered: true },
+  });
+  const counts: Record<string, [number, number]> = {};
+  for (const q of questions) {
+    const anchor = article.sections.find((s) => s.id === q.sectionId)?.anchor ?? "";
+    counts[anchor] ??= [0, 0];
+    counts[anchor][q.authorAnswered ? 1 : 0]++;
+  }
+  process.stdout.write(JSON.stringify(counts));
 } else {
   throw new Error(`unknown task ${task}`);
 }

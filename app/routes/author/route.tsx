@@ -96,8 +96,8 @@ export default function AuthorInbox() {
     <div className="moderation author">
       <h1>Unanswered questions</h1>
       <p className="moderation__counts">
-        {inbox.total} waiting for your answer · <Link to="/author/templates">Reply templates</Link> ·{" "}
-        <Link to="/author/protected">Protected sources</Link>
+        {inbox.total} waiting for your answer · <Link to="/author/insights">Where readers struggle</Link> ·{" "}
+        <Link to="/author/templates">Reply templates</Link> · <Link to="/author/protected">Protected sources</Link>
         {sectionsToConfirm ? (
           <>
             {" "}
@@ -134,7 +134,8 @@ export default function AuthorInbox() {
                 {q.replies.length ? (
                   <details className="inbox-thread">
                     <summary>
-                      {q.replies.length} {q.replies.length === 1 ? "reply" : "replies"} so far
+                      {q.replyCount} {q.replyCount === 1 ? "reply" : "replies"} so far
+                      {q.replyCount > q.replies.length ? ` (the latest ${q.replies.length} here)` : ""}
                     </summary>
                     <ol>
                       {q.replies.map((reply) => (
@@ -144,6 +145,9 @@ export default function AuthorInbox() {
                         </li>
                       ))}
                     </ol>
+                    {q.replyCount > q.replies.length ? (
+                      <Link to={questionPath(q.article.slug, q.number!)}>All {q.replyCount} replies in the thread</Link>
+                    ) : null}
                   </details>
                 ) : null}
                 <Composer
