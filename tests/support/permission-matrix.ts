@@ -18,6 +18,8 @@ import * as authorInbox from "~/routes/author/route";
 import * as authorProtected from "~/routes/author_.protected";
 import * as authorSections from "~/routes/author_.sections";
 import * as authorTemplates from "~/routes/author_.templates";
+import * as authorInsights from "~/routes/author_.insights";
+import * as findQuestion from "~/routes/author_.find-question";
 import * as search from "~/routes/search";
 import * as similar from "~/routes/articles.$slug_.similar";
 
@@ -308,6 +310,28 @@ export const PERMISSION_MATRIX: Guarded[] = [
       },
     }),
     allowed: ["admin"],
+  },
+  {
+    name: "author insights",
+    run: authorInsights.loader,
+    attempt: async () => ({ path: "/author/insights" }),
+    allowed: AUTHORS,
+  },
+  {
+    name: "the inbox's question finder (GET)",
+    run: findQuestion.loader,
+    attempt: async () => ({ path: "/author/find-question?article=no-contact-after-a-breakup&q=%231" }),
+    allowed: AUTHORS,
+  },
+  {
+    // Readers' marks that look like abuse are cleared by moderators alone (the counts are staff's to judge).
+    name: "edit a post: clear readers' marks",
+    run: moderationPost.action,
+    attempt: async () => {
+      const id = await publishedQuestionId();
+      return { path: `/moderation/posts/${id}`, params: { id }, form: { intent: "clear_marks", kind: "me-too" } };
+    },
+    allowed: MODERATORS,
   },
   {
     name: "reply templates",

@@ -49,7 +49,13 @@ export async function editPost({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const actor = await requireRole(request, MODERATORS);
   const post = await postForModeration(actor, requireId(params.id));
-  if ((await request.clone().formData()).get("intent") === "clear_marks") {
+  // A body that is not a form is refused by parseSubmission below (4xx), never here.
+  const sent = await request
+    .clone()
+    .formData()
+    .then((form) => form.get("intent"))
+    .catch(() => null);
+  if (sent === "clear_marks") {
     const cleared = await parseSubmission(request, ClearMarksForm);
     if (cleared.status !== "success") throw new Response("Choose which marks to clear.", { status: 400 });
     try {
