@@ -520,7 +520,7 @@ export async function rebuildSearchIndex() {
     await db.$transaction([
       db.$executeRawUnsafe(`INSERT INTO "QuestionSearch" ("QuestionSearch") VALUES ('delete-all')`),
       db.$executeRawUnsafe(
-        `INSERT INTO "QuestionSearch" (rowid, "bodySource") SELECT "id", "bodySource" FROM "Post"
+        `INSERT INTO "QuestionSearch" (rowid, "searchText") SELECT "id", "searchText" FROM "Post"
           WHERE "status" = '${VISIBLE_STATUS}' AND "rootId" IS NULL`,
       ),
       db.$executeRawUnsafe(`INSERT INTO "QuestionSearch" ("QuestionSearch") VALUES ('optimize')`),

@@ -4,6 +4,7 @@
 // are kept, each one quoted, and the expression around them is built here.
 // The same words, stemmed the way SQLite's FTS5 stems them (Porter), decide
 // how alike two questions are and which words of a result are highlighted.
+import { EDIT_MARKER } from "~/posts/markers";
 import { graphemeStart } from "~/utils/graphemes";
 import { stem as porter2 } from "porter2";
 import { stemmer } from "stemmer";
@@ -245,7 +246,8 @@ export function foldedStem(word: string): string {
 
 /** A question's significant words, each once (by stem) with how much it belongs to what is asked. */
 export function askedWords(text: string, max = MAX_ASKED_TERMS): { word: string; stem: string; asking: number }[] {
-  const all = sentences(text);
+  // A moderator's marker is not what the writer asked.
+  const all = sentences(text.replaceAll(EDIT_MARKER, " "));
   const found = new Map<string, { word: string; stem: string; asking: number }>();
   all.forEach((sentence, i) => {
     const asking = all.length <= 2 || i >= all.length - 2 || sentence.includes("?") || ASKING_PHRASE.test(sentence);

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
+import { moderate } from "~/moderation/moderate.server";
+import { userWithSession } from "../support/users";
 import {
   RANK_WINDOW,
   rebuildSearchIndex,
@@ -23,6 +25,28 @@ beforeAll(async () => {
 });
 
 describe("search", () => {
+  it("does not find a moderator's [EDITED FOR LENGTH] marker, only the writer's words", async () => {
+    const { user: moderator } = await userWithSession("moderator");
+    const post = await createPost({
+      articleId,
+      guestName: "Trimmed",
+      body: "My kayak club meets on Sundays. We paddle for hours and talk about everything. Should I leave the club?",
+      status: "published",
+    });
+    await moderate(moderator, "edit_length", post.id, {
+      body: "My kayak club meets on Sundays. Should I leave the club?",
+    });
+    const stored = await db.post.findUniqueOrThrow({ where: { id: post.id } });
+    expect(stored.bodySource).toContain("[EDITED FOR LENGTH]");
+    expect((await searchPosts({ q: "edited for length" })).results.map((r) => r.id)).not.toContain(post.id);
+    expect((await searchPosts({ q: "kayak club" })).results.map((r) => r.id)).toContain(post.id);
+    // Nor do the words it cut, and nor after the index is built again.
+    expect((await searchPosts({ q: "paddle" })).results.map((r) => r.id)).not.toContain(post.id);
+    await rebuildSearchIndex();
+    expect((await searchPosts({ q: "edited length" })).results.map((r) => r.id)).not.toContain(post.id);
+    expect((await searchPosts({ q: "kayak" })).results.map((r) => r.id)).toContain(post.id);
+  });
+
   it("finds an answer by words of its body, in other forms, and highlights them", async () => {
     const found = await searchPosts({ q: "eat lunches with other people" });
     expect(found.total).toBe(1);

@@ -11,7 +11,7 @@ import { MIGRATIONS_TABLE } from "~/db/migrations.server";
  * left out of the comparison; tests/integration/search.test.ts checks it.
  */
 const SEARCH_TABLES = /^(PostSearch|QuestionSearch)/;
-const SEARCH_COLUMNS = new Set(["Post.searchVector"]);
+const SEARCH_COLUMNS = new Set(["Post.searchVector", "Post.searchText"]);
 const SEARCH_INDEXES = new Set(["Post_searchVector_idx", "Post_questionSearch_idx"]);
 
 export function sqliteCatalog(file: string) {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Report" ADD COLUMN     "note" TEXT NOT NULL DEFAULT '';
