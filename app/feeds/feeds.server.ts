@@ -23,9 +23,11 @@ const WRITTEN = {
   bodyHtml: true,
   publishedAt: true,
   createdAt: true,
-  updatedAt: true,
+  editedAt: true,
   guestName: true,
   user: { select: { displayName: true } },
+  // A moderator's edit is a revision: the newest one is when the text last changed.
+  revisions: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
 } as const;
 
 /** A writer's name as plain text, for `<name>` (which the library escapes). */
@@ -34,6 +36,17 @@ const writer = (post: { guestName: string | null; user: { displayName: string } 
 /** Plain text for a `type="html"` title: escaped, so a name is never markup or the end of the CDATA around it. */
 const title = (text: string) => escapeHtml(xmlText(text));
 const when = (post: { publishedAt: Date | null; createdAt: Date }) => post.publishedAt ?? post.createdAt;
+/**
+ * When a post's text last changed for a reader: published, then edited by its writer or a moderator. Not the
+ * row's updatedAt, which an import, a seed, a count or a flag moves too.
+ */
+const changed = (post: {
+  publishedAt: Date | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  revisions: { createdAt: Date }[];
+}) =>
+  new Date(Math.max(when(post).getTime(), post.editedAt?.getTime() ?? 0, post.revisions[0]?.createdAt.getTime() ?? 0));
 
 function newFeed(input: { id: string; title: string; link: string; self: string; updated: Date; author: string }) {
   return new Feed({
@@ -60,7 +73,7 @@ function finish(feed: Feed, lastModified: Date): AtomFeed {
 export async function answersFeed(slug: string): Promise<AtomFeed | null> {
   const article = await db.article.findUnique({
     where: { slug },
-    select: { id: true, title: true, authorId: true, authorName: true, updatedAt: true },
+    select: { id: true, title: true, authorId: true, authorName: true, publishedAt: true },
   });
   if (!article) return null;
   const answers = article.authorId
@@ -77,7 +90,7 @@ export async function answersFeed(slug: string): Promise<AtomFeed | null> {
   });
   const byId = new Map(questions.map((q) => [q.id, q]));
   const site = siteUrl();
-  const updated = new Date(Math.max(article.updatedAt.getTime(), ...answers.map((a) => a.updatedAt.getTime())));
+  const updated = new Date(Math.max(article.publishedAt.getTime(), ...answers.map((a) => changed(a).getTime())));
   const feed = newFeed({
     id: `${site}/articles/${slug}/answers.atom`,
     title: `${article.authorName}’s answers on “${article.title}”`,
@@ -94,7 +107,7 @@ export async function answersFeed(slug: string): Promise<AtomFeed | null> {
       id: `${site}${postPermalink(slug, answer.id)}`,
       link: `${site}${questionPath(slug, question.number)}#post-${answer.id}`,
       title: title(`Answer to question ${question.number}, from ${writer(question)}`),
-      date: answer.updatedAt,
+      date: changed(answer),
       published: when(answer),
       author: [{ name: writer(answer) }],
       content: htmlForCdata(`<blockquote>${question.bodyHtml}</blockquote>${answer.bodyHtml}`),
@@ -118,7 +131,7 @@ export async function threadFeed(slug: string, number: number): Promise<AtomFeed
   });
   const site = siteUrl();
   const page = `${site}${questionPath(slug, number)}`;
-  const updated = new Date(Math.max(question.updatedAt.getTime(), ...replies.map((r) => r.updatedAt.getTime())));
+  const updated = new Date(Math.max(...[question, ...replies].map((p) => changed(p).getTime())));
   const feed = newFeed({
     id: `${page}.atom`,
     title: `Question ${number} from ${writer(question)} on “${question.article.title}”`,
@@ -137,7 +150,7 @@ export async function threadFeed(slug: string, number: number): Promise<AtomFeed
           ? `Question ${number} from ${writer(post)}`
           : `${isAuthor ? "Answer" : "Reply"} from ${writer(post)}${isAuthor ? " (Post author)" : ""}`,
       ),
-      date: post.updatedAt,
+      date: changed(post),
       published: when(post),
       author: [{ name: writer(post) }],
       content: htmlForCdata(post.bodyHtml),

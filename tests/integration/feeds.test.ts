@@ -25,6 +25,19 @@ beforeAll(async () => {
 });
 
 describe("Atom feeds", () => {
+  it("dates each entry by when its text last changed, not by when the rows were written or counted", async () => {
+    // The seed wrote the demo's rows today; their posts were published months before.
+    const feed = parseFeed(await (await answers()).text());
+    const entries = await db.post.findMany({
+      where: { article: { slug: DEMO_ARTICLE }, user: { email: "nora@afterword.example" }, parentId: { not: null } },
+      select: { publishedAt: true, editedAt: true },
+    });
+    const newest = Math.max(...entries.map((p) => Math.max(p.publishedAt!.getTime(), p.editedAt?.getTime() ?? 0)));
+    for (const item of feed.items) expect(item.updated!.getTime()).toBeLessThanOrEqual(newest);
+    expect(feed.updated!.getTime()).toBe(newest);
+    expect(Date.now() - feed.updated!.getTime()).toBeGreaterThan(24 * 3_600_000);
+  });
+
   it("lists the author's published answers, newest first, each naming its question, with no email in it", async () => {
     const response = await answers();
     expect(response.status).toBe(200);
