@@ -23,11 +23,16 @@ function ReportForm({ postId, writer }: { postId: number; writer: string }) {
         <input type="hidden" name="postId" value={postId} />
         <input type="hidden" name="returnTo" value={location.pathname + location.search} />
         <label htmlFor={id}>Why?</label>
-        <select id={id} name="reason" defaultValue={REPORT_REASONS[0]}>
+        <select id={id} name="reason" defaultValue="" required>
+          <option value="" disabled>
+            Choose a reason…
+          </option>
           {REPORT_REASONS.map((reason) => (
             <option key={reason}>{reason}</option>
           ))}
         </select>
+        <label htmlFor={`${id}-note`}>Anything to add? (optional)</label>
+        <textarea id={`${id}-note`} name="note" rows={2} maxLength={500} />
         <button type="submit" className="button">
           Send report
         </button>
@@ -84,6 +89,8 @@ function MarkForm({ post, marked }: { post: ShownThread; marked: boolean | null 
 
 export type ThreadContext = {
   articleSlug: string;
+  /** On the thread's own page: no link to open the thread it is on. */
+  onThreadPage?: boolean;
   /** The reader's own marks ("kind:postId"), where the page is theirs alone; absent on a shared page. */
   marked?: string[];
   /** The post whose reply form the URL opened (`?replyto=`), for readers without JavaScript. */
@@ -173,7 +180,7 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
             >
               Reply<span className="visually-hidden"> to {post.writer}</span>
             </a>
-            {isQuestion && threadHref ? <Link to={threadHref}>Open this thread</Link> : null}
+            {isQuestion && threadHref && !context.onThreadPage ? <Link to={threadHref}>Open this thread</Link> : null}
             {isQuestion && post.number === null ? null : (
               <MarkForm
                 post={post}

@@ -349,15 +349,25 @@ async function recountAuthorAnswered(tx: Tx, rootId: number) {
 }
 
 /** A reader reports a published post: it stays on the page and enters the queue flagged "reported". */
-export async function reportPost(postId: number, reason: string, reporterKey: string | null) {
+/** How long a reader's note on a report may be. */
+export const REPORT_NOTE_MAX = 500;
+
+export async function reportPost(postId: number, reason: string, reporterKey: string | null, note = "") {
   if (!(REPORT_REASONS as readonly string[]).includes(reason)) {
     throw new ModerationError(400, "Please choose a reason from the list.");
+  }
+  const said = xmlText(note).trim();
+  if (said.length > REPORT_NOTE_MAX) {
+    throw new ModerationError(
+      400,
+      `Please keep the note to ${REPORT_NOTE_MAX} characters; it has ${said.length.toLocaleString("en-US")}.`,
+    );
   }
   await db.$transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: { status: true, flags: true } });
     if (!post || post.status !== VISIBLE_STATUS)
       throw new ModerationError(404, "That post is not on the page any more.");
-    await tx.report.create({ data: { postId, reason, reporterKey } });
+    await tx.report.create({ data: { postId, reason, reporterKey, note: said } });
     await tx.post.update({ where: { id: postId }, data: { flags: withFlag(post.flags, "reported", true) } });
     await tx.moderationAction.create({ data: { actorId: null, action: "report", postId, reason } });
   });

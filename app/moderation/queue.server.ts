@@ -72,7 +72,7 @@ export async function getQueue(actor: Actor, page = 1) {
       article: { select: { slug: true, title: true } },
       section: { select: { title: true, removedAt: true } },
       parent: { select: { id: true, guestName: true, bodySource: true, user: { select: { displayName: true } } } },
-      reports: { where: { resolvedAt: null }, select: { reason: true } },
+      reports: { where: { resolvedAt: null }, select: { reason: true, note: true } },
     },
   });
   // "First post": writers with nothing published yet, in two queries for the whole page.
@@ -108,7 +108,7 @@ export async function getQueue(actor: Actor, page = 1) {
       status: row.status,
       revision: row.revision,
       flags,
-      reports: row.reports.map((r) => r.reason),
+      reports: row.reports.map((r) => (r.note ? `${r.reason} (“${r.note}”)` : r.reason)),
       date: showDateTime(row.createdAt),
       bodyHtml: row.bodyHtml,
       length: row.bodySource.length,

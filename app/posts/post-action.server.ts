@@ -43,6 +43,7 @@ const PostForm = z.object({
   returnTo: z.string().optional(),
   postId: z.string().optional(),
   reason: z.string().optional(),
+  note: z.string().optional(),
 });
 
 export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
@@ -56,7 +57,7 @@ export async function postAction(request: Request, slug: string | undefined, con
       statusText: "Bad Request",
     });
   }
-  const { intent: sent, mine, returnTo, postId, reason, ...fields } = submission.value;
+  const { intent: sent, mine, returnTo, postId, reason, note, ...fields } = submission.value;
   if (mine !== undefined || (sent && (MARK_INTENTS as readonly string[]).includes(sent))) {
     const kind = mine !== undefined || sent?.startsWith("me-too") ? "me-too" : "answered";
     return markAction(request, context, {
@@ -85,7 +86,7 @@ export async function postAction(request: Request, slug: string | undefined, con
     const reported = requireId(postId);
     const visitor = await getVisitor(request, context);
     try {
-      await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey);
+      await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? "");
     } catch (error) {
       if (!(error instanceof ModerationError)) throw error;
       throw new Response(error.message, { status: error.status });

@@ -134,7 +134,10 @@ test("three posts are rejected at once, and a reader's report reaches the queue"
   await reader.goto(ARTICLE);
   const target = reader.getByRole("article", { name: "Question 3 by Elena" });
   await target.getByText("Report the post by Elena").click();
+  // Nothing is chosen for the reader; a note in their words is optional.
+  await expect(target.getByLabel("Why?")).toHaveValue("");
   await target.getByLabel("Why?").selectOption("Off topic");
+  await target.getByLabel("Anything to add? (optional)").fill("It is about another article.");
   await target.getByRole("button", { name: "Send report" }).click();
   await expect(reader.getByRole("status")).toContainText("Thank you for the report");
   await reader.close();
@@ -147,7 +150,7 @@ test("three posts are rejected at once, and a reader's report reaches the queue"
   for (const name of names) await expect(page.getByRole("article", { name: `Question by ${name}` })).toHaveCount(0);
 
   const reported = page.getByRole("article", { name: "Question by Elena" });
-  await expect(reported).toContainText("report: Off topic");
+  await expect(reported).toContainText("report: Off topic (“It is about another article.”)");
 
   await page.goto("/moderation/log");
   await expect(

@@ -113,6 +113,10 @@ describe("moderate", () => {
     const published = (await getArticlePage(DEMO_ARTICLE))!.threads[4];
     await reportPost(published.id, "Off topic", "reader-1");
     await expect(reportPost(published.id, "Because", "reader-1")).rejects.toThrow(/reason from the list/);
+    await expect(reportPost(published.id, "", "reader-1")).rejects.toThrow(/reason from the list/);
+    await expect(reportPost(published.id, "Spam or advertising", "reader-1", "x".repeat(501))).rejects.toThrow(
+      /500 characters/,
+    );
     expect((await db.post.findUniqueOrThrow({ where: { id: published.id } })).status).toBe("published");
     const queue = await getQueue(moderator);
     const item = queue.items.find((i) => i.id === published.id)!;
