@@ -47,6 +47,7 @@ export default defineConfig({
         "search.spec.ts",
         "marks.spec.ts",
         "insights.spec.ts",
+        "hostile-text.spec.ts",
       ],
     },
   ],

@@ -2,6 +2,7 @@
 // number of queries whatever the number of posts: the article with its
 // sections, the per-section counts, one page of questions, and every
 // published reply of those questions at once.
+import { graphemeStart } from "~/utils/graphemes";
 import { THREADS_PER_PAGE, type ThreadSort } from "~/articles/listing";
 import { db } from "~/db.server";
 import { questionPath } from "~/posts/paths";
@@ -351,9 +352,9 @@ export async function getThreadPage(slug: string, questionNumber: number, viewer
   const article = await loadArticle(slug);
   if (!article) return null;
   const pending = await pendingFor(article.id, viewer);
-  const root: PostRow | null = await db.post.findFirst({
+  const root: (PostRow & { bodySource: string }) | null = await db.post.findFirst({
     where: { number: questionNumber, articleId: article.id, parentId: null, status: VISIBLE_STATUS },
-    select: postSelect,
+    select: { ...postSelect, bodySource: true },
   });
   if (!root) return null;
   const replies: PostRow[] = await db.post.findMany({
@@ -369,7 +370,22 @@ export async function getThreadPage(slug: string, questionNumber: number, viewer
     article: { slug: article.slug, title: article.title, authorName: article.authorName },
     thread,
     replyCount: replies.length,
+    /** The question's opening words, for the page's heading and title. */
+    summary: openingWords(root.bodySource),
   };
+}
+
+/** The opening of a text as plain words, at most `max` characters, cut at a word. */
+export function openingWords(markdown: string, max = 90): string {
+  const plain = markdown
+    .replace(/\[EDITED FOR LENGTH\]/g, " ")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[`*_>#|~]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.lastIndexOf(" ", max);
+  return `${plain.slice(0, cut > max / 2 ? cut : graphemeStart(plain, max))}…`;
 }
 
 /** The home page: every article with its number of published questions. */

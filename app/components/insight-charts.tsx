@@ -17,7 +17,7 @@ export function SectionChart({ slug, sections }: { slug: string; sections: Secti
     <ol className="chart chart--sections" aria-hidden="true">
       {sections.map((s) => {
         const href = s.anchor
-          ? `/articles/${slug}?section=${encodeURIComponent(s.anchor)}#questions`
+          ? `/articles/${slug}?section=${encodeURIComponent(s.anchor)}#question-list`
           : `/articles/${slug}`;
         return (
           <li key={s.anchor ?? "whole"}>
@@ -57,7 +57,9 @@ export function SectionTable({ slug, sections, caption }: { slug: string; sectio
             <th scope="row">
               <Link
                 to={
-                  s.anchor ? `/articles/${slug}?section=${encodeURIComponent(s.anchor)}#questions` : `/articles/${slug}`
+                  s.anchor
+                    ? `/articles/${slug}?section=${encodeURIComponent(s.anchor)}#question-list`
+                    : `/articles/${slug}`
                 }
               >
                 {s.title}

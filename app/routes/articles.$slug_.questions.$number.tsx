@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
         {
-          title: `Question ${data.thread.number ?? ""} from ${data.thread.writer} on “${data.article.title}” — Afterword`,
+          title: `Question ${data.thread.number ?? ""} from ${data.thread.writer}: “${data.summary}” — Afterword`,
         },
         {
           tagName: "link",
@@ -57,13 +57,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { article, thread, replyCount, replyTo, guestName, marked } = useLoaderData<typeof loader>();
+  const { article, thread, replyCount, replyTo, guestName, marked, summary } = useLoaderData<typeof loader>();
   return (
     <div className="thread-page">
       <RefusedReply />
       <BackLink to={`/articles/${article.slug}#post-${thread.id}`}>Back to “{article.title}”</BackLink>
       <h1>
         {thread.number !== null ? `Question ${thread.number} from ${thread.writer}` : `Question from ${thread.writer}`}
+        <span className="thread-page__summary">: “{summary}”</span>
       </h1>
       <p className="thread-page__meta">
         {replyCount} {replyCount === 1 ? "reply" : "replies"}
@@ -77,7 +78,10 @@ export default function ThreadPage() {
         )}
       </p>
       <ol className="threads">
-        <PostThread thread={thread} context={{ articleSlug: article.slug, replyTo, guestName, marked }} />
+        <PostThread
+          thread={thread}
+          context={{ articleSlug: article.slug, replyTo, guestName, marked, onThreadPage: true }}
+        />
       </ol>
     </div>
   );

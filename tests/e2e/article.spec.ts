@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { task } from "./tasks";
 
 const TITLE = "The No Contact Rule After a Breakup: What It Can Do, and What It Can’t";
 
@@ -25,7 +26,12 @@ test("a reader finds the article, follows a section, and reads a thread with the
   await expect(answer).toContainText("Day one is the day after your last message");
 
   await question.getByRole("link", { name: "Open this thread" }).click();
-  await expect(page.getByRole("heading", { name: "Question 1 from Tomasz", level: 1 })).toBeVisible();
+  // The heading says what the question is about; the page offers no link to itself.
+  await expect(page.getByRole("heading", { name: "Question 1 from Tomasz", level: 1 })).toContainText(
+    "My partner of three years ended things on Sunday",
+  );
+  await expect(page).toHaveTitle(/^Question 1 from Tomasz: “My partner of three years ended things on Sunday/);
+  await expect(page.getByRole("link", { name: "Open this thread" })).toHaveCount(0);
   await expect(page.getByText("4 replies")).toBeVisible();
   await expect(page.getByRole("article", { name: "Reply by Tomasz" })).toHaveCount(2);
 });
@@ -76,4 +82,22 @@ test("a question's address is the number readers see, and a post's permalink for
   expect(forwarded.status()).toBe(301);
   expect(forwarded.headers().location).toBe(`/articles/no-contact-after-a-breakup/questions/2#post-${id}`);
   expect((await page.goto("/articles/no-contact-after-a-breakup/posts/999999"))?.status()).toBe(404);
+});
+
+test("a page of questions opens at its first question, not at the ask form above the list", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/articles/no-contact-after-a-breakup");
+  const heading = await page.getByRole("heading", { name: `questions on “${TITLE}”` }).textContent();
+  // Enough questions for a second page (20 a page).
+  for (let n = Number(heading!.split(" ")[0]); n <= 20; n++) {
+    task("question", "Pager", `Which page is question ${n} on, ${Date.now()}?`);
+  }
+  await page.goto("/articles/no-contact-after-a-breakup");
+  await page
+    .getByRole("navigation", { name: "Pages of questions" })
+    .getByRole("link", { name: "2", exact: true })
+    .click();
+  await expect(page).toHaveURL(/page=2#question-list$/);
+  await expect(page.locator("#question-list > li").first().getByRole("article").first()).toBeInViewport();
+  await expect(page.getByRole("form", { name: "Ask a question" })).not.toBeInViewport();
 });

@@ -7,7 +7,8 @@ test("the author answers from the copyright template, with references, and the q
   const asker = `Inbox Ivy ${Date.now() % 100000}`;
   const questionId = task("question", asker, "Can you tell me what the course says to write on day thirty?");
 
-  await page.goto("/login?redirectTo=/author");
+  // The newest first: the question this test asked is on the first page however many are open.
+  await page.goto(`/login?redirectTo=${encodeURIComponent("/author?sort=newest")}`);
   await page.getByLabel("Email").fill("nora@afterword.example");
   await page.getByLabel("Password").fill("afterword-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -55,7 +56,8 @@ test("the author answers from the copyright template, with references, and the q
 test("an answer repeating protected text is stopped, with the passage highlighted", async ({ page }) => {
   const asker = `Guarded Gus ${Date.now() % 100000}`;
   task("question", asker, "What does the settling week involve?");
-  await page.goto("/login?redirectTo=/author");
+  // The newest first: the question this test asked is on the first page however many are open.
+  await page.goto(`/login?redirectTo=${encodeURIComponent("/author?sort=newest")}`);
   await page.getByLabel("Email").fill("nora@afterword.example");
   await page.getByLabel("Password").fill("afterword-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -104,7 +104,7 @@ test("the author's inbox shows the thread's replies and reports every bad refere
   // A reader's reply already in the thread.
   task("reply", id, "Reply Rosa", "I waited and did not answer; it helped.");
 
-  await signIn(page, "nora@afterword.example", "/author");
+  await signIn(page, "nora@afterword.example", "/author?sort=newest");
   const card = page.getByRole("article", { name: new RegExp(`by ${asker}$`) });
   await card.getByText("1 reply so far").click();
   await expect(card).toContainText("I waited and did not answer; it helped.");

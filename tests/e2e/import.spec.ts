@@ -62,4 +62,7 @@ test("an imported WordPress thread reads as it did, and old links find it", asyn
   const target = new URL(page.url()).hash;
   await expect(page.locator(target)).toContainText("Missing someone is not a sign to go back.");
   await expect(page.locator(target)).toBeInViewport();
+  // And it stands out from the posts around it.
+  await expect(page.locator(target)).toHaveCSS("outline-style", "solid");
+  await expect(page.locator(target).locator("xpath=following::article[1]")).not.toHaveCSS("outline-style", "solid");
 });

@@ -4,6 +4,7 @@
 //   tsx tests/support/e2e-task.ts hide <postId>
 //   tsx tests/support/e2e-task.ts setting <key> <value>
 //   tsx tests/support/e2e-task.ts latest <guestName>    prints the newest post id by that guest
+//   tsx tests/support/e2e-task.ts ids <guestName>       prints the ids of that guest's posts, oldest first
 //   tsx tests/support/e2e-task.ts latest-by <email>    prints the newest post id by that account
 //   tsx tests/support/e2e-task.ts question <guestName> <text> [pending]   adds a published (or pending) question, prints its id
 //   tsx tests/support/e2e-task.ts reply <parentId> <guestName> <text>   adds a published reply, prints its id
@@ -26,6 +27,9 @@ if (task === "publish") {
 } else if (task === "latest") {
   const post = await db.post.findFirstOrThrow({ where: { guestName: args[0] }, orderBy: { id: "desc" } });
   process.stdout.write(String(post.id)); // not console.log: the test runner forces colours
+} else if (task === "ids") {
+  const posts = await db.post.findMany({ where: { guestName: args[0] }, orderBy: { id: "asc" }, select: { id: true } });
+  process.stdout.write(posts.map((p) => p.id).join(","));
 } else if (task === "latest-by") {
   const post = await db.post.findFirstOrThrow({ where: { user: { email: args[0] } }, orderBy: { id: "desc" } });
   process.stdout.write(String(post.id));

@@ -1,7 +1,11 @@
 // The links around an article's list of questions: sort orders and pages,
-// each keeping the section filter, and landing at the list.
+// each keeping the section filter, and landing at the list's first question
+// (not at the ask form above it).
 import { Link } from "@remix-run/react";
 import { SORTS, SORT_LABELS, type ThreadSort } from "~/articles/listing";
+
+/** The id of the list of questions (or of the note that there are none). */
+export const QUESTION_LIST = "question-list";
 
 export function listHref(slug: string, params: { sort?: string; section?: string | null; page?: number }) {
   const search = new URLSearchParams();
@@ -9,7 +13,7 @@ export function listHref(slug: string, params: { sort?: string; section?: string
   if (params.sort && params.sort !== "oldest") search.set("sort", params.sort);
   if (params.page && params.page > 1) search.set("page", String(params.page));
   const query = search.toString();
-  return `/articles/${slug}${query ? `?${query}` : ""}#questions`;
+  return `/articles/${slug}${query ? `?${query}` : ""}#${QUESTION_LIST}`;
 }
 
 export function SortLinks({ slug, current, section }: { slug: string; current: ThreadSort; section: string | null }) {

@@ -9,7 +9,7 @@ import { PostThread } from "~/components/post-thread";
 import { SpliceMark, useReusedThreads } from "~/components/splice-mark";
 import { postAction } from "~/posts/post-action.server";
 import { loadArticlePage } from "./data.server";
-import { QuestionPages, SortLinks, listHref } from "./questions-nav";
+import { QUESTION_LIST, QuestionPages, SortLinks, listHref } from "./questions-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -116,9 +116,11 @@ export default function ArticlePage() {
         <PendingQuestions data={data} />
         <SortLinks slug={article.slug} current={data.sort} section={section} />
         {threads.length === 0 ? (
-          <p className="empty">No questions here yet.</p>
+          <p className="empty" id={QUESTION_LIST}>
+            No questions here yet.
+          </p>
         ) : (
-          <ol className="threads">
+          <ol className="threads" id={QUESTION_LIST}>
             {threads.map((thread) => (
               <Fragment key={thread.id}>
                 <SpliceMark name={`thread:${thread.id}`} />

@@ -114,7 +114,8 @@ export function Composer(props: {
   const { questionId: id, answer } = props;
   const [form, fields] = useServerForm(`composer-${id}`, answer);
   const mine = answer?.form === `composer-${id}` ? answer : undefined;
-  const action = useActionAt(`answer-${id}`);
+  // Without JavaScript the answer comes back at the answer box and its messages, below the pickers.
+  const action = useActionAt(`compose-${id}`);
   const body = mine?.draft ?? "";
   const templateId = (mine?.result?.initialValue?.templateId as string | undefined) ?? "";
   return (
@@ -169,6 +170,7 @@ export function Composer(props: {
         ))}
       </Picker>
       <QuestionFinder id={id} articleSlug={props.links.slug} meta={fields.pointChoice} error={fields.pointTo.errors} />
+      <span id={`compose-${id}`} className="composer__anchor" />
       <TextareaField
         key={`${templateId}-${body.length}`}
         meta={fields.body}
