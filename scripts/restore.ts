@@ -1,5 +1,5 @@
 // npm run restore -- <file.jsonl.gz> — into the empty database DATABASE_URL names (migrated first).
-import { BackupError, restoreFrom } from "~/backup/backup.server";
+import { BackupError, afterRestoreNotice, restoreFrom } from "~/backup/backup.server";
 import { databaseTarget } from "~/db/database-url";
 import { migrate } from "~/db/migrations.server";
 import { db } from "~/db.server";
@@ -20,6 +20,8 @@ try {
   console.log(`Restored ${rows} row(s) from ${file} into ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   await rebuildSearchIndex();
   console.log("Search index rebuilt.");
+  const notice = await afterRestoreNotice();
+  if (notice) console.log(`\n${notice}`);
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(`Nothing was restored from ${file}: ${error.message}`);

@@ -265,3 +265,19 @@ export async function restoreFrom(file: string) {
   await moveSequences();
   return counts;
 }
+
+/**
+ * What a person must know after a restore: an export made without
+ * --with-secrets carries no password, so no one can sign in until an admin is
+ * made from the command line. Null when some account can sign in.
+ */
+export async function afterRestoreNotice(): Promise<string | null> {
+  const canSignIn = await db.user.count({ where: { passwordHash: { not: null } } });
+  if (canSignIn > 0) return null;
+  return (
+    "No one can sign in yet: this export was made without --with-secrets, so no password came with it.\n" +
+    "Make an admin account (the password is asked for, never taken as an argument):\n" +
+    '  npm run user:create -- --email you@example.com --name "Your Name" --role admin\n' +
+    "Every other account can then set a password again with “Forgot your password?”."
+  );
+}

@@ -103,6 +103,14 @@ describe("export and restore", () => {
       const restored = cli("restore", [first], target);
       expect(restored.output).toMatch(/Restored \d+ row\(s\)/);
       expect(restored.status).toBe(0);
+      // Without secrets no password came along: the restore says so, and how to make an admin.
+      if (withSecrets) expect(restored.output).not.toContain("No one can sign in");
+      else {
+        expect(restored.output).toContain("No one can sign in yet");
+        expect(restored.output).toContain(
+          'npm run user:create -- --email you@example.com --name "Your Name" --role admin',
+        );
+      }
       const second = path.join(files, `second-${withSecrets}.jsonl.gz`);
       expect(cli("export", [...(withSecrets ? ["--with-secrets"] : []), second], target).status).toBe(0);
       expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
