@@ -3,6 +3,7 @@
 // except a post that repeats protected text, which is only linked to.
 import { config } from "~/config.server";
 import { checkAgainstSources } from "~/copyright/sources.server";
+import { convert } from "html-to-text";
 
 export type Message = { subject: string; text: string; html: string };
 
@@ -60,6 +61,21 @@ export type QuotedPost = {
   guarded?: boolean;
 };
 
+/**
+ * A post's text for the plain-text part of an email: from its HTML, so that
+ * "#2" and "§how-long" read as the page shows them (the asker's question, the
+ * section's title), each link followed by its full address.
+ */
+export function plainText(html: string, site: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: "a", options: { baseUrl: site, linkBrackets: ["(", ")"] } },
+      { selector: "blockquote", options: { trimEmptyLines: true } },
+    ],
+  });
+}
+
 /** A post as an email quotes it: its text, unless it repeats protected text, then a link only. */
 async function quote(post: QuotedPost) {
   const guarded = post.guarded ?? (await checkAgainstSources(post.bodySource)).blocked;
@@ -67,7 +83,7 @@ async function quote(post: QuotedPost) {
   return {
     text: guarded
       ? `${byline} wrote a reply; read it on the site: ${post.href}`
-      : `${byline} wrote:\n\n${post.bodySource}\n\nOn the site: ${post.href}`,
+      : `${byline} wrote:\n\n${plainText(post.bodyHtml, new URL(post.href).origin)}\n\nOn the site: ${post.href}`,
     html: guarded
       ? `<p><strong>${escape(byline)}</strong> wrote a reply: ${link(post.href, "read it on the site")}.</p>`
       : `<section aria-label="${escape(`Reply by ${post.writer}`)}" style="border-left:3px solid #1d4e5f;padding-left:12px;margin:16px 0">
