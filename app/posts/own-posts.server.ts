@@ -31,7 +31,8 @@ export class OwnPostError extends Error {
 /** The writer's form on their own post: save a new text, or delete the post. */
 export const OwnPostForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("save"), body: z.string().default("") }),
-  z.object({ intent: z.literal("delete") }),
+  // "yes" once the writer confirmed (the dialog, or the second step without JavaScript).
+  z.object({ intent: z.literal("delete"), confirmed: z.string().optional() }),
 ]);
 
 type Writer = Pick<Visitor, "userId" | "role" | "guestKey">;

@@ -1,5 +1,7 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ConfirmButton } from "~/components/confirm-button";
+import { useActionAt } from "~/components/form-anchor";
 import { FormError, TextareaField, formProps, useServerForm } from "~/components/field";
 import { OwnPostError, OwnPostForm, deleteOwnPost, editOwnPost, loadOwnPost } from "~/posts/own-posts.server";
 import { postPermalink } from "~/posts/paths";
@@ -42,6 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const visitor = await getVisitor(request, context);
   try {
     if (submission.value.intent === "delete") {
+      // Without JavaScript the first press asks (the dialog does with it).
+      if (submission.value.confirmed !== "yes") return data({ confirmDelete: true });
       const { article } = await deleteOwnPost(visitor, id);
       return redirect(`/articles/${article.slug}`, {
         headers: await flashHeaders("Your post is deleted. It no longer shows on the page."),
@@ -62,7 +66,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditOwnPost() {
   const { post, article, editableUntil, canEdit } = useLoaderData<typeof loader>();
-  const [form, fields] = useServerForm("own-post", useActionData<typeof action>(), { body: post.body });
+  const answer = useActionData<typeof action>();
+  // Without JavaScript the confirmation step opens where the button was.
+  const deleteAt = useActionAt("delete");
+  const confirmDelete = Boolean(answer && "confirmDelete" in answer && answer.confirmDelete);
+  const [form, fields] = useServerForm("own-post", confirmDelete ? undefined : (answer as never), { body: post.body });
   const busy = useNavigation().state === "submitting";
   return (
     <div className="auth-page">
@@ -96,13 +104,38 @@ export default function EditOwnPost() {
           </p>
         </>
       )}
-      <h2>Delete it</h2>
-      <Form method="post" aria-label="Delete your post">
-        <p>It will no longer show on the page. Moderators keep the text.</p>
-        <button type="submit" name="intent" value="delete" className="button button--danger" disabled={busy}>
-          Delete my post
-        </button>
-      </Form>
+      <h2 id="delete">Delete it</h2>
+      {confirmDelete ? (
+        // The second step, without JavaScript: nothing is deleted until this button.
+        <Form method="post" action={deleteAt} aria-label="Confirm: delete your post" className="confirm-step">
+          <p>
+            <strong>Delete this {post.isQuestion ? "question" : "reply"}?</strong> Readers will no longer see it, and
+            you cannot bring it back. Moderators keep the text.
+          </p>
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="confirmed" value="yes" />
+          <button type="submit" className="button button--danger" disabled={busy} autoFocus>
+            Yes, delete my post
+          </button>{" "}
+          <Link to={`/articles/${article.slug}/posts/${post.id}/edit`} className="button">
+            Keep it
+          </Link>
+        </Form>
+      ) : (
+        <Form method="post" action={deleteAt} aria-label="Delete your post">
+          <p>It will no longer show on the page. Moderators keep the text.</p>
+          <ConfirmButton
+            question={`Delete your ${post.isQuestion ? "question" : "reply"}? Readers will no longer see it.`}
+            type="submit"
+            name="intent"
+            value="delete"
+            className="button button--danger"
+            disabled={busy}
+          >
+            Delete my post
+          </ConfirmButton>
+        </Form>
+      )}
     </div>
   );
 }

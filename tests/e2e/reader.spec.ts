@@ -251,7 +251,20 @@ test("a reader edits their question while it waits, sees it marked edited, then 
   await expect(edited).toContainText("Awaiting moderation");
 
   await edited.getByRole("link", { name: "Edit or delete your post" }).click();
-  await page.getByRole("button", { name: "Delete my post" }).click();
+  // Deleting asks first: a dialog with JavaScript (declined once: nothing happens), a second step without.
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await page.getByRole("button", { name: "Delete my post" }).click();
+    await expect(page.getByRole("heading", { name: "Edit your question" })).toBeVisible();
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Delete my post" }).click();
+  } else {
+    await page.getByRole("button", { name: "Delete my post" }).click();
+    const step = page.getByRole("form", { name: "Confirm: delete your post" });
+    await expect(step).toContainText("Delete this question?");
+    await expect(step.getByRole("button", { name: "Yes, delete my post" })).toBeInViewport();
+    await step.getByRole("button", { name: "Yes, delete my post" }).click();
+  }
   await expect(page.getByRole("status")).toContainText("Your post is deleted.");
   await expect(page.getByRole("article", { name: "Question by Editing Eda" }).filter({ hasText: second })).toHaveCount(
     0,

@@ -50,10 +50,19 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     const bannedBrowser = await visitor({ session: banned.cookie, address });
     expect((await ask(0, "Selling something", bannedBrowser)).status).toBe(302);
     const post = await db.post.findFirstOrThrow({ where: { userId: banned.user.id } });
-    const ban = await send(
+    // Unconfirmed, a ban is only asked about: the queue answers with its second step and bans no one.
+    const asked = await send(
       0,
       "/moderation?index",
       { intent: "ban", postId: String(post.id), revision: "0" },
+      { cookie: moderator.cookie, address: newAddress() },
+    );
+    expect(asked.status).toBe(200);
+    expect(await db.ban.count({ where: { userId: banned.user.id } })).toBe(0);
+    const ban = await send(
+      0,
+      "/moderation?index",
+      { intent: "ban", postId: String(post.id), revision: "0", confirmed: "yes" },
       {
         cookie: moderator.cookie,
         address: newAddress(),
@@ -84,7 +93,7 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     const ban = await send(
       0,
       "/moderation?index",
-      { intent: "ban", postId: String(post.id), revision: "0", banAddress: "on" },
+      { intent: "ban", postId: String(post.id), revision: "0", banAddress: "on", confirmed: "yes" },
       { cookie: moderator.cookie, address: newAddress() },
     );
     expect(ban.status).toBe(302);

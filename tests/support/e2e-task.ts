@@ -4,6 +4,7 @@
 //   tsx tests/support/e2e-task.ts hide <postId>
 //   tsx tests/support/e2e-task.ts setting <key> <value>
 //   tsx tests/support/e2e-task.ts latest <guestName>    prints the newest post id by that guest
+//   tsx tests/support/e2e-task.ts manage-link <email>   follows two threads and the article, prints the manage link
 //   tsx tests/support/e2e-task.ts ids <guestName>       prints the ids of that guest's posts, oldest first
 //   tsx tests/support/e2e-task.ts latest-by <email>    prints the newest post id by that account
 //   tsx tests/support/e2e-task.ts question <guestName> <text> [pending]   adds a published (or pending) question, prints its id
@@ -12,6 +13,8 @@
 //   tsx tests/support/e2e-task.ts lift-address-bans   (every browser test posts from 127.0.0.1)
 //   tsx tests/support/e2e-task.ts section-counts <slug>   prints {anchor: [open, answered]} of its published questions
 import { db } from "~/db.server";
+import { follow } from "~/mail/subscriptions.server";
+import { newMailToken } from "~/mail/tokens.server";
 import { createPost, publishPost } from "~/posts/posts.server";
 import { type SettingKey, setSetting } from "~/settings/settings.server";
 
@@ -27,6 +30,23 @@ if (task === "publish") {
 } else if (task === "latest") {
   const post = await db.post.findFirstOrThrow({ where: { guestName: args[0] }, orderBy: { id: "desc" } });
   process.stdout.write(String(post.id)); // not console.log: the test runner forces colours
+} else if (task === "manage-link") {
+  // What an email's "change what you follow" link opens: a confirmed address following two threads.
+  const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
+  const roots = await db.post.findMany({
+    where: { articleId: article.id, parentId: null, status: "published" },
+    orderBy: { id: "asc" },
+    take: 2,
+    select: { id: true },
+  });
+  const token = await db.$transaction(async (tx) => {
+    for (const root of roots)
+      await follow(tx, { email: args[0], confirmed: true, articleId: article.id, rootId: root.id });
+    await follow(tx, { email: args[0], confirmed: true, articleId: article.id, rootId: null });
+    const address = await tx.mailAddress.findUniqueOrThrow({ where: { address: args[0] } });
+    return newMailToken(tx, address.id, "manage");
+  });
+  process.stdout.write(`/subscriptions?token=${token}`);
 } else if (task === "ids") {
   const posts = await db.post.findMany({ where: { guestName: args[0] }, orderBy: { id: "asc" }, select: { id: true } });
   process.stdout.write(posts.map((p) => p.id).join(","));

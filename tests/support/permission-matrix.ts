@@ -193,7 +193,8 @@ export const PERMISSION_MATRIX: Guarded[] = [
     run: moderationQueue.action,
     attempt: async () => ({
       path: "/moderation",
-      form: { intent, postId: String(await pendingPost()), revision: "0" },
+      // A ban goes with its confirmation (without it the queue answers with the second step and does nothing).
+      form: { intent, postId: String(await pendingPost()), revision: "0", confirmed: "yes" },
     }),
     allowed: MODERATORS,
   })),

@@ -30,6 +30,8 @@ const DecisionForm = z.union([
     status: z.string().optional(),
     reason: z.string().default(""),
     banAddress: z.boolean().default(false),
+    /** "yes" once the moderator confirmed a ban (the dialog, or the second step without JavaScript). */
+    confirmed: z.string().optional(),
   }),
   z.object({
     intent: z.enum(["bulk:approve", "bulk:reject", "bulk:spam"]),
@@ -61,6 +63,18 @@ export async function decide({ request }: ActionFunctionArgs) {
     !(REJECT_REASONS as readonly string[]).includes(input.reason)
   ) {
     return data({ error: "Please choose a reason from the list, or none." }, { status: 400 });
+  }
+  if (single && input.intent === "ban" && input.confirmed !== "yes") {
+    // A ban is not undone from the queue: without JavaScript the first press asks (the dialog does with it).
+    return data({
+      confirmBan: {
+        postId: input.postId,
+        post: await describePost(input.postId),
+        revision: input.revision,
+        status: input.status,
+        banAddress: input.banAddress,
+      },
+    });
   }
   const name = single ? input.intent : (input.intent.split(":")[1] as (typeof DECISIONS)[number]);
   const targets = single

@@ -1,5 +1,6 @@
 // One post in the moderation queue: who wrote it and where, its flags and
 // reports, its text, and the decisions (each a button; the letters with JavaScript).
+import { ConfirmButton } from "~/components/confirm-button";
 import { Form, Link } from "@remix-run/react";
 import type { getQueue } from "~/moderation/queue.server";
 import { REJECT_REASONS } from "~/moderation/report-reasons";
@@ -102,9 +103,15 @@ export function QueueItem({ item, current, onFocus }: { item: Item; current: boo
           Edit for length
         </Link>
         {!item.writer.bannable ? null : (
-          <button type="submit" name="intent" value="ban" className="button button--danger">
+          <ConfirmButton
+            question={`Ban ${item.writer.name}? Their posts go to spam from now on, and this is not undone from the queue.`}
+            type="submit"
+            name="intent"
+            value="ban"
+            className="button button--danger"
+          >
             Ban writer
-          </button>
+          </ConfirmButton>
         )}
         {item.writer.bannable && item.writer.addressHash ? (
           <label className="queue-item__ban-address">

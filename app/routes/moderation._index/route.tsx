@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigate } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { PageLinks } from "~/components/page-links";
 import { decide, loadQueue } from "./data.server";
@@ -22,6 +22,8 @@ const HELP: [string, string][] = [
 
 export default function ModerationQueue() {
   const { items, counts, page, pageCount } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const confirmBan = answer && "confirmBan" in answer ? answer.confirmBan : null;
   const navigate = useNavigate();
   const [current, setCurrent] = useState(0);
   const [help, setHelp] = useState(false);
@@ -105,6 +107,35 @@ export default function ModerationQueue() {
           Keyboard shortcuts
         </button>
       </p>
+      {answer && "error" in answer ? (
+        <p className="form-error" role="alert">
+          {answer.error}
+        </p>
+      ) : null}
+      {confirmBan ? (
+        // The second step of a ban without JavaScript: nothing is done until this button.
+        <Form method="post" className="confirm-step" aria-label="Confirm: ban the writer">
+          <p>
+            <strong>Ban the writer of {confirmBan.post}?</strong> Their posts go to spam from now on
+            {confirmBan.banAddress ? ", and so do those of every guest posting from their address" : ""}. A ban is not
+            undone from the queue.
+          </p>
+          <input type="hidden" name="intent" value="ban" />
+          <input type="hidden" name="postId" value={confirmBan.postId} />
+          <input type="hidden" name="confirmed" value="yes" />
+          {confirmBan.revision !== undefined ? (
+            <input type="hidden" name="revision" value={confirmBan.revision} />
+          ) : null}
+          {confirmBan.status ? <input type="hidden" name="status" value={confirmBan.status} /> : null}
+          {confirmBan.banAddress ? <input type="hidden" name="banAddress" value="on" /> : null}
+          <button type="submit" className="button button--danger" autoFocus>
+            Yes, ban the writer
+          </button>{" "}
+          <Link to="/moderation" className="button">
+            Cancel
+          </Link>
+        </Form>
+      ) : null}
       {help ? (
         <section className="shortcut-help" aria-label="Keyboard shortcuts">
           <dl>

@@ -1,0 +1,75 @@
+// axe-core on every page, as the person who would open it: the reader pages
+// as a guest, each staff page as its role, and the pages an email's links
+// open (what an address follows, with its Stop buttons). No serious or
+// critical violation anywhere, colour contrast included. (With JavaScript:
+// axe-core runs inside the page.)
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { task } from "./tasks";
+
+const ARTICLE = "/articles/no-contact-after-a-breakup";
+const PASSWORD = "afterword-demo-2026";
+
+async function violations(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as")).toBeVisible();
+}
+
+test("every page a guest or an email's link opens has no serious accessibility problem", async ({ page }) => {
+  const manage = task("manage-link", `axe-${Date.now()}@example.com`);
+  const found: string[] = [];
+  for (const path of [
+    "/",
+    ARTICLE,
+    `${ARTICLE}?section=how-long`,
+    `${ARTICLE}/questions/1`,
+    "/articles/how-to-plan-a-month-of-no-contact",
+    "/search?q=texts",
+    "/login",
+    "/signup",
+    "/forgot-password",
+    manage,
+    "/articles/no-such-article",
+  ]) {
+    found.push(...(await violations(page, path)));
+  }
+  // The Stop buttons are there to be read.
+  await page.goto(manage);
+  await expect(page.getByRole("button", { name: /Stop/ }).first()).toBeVisible();
+  expect(found).toEqual([]);
+});
+
+test("every staff page has no serious accessibility problem, for its role", async ({ page }) => {
+  const found: string[] = [];
+  await signIn(page, "nora@afterword.example");
+  for (const path of [
+    "/author",
+    "/author/insights",
+    "/author/templates",
+    "/author/protected",
+    "/author/sections",
+    "/account",
+  ]) {
+    found.push(...(await violations(page, path)));
+  }
+  await page.context().clearCookies();
+  await signIn(page, "sam@afterword.example");
+  for (const path of ["/moderation", "/moderation/log"]) found.push(...(await violations(page, path)));
+  await page.context().clearCookies();
+  await signIn(page, "admin@afterword.example");
+  for (const path of ["/admin/settings", "/admin/mail"]) found.push(...(await violations(page, path)));
+  expect(found).toEqual([]);
+});
