@@ -31,11 +31,11 @@ ${body}
 
 const link = (href: string, text: string) => `<a href="${escape(href)}" style="color:#1d4e5f">${escape(text)}</a>`;
 
-export function confirmationEmail(token: string): Message {
+export function confirmationEmail(token: string, about = "a question"): Message {
   const url = `${siteUrl()}/subscriptions/confirm?token=${token}`;
   const subject = "Please confirm your email address for Afterword";
   const text = [
-    "You asked to be told by email when the author answers or someone replies.",
+    `You asked to be told by email about ${about}: when the author answers or someone replies.`,
     "",
     `Confirm your address: ${url}`,
     "",
@@ -43,7 +43,7 @@ export function confirmationEmail(token: string): Message {
   ].join("\n");
   const html = page(
     subject,
-    `<p>You asked to be told by email when the author answers or someone replies.</p>
+    `<p>You asked to be told by email about ${escape(about)}: when the author answers or someone replies.</p>
 <p>${link(url, "Confirm your address")}</p>
 <p>Until you do, we send nothing else to it.</p>`,
     "If it was not you, ignore this email; you will hear nothing more.",

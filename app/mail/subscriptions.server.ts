@@ -19,7 +19,7 @@ const CONFIRM_AGAIN_AFTER_MS = 10 * 60_000;
 export async function follow(
   tx: Tx,
   input: { email: string; confirmed: boolean; articleId: string; rootId: number | null },
-) {
+): Promise<{ confirmed: boolean }> {
   const address = await mailAddress(tx, input.email, input.confirmed);
   const scope = input.rootId === null ? "article" : `thread:${input.rootId}`;
   await tx.subscription.upsert({
@@ -27,7 +27,7 @@ export async function follow(
     create: { addressId: address.id, articleId: input.articleId, rootId: input.rootId, scope },
     update: { stoppedAt: null },
   });
-  if (address.confirmedAt) return;
+  if (address.confirmedAt) return { confirmed: true };
   const recent = await tx.outboxEmail.count({
     where: {
       toAddress: address.address,
@@ -35,9 +35,19 @@ export async function follow(
       createdAt: { gt: new Date(Date.now() - CONFIRM_AGAIN_AFTER_MS) },
     },
   });
-  if (recent > 0) return;
+  if (recent > 0) return { confirmed: false };
   const token = await newMailToken(tx, address.id, "confirm");
-  await enqueue(tx, { kind: "confirm", to: address.address, ...confirmationEmail(token) }, { confirmed: true });
+  const about = await followedThing(tx, input.articleId, input.rootId);
+  await enqueue(tx, { kind: "confirm", to: address.address, ...confirmationEmail(token, about) }, { confirmed: true });
+  return { confirmed: false };
+}
+
+/** What a follow is of, in words: "question 12 on “Title”", "your question on “Title”", "the author’s answers on “Title”". */
+async function followedThing(tx: Tx, articleId: string, rootId: number | null): Promise<string> {
+  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { title: true } });
+  if (rootId === null) return `the author’s answers on “${article.title}”`;
+  const root = await tx.post.findUnique({ where: { id: rootId }, select: { number: true } });
+  return root?.number != null ? `question ${root.number} on “${article.title}”` : `your question on “${article.title}”`;
 }
 
 /** Follows a whole article (the author's answers in every thread), in a transaction of its own. */
@@ -45,7 +55,7 @@ export async function followArticle(input: { email: string; confirmed: boolean; 
   await db.$transaction((tx) => follow(tx, { ...input, rootId: null }));
 }
 
-/** Confirms the address a link was sent to; what waited for it is sent. */
+/** Confirms the address a link was sent to; what waited for it is sent. The address and its id. */
 export async function confirmAddress(token: string | null) {
   const row = await readMailToken(token, "confirm");
   if (!row) return null;
@@ -54,7 +64,7 @@ export async function confirmAddress(token: string | null) {
     await tx.mailToken.update({ where: { hash: row.hash }, data: { usedAt: new Date() } });
     await releaseHeld(tx, row.address.address);
   });
-  return row.address.address;
+  return { address: row.address.address, addressId: row.address.id };
 }
 
 /** What an address follows, for its page (from a manage token). */

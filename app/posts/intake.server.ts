@@ -66,6 +66,8 @@ export type IntakeSuccess = {
   ok: true;
   post: { id: number; status: PostStatus; rootId: number | null; sectionSuggested: boolean };
   suggestedSection: { anchor: string; title: string } | null;
+  /** The address that now follows the thread, and whether it still has to be confirmed by its link. */
+  following: { email: string; confirmed: boolean } | null;
 };
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -366,6 +368,7 @@ export async function submitPost(
   if (writerBanned) status = "spam";
 
   try {
+    let following: { email: string; confirmed: boolean } | null = null;
     const post = await db.$transaction(async (tx) => {
       await checkWriterLimits(tx, visitor, input.body, settings);
       const created = await createPost(
@@ -406,8 +409,15 @@ export async function submitPost(
         const email = guest
           ? input.email
           : (await tx.user.findUnique({ where: { id: visitor.userId! }, select: { email: true } }))?.email;
-        if (email)
-          await follow(tx, { email, confirmed: !guest, articleId: article.id, rootId: written.rootId ?? written.id });
+        if (email) {
+          const followed = await follow(tx, {
+            email,
+            confirmed: !guest,
+            articleId: article.id,
+            rootId: written.rootId ?? written.id,
+          });
+          following = { email, confirmed: followed.confirmed };
+        }
       }
       return written;
     });
@@ -416,6 +426,7 @@ export async function submitPost(
       ok: true,
       post: { ...post, status: post.status as PostStatus },
       suggestedSection: section ? { anchor: section.anchor, title: section.title } : null,
+      following,
     };
   } catch (error) {
     if (error instanceof Refused) return error.refusal;

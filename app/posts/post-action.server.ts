@@ -154,7 +154,13 @@ export async function postAction(request: Request, slug: string | undefined, con
       ? `Your ${noun} is published.`
       : `Thank you! Your ${noun} is awaiting moderation. Until a moderator approves it, only you can see it.` +
         (result.suggestedSection ? ` We filed it under “${result.suggestedSection.title}”.` : "");
-  headers.append("Set-Cookie", (await flashHeaders(message))["Set-Cookie"]);
+  // Following by email: said, with the confirmation a guest's address still needs.
+  const mail = result.following
+    ? result.following.confirmed
+      ? ` The answers will come to ${result.following.email}.`
+      : ` We sent a link to ${result.following.email}: open it to confirm the address, and the answers will come there.`
+    : "";
+  headers.append("Set-Cookie", (await flashHeaders(message + mail))["Set-Cookie"]);
   // A question published at once opens on its own page: in a long list it may be pages away from the form.
   const ownPage =
     result.post.status === VISIBLE_STATUS && result.post.rootId === null

@@ -31,7 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return refuse(submission, { password: result.message }, { hide: ["password"] });
   }
   // Every other session ended with the old password; this one starts with the new.
-  return startSession(request, result.userId, "/account");
+  return startSession(
+    request,
+    result.userId,
+    "/account",
+    "Your password is changed, and you are signed in. Every other device was signed out.",
+  );
 }
 
 export default function ResetPassword() {

@@ -50,11 +50,18 @@ test("a guest follows their question by email, opens the author's answer from it
   await ask.getByLabel("Your question").fill(`Do I tell mutual friends I am doing no contact? (${Date.now()})`);
   await ask.getByRole("button", { name: "Post question" }).click();
   await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  // The thank-you says where the confirmation went.
+  await expect(page.getByRole("status")).toContainText(`We sent a link to ${email}: open it to confirm the address`);
 
   const admin = await signedIn(browser, "admin@afterword.example");
   const confirmation = await readEmail(admin, email, /Please confirm your email address/);
+  // The email and the page it opens name the question (awaiting moderation still) and the article.
+  expect(confirmation).toContain("about your question on “The No Contact Rule After a Breakup");
   await page.goto(linkTo(confirmation, "/subscriptions/confirm?token="));
   await expect(page.getByRole("heading", { name: "Thank you, your address is confirmed" })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: `A question from ${name}, awaiting moderation` }),
+  ).toContainText("The No Contact Rule After a Breakup");
 
   const number = task("publish", task("latest", name));
   // The author answers in the thread itself (the inbox pages may hold many questions by now).

@@ -270,3 +270,23 @@ test("a reader edits their question while it waits, sees it marked edited, then 
     0,
   );
 });
+
+test("a refusal for the same text twice is in view, with the focus on it", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const text = unique("Can I answer his birthday message with a short thank you?");
+  await page.goto(`${ARTICLE}?ask=what-it-asks#ask`);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill("Twice Tara");
+  await ask.getByLabel("Your question").fill(text);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  await page.goto(`${ARTICLE}?ask=what-it-asks#ask`);
+  await page.getByRole("form", { name: "Ask a question" }).getByLabel("Your question").fill(text);
+  await page.getByRole("form", { name: "Ask a question" }).getByRole("button", { name: "Post question" }).click();
+  const refusal = page.getByText("You already sent this same text today.");
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toBeInViewport();
+  if (test.info().project.use.javaScriptEnabled !== false) await expect(refusal).toBeFocused();
+  // The text is kept to change.
+  await expect(page.getByRole("form", { name: "Ask a question" }).getByLabel("Your question")).toHaveValue(text);
+});

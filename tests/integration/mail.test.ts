@@ -3,6 +3,8 @@
 // else, the notifications' headers, and one-click unsubscribe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestReset, resetPassword } from "~/auth/password-reset.server";
+import { action as resetAction } from "~/routes/reset-password";
+import { flashCookie } from "~/security/cookies.server";
 import { hashPassword } from "~/auth/passwords.server";
 import { db } from "~/db.server";
 import { writeDueDigests } from "~/mail/digest.server";
@@ -89,7 +91,11 @@ describe("mail", () => {
     await send();
     // The guest's address gets the confirmation, and nothing else.
     expect(to("gail@example.com").map((m) => m.subject)).toEqual(["Please confirm your email address for Afterword"]);
-    expect(await confirmAddress(tokenIn(to("gail@example.com")[0], "/subscriptions/confirm"))).toBe("gail@example.com");
+    // The confirmation names what is followed: the question and the article.
+    expect(to("gail@example.com")[0].text).toMatch(/about question \d+ on “[^”]+”: when the author answers/);
+    expect(await confirmAddress(tokenIn(to("gail@example.com")[0], "/subscriptions/confirm"))).toMatchObject({
+      address: "gail@example.com",
+    });
 
     await post(
       {
@@ -318,6 +324,24 @@ describe("mail", () => {
       data: { lockedUntil: new Date(Date.now() - 1000) },
     });
     expect(await ask("someone-more@example.com", "reset-addr-2")).toBeNull();
+  });
+
+  it("says, after the new password, that it changed and that other devices were signed out", async () => {
+    await userWithSession("reader", { email: "told@example.com" });
+    await requestReset("told@example.com", "reset-addr-4").then((r) => r.sending);
+    await sendDue({ transport: smtp.transport });
+    const token = tokenIn(to("told@example.com")[0], "/reset-password");
+    const request = new Request("http://localhost/reset-password", {
+      method: "POST",
+      headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token, password: "a fresh and long passphrase" }),
+    });
+    const response = (await resetAction({ request, params: {}, context: {} })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/account");
+    const flash = response.headers.getSetCookie().find((c) => c.startsWith("aw_flash="))!;
+    const said = await (await flashCookie()).parse(flash.split(";")[0]);
+    expect(said.message).toBe("Your password is changed, and you are signed in. Every other device was signed out.");
   });
 
   it("ends every other reset link when one is used", async () => {
