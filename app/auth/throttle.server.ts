@@ -71,20 +71,38 @@ export function signUpWaitMessage(until: Date): string {
  */
 export async function takeFromWindow(key: string, limit: number, windowMs: number): Promise<Date | null> {
   const now = new Date();
-  // In the window and under the limit: one statement, so that two instances count one after the other.
-  const counted = await db.signInThrottle.updateMany({
-    where: { key, lockedUntil: { gt: now }, failures: { lt: limit } },
-    data: { failures: { increment: 1 } },
-  });
-  if (counted.count === 1) return null;
-  const row = await db.signInThrottle.findUnique({ where: { key }, select: { lockedUntil: true, failures: true } });
-  if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
-  // No window yet, or the last one ended: this request opens a new one.
-  const ends = new Date(now.getTime() + windowMs);
-  await db.signInThrottle.upsert({
-    where: { key },
-    create: { key, failures: 1, lockedUntil: ends },
-    update: { failures: 1, lockedUntil: ends },
-  });
+  // Each step is one statement that only one request can win, so requests at the same instant (several
+  // instances, or the work after several answers) each count once, and none is refused under the limit.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // In the window and under the limit: counted.
+    const counted = await db.signInThrottle.updateMany({
+      where: { key, lockedUntil: { gt: now }, failures: { lt: limit } },
+      data: { failures: { increment: 1 } },
+    });
+    if (counted.count === 1) return null;
+    const row = await db.signInThrottle.findUnique({ where: { key }, select: { lockedUntil: true, failures: true } });
+    if (row?.lockedUntil && row.lockedUntil > now) {
+      if (row.failures >= limit) return row.lockedUntil;
+      // Another request opened this window a moment ago: count in it.
+      continue;
+    }
+    // No window yet, or the last one ended: this request opens a new one, unless another just did.
+    const ends = new Date(now.getTime() + windowMs);
+    if (!row) {
+      try {
+        await db.signInThrottle.create({ data: { key, failures: 1, lockedUntil: ends } });
+        return null;
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+        continue;
+      }
+    }
+    const reopened = await db.signInThrottle.updateMany({
+      where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      data: { failures: 1, lockedUntil: ends },
+    });
+    if (reopened.count === 1) return null;
+  }
+  // Still racing after five tries: let this one through rather than refuse someone under the limit.
   return null;
 }

@@ -84,3 +84,46 @@ for (const width of [1280, 390]) {
     await expect(page).toHaveURL(new RegExp(`/articles/${SLUG}\\?section=`));
   });
 }
+
+test("the inbox at 1,000 posts opens on the most wanted open question, and “Point to a question” finds one", async ({
+  page,
+  browser,
+}) => {
+  const withJs = test.info().project.use.javaScriptEnabled !== false;
+  await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent("/author?page=3")}`);
+  await page.getByLabel("Email").fill("nora@afterword.example");
+  await page.getByLabel("Password").fill("afterword-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Unanswered questions" })).toBeVisible();
+  // A question far down the inbox (page 3, the longest waiting first), which a reader then has too.
+  const label = (await page.locator("ol.queue > li").nth(4).getByRole("article").getAttribute("aria-label"))!;
+  const number = /^Question (\d+) by /.exec(label)![1];
+  const reader = await browser.newContext({ javaScriptEnabled: withJs });
+  const guest = await reader.newPage();
+  await guest.goto(`${server.url}/articles/${SLUG}/questions/${number}`);
+  await guest
+    .getByRole("article", { name: label })
+    .getByRole("button", { name: /I have this question too/ })
+    .click();
+  await expect(guest.getByRole("status")).toContainText("Counted: 1 reader has this question");
+  await reader.close();
+
+  // The inbox opens on it: the most wanted, whatever the number of questions.
+  await page.goto(`${server.url}/author`);
+  const first = page.locator("ol.queue > li").first().getByRole("article");
+  await expect(first).toHaveAttribute("aria-label", label);
+  await expect(first).toContainText("1 reader has this question too");
+  // Its page weighs no list of every question.
+  const html = await (await page.request.get(`${server.url}/author`)).text();
+  expect(html.length).toBeLessThan(100_000);
+
+  // "Point to a question" by its number (as typed, with or without JavaScript), and by its words with it.
+  const finder = first.getByLabel("Point to a question");
+  if (withJs) {
+    await finder.fill("generated post");
+    await expect(first.locator("datalist option").first()).toHaveAttribute("value", /^#\d+ by /);
+  }
+  await finder.fill("#1");
+  await first.getByRole("button", { name: "Point to it" }).click();
+  await expect(page.getByRole("article", { name: label }).getByLabel("Your answer")).toHaveValue(/in #1: have a look/);
+});

@@ -10,6 +10,7 @@ import {
   sessionIdFromToken,
   validateSessionToken,
 } from "~/auth/sessions.server";
+import { takeFromWindow } from "~/auth/throttle.server";
 import { db } from "~/db.server";
 import { submitPost } from "~/posts/intake.server";
 import { setSetting } from "~/settings/settings.server";
@@ -192,5 +193,16 @@ describe("signed-in posting", () => {
     const { user: fresh } = await userWithSession("reader");
     expect(await post(fresh.id, "reader", "Published in post mode")).toBe("published");
     await setSetting("moderationMode", "first");
+  });
+});
+
+describe("counting in a window", () => {
+  it("counts requests at the same instant once each, refusing none under the limit and every one past it", async () => {
+    for (let round = 0; round < 3; round++) {
+      const key = `window-race-${round}-${Date.now()}`;
+      const answers = await Promise.all(Array.from({ length: 12 }, () => takeFromWindow(key, 5, 60_000)));
+      expect(answers.filter((a) => a === null)).toHaveLength(5);
+      expect(answers.filter((a) => a instanceof Date)).toHaveLength(7);
+    }
   });
 });
