@@ -89,14 +89,18 @@ function PostFormFields(
   const formRef = useRef<HTMLFormElement>(null);
   // After a refusal, take the reader to what needs fixing (a field, or the form's own message).
   const refused = answer?.result?.status === "error" ? answer.result : null;
+  // Once the page has settled (the answer, then the page's data read again), so that nothing takes the focus back.
   useEffect(() => {
-    if (!refused) return;
-    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
-    if (target) {
+    if (!refused || busy) return;
+    const frame = requestAnimationFrame(() => {
+      const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+      if (!target) return;
       if (target.getAttribute("role") === "alert") target.setAttribute("tabindex", "-1");
-      target.focus();
-    }
-  }, [refused]);
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "center" });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [refused, busy]);
   const signedIn =
     useRouteLoaderData<{ user: { displayName: string; publishesAtOnce: boolean; notifyReplies: boolean } | null }>(
       "root",

@@ -19,8 +19,24 @@ import { createPost, publishPost } from "~/posts/posts.server";
 import { type SettingKey, setSetting } from "~/settings/settings.server";
 
 const [task, ...args] = process.argv.slice(2);
+
+/**
+ * A write of this process beside the running server's own (its mail sender claims rows every few seconds): on
+ * SQLite a transaction that read before the server wrote cannot write (SQLITE_BUSY_SNAPSHOT), and is tried again.
+ */
+async function retrying<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = String((error as { code?: unknown } | null)?.code ?? "");
+      if (!code.startsWith("SQLITE_BUSY") || attempt === 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
 if (task === "publish") {
-  await db.$transaction((tx) => publishPost(Number(args[0]), tx));
+  await retrying(() => db.$transaction((tx) => publishPost(Number(args[0]), tx)));
   const { number } = await db.post.findUniqueOrThrow({ where: { id: Number(args[0]) } });
   process.stdout.write(String(number ?? ""));
 } else if (task === "hide") {
@@ -39,13 +55,15 @@ if (task === "publish") {
     take: 2,
     select: { id: true },
   });
-  const token = await db.$transaction(async (tx) => {
-    for (const root of roots)
-      await follow(tx, { email: args[0], confirmed: true, articleId: article.id, rootId: root.id });
-    await follow(tx, { email: args[0], confirmed: true, articleId: article.id, rootId: null });
-    const address = await tx.mailAddress.findUniqueOrThrow({ where: { address: args[0] } });
-    return newMailToken(tx, address.id, "manage");
-  });
+  const token = await retrying(() =>
+    db.$transaction(async (tx) => {
+      for (const root of roots)
+        await follow(tx, { email: args[0], confirmed: true, articleId: article.id, rootId: root.id });
+      await follow(tx, { email: args[0], confirmed: true, articleId: article.id, rootId: null });
+      const address = await tx.mailAddress.findUniqueOrThrow({ where: { address: args[0] } });
+      return newMailToken(tx, address.id, "manage");
+    }),
+  );
   process.stdout.write(`/subscriptions?token=${token}`);
 } else if (task === "ids") {
   const posts = await db.post.findMany({ where: { guestName: args[0] }, orderBy: { id: "asc" }, select: { id: true } });
@@ -56,19 +74,21 @@ if (task === "publish") {
 } else if (task === "question") {
   const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
   const status = args[2] === "pending" ? "pending" : "published";
-  const post = await createPost({ articleId: article.id, guestName: args[0], body: args[1], status });
+  const post = await retrying(() => createPost({ articleId: article.id, guestName: args[0], body: args[1], status }));
   process.stdout.write(String(post.id));
 } else if (task === "reply") {
   // A published reply by a guest under a post (args: parent id, name, text).
   const parent = await db.post.findUniqueOrThrow({ where: { id: Number(args[0]) }, select: { articleId: true } });
-  const post = await createPost({
-    articleId: parent.articleId,
-    parentId: Number(args[0]),
-    guestName: args[1],
-    body: args[2],
-    status: "pending",
-  });
-  await db.$transaction((tx) => publishPost(post.id, tx));
+  const post = await retrying(() =>
+    createPost({
+      articleId: parent.articleId,
+      parentId: Number(args[0]),
+      guestName: args[1],
+      body: args[2],
+      status: "pending",
+    }),
+  );
+  await retrying(() => db.$transaction((tx) => publishPost(post.id, tx)));
   process.stdout.write(String(post.id));
 } else if (task === "lift-sign-up-limits") {
   await db.signInThrottle.deleteMany({ where: { key: { startsWith: "signup:" } } });
