@@ -77,7 +77,7 @@ const run = (args: string[]) => {
 if (!existsSync("build/server/index.js")) spawnSync("node_modules/.bin/remix", ["vite:build"], { stdio: "inherit" });
 
 const { db } = await import("~/db.server");
-const { rebuildSearchIndex, searchPosts, similarQuestions } = await import("~/search/search.server");
+const { computeSimilar, rebuildSearchIndex, searchPosts, similarQuestions } = await import("~/search/search.server");
 
 async function fresh() {
   if (values.postgres) {
@@ -281,14 +281,32 @@ console.log(
   `\n${engine}, ${(await db.post.count({ where: { status: "published" } })).toLocaleString("en-US")} published posts:`,
 );
 
-// In this process: the engine's query and the comparison.
+// In this process: the engine's query and the comparison, computed afresh each time (a reader's new text; nothing
+// kept), for each kind of text asked; then as the pages ask, where an unchanged question's suggestions are kept.
+const kinds: [string, string[]][] = [
+  ["short labelled questions", [...new Set(SIMILAR_PAIRS.map((p) => p.ask))]],
+  ["short rephrasings of long questions", LONG_QUESTIONS.flatMap((q) => q.rephrasings)],
+  ["long stories (99 to 149 words)", LONG_QUESTIONS.map((q) => q.body)],
+];
+const all: number[] = [];
+for (const [label, texts] of kinds) {
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(texts.length, Math.round(requests / kinds.length)); i++) {
+    const started = performance.now();
+    await computeSimilar([{ text: texts[i % texts.length], articleId: mainId }]);
+    times.push(performance.now() - started);
+  }
+  all.push(...times);
+  report(`similar questions afresh: ${label}`, times);
+}
+report("similar questions afresh: all", all);
 const lookups: number[] = [];
 for (let i = 0; i < requests; i++) {
   const started = performance.now();
   await similarQuestions(asks[i % asks.length], { articleId: mainId });
   lookups.push(performance.now() - started);
 }
-report("similar questions, in process", lookups);
+report("similar questions as kept (repeated texts)", lookups);
 const benchQuestions = await db.post.findMany({
   where: { externalId: { startsWith: "bench-q-" } },
   select: { bodySource: true },

@@ -52,14 +52,31 @@ const shared = new WeakSet<object>();
  * query, answered from indexes.
  */
 export async function articleVersion(slug: string): Promise<string | null> {
-  const rows = await db.$queryRaw<
-    { id: string; article: unknown; marks: unknown; posts: unknown; shown: unknown; users: unknown }[]
-  >`
-    SELECT a."id" AS id, a."updatedAt" AS article, a."marksChangedAt" AS marks,
-      (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
-      (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
-      (SELECT MAX(u."updatedAt") FROM "User" u) AS users
-    FROM "Article" a WHERE a."slug" = ${slug}`;
+  return stampOf(
+    await db.$queryRaw<VersionRow[]>`
+      SELECT a."id" AS id, a."updatedAt" AS article, a."marksChangedAt" AS marks,
+        (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
+        (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
+        (SELECT MAX(u."updatedAt") FROM "User" u) AS users
+      FROM "Article" a WHERE a."slug" = ${slug}`,
+  );
+}
+
+/** The same version, of an article by its id (for what is kept of an article elsewhere: suggestions). */
+export async function articleVersionById(id: string): Promise<string | null> {
+  return stampOf(
+    await db.$queryRaw<VersionRow[]>`
+      SELECT a."id" AS id, a."updatedAt" AS article, a."marksChangedAt" AS marks,
+        (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
+        (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
+        (SELECT MAX(u."updatedAt") FROM "User" u) AS users
+      FROM "Article" a WHERE a."id" = ${id}`,
+  );
+}
+
+type VersionRow = { id: string; article: unknown; marks: unknown; posts: unknown; shown: unknown; users: unknown };
+
+function stampOf(rows: VersionRow[]): string | null {
   const row = rows[0];
   if (!row) return null;
   const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ""));

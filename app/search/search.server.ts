@@ -4,7 +4,9 @@
 // transaction as the post they index. Only published posts of published
 // threads are ever found; the words of a query reach the engine quoted, in an
 // expression built by app/search/terms.ts.
-import { onArticlesChanged } from "~/articles/page-cache.server";
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import { articleVersionById, onArticlesChanged } from "~/articles/page-cache.server";
 import { db } from "~/db.server";
 import { databaseTarget } from "~/db/database-url";
 import { questionPath } from "~/posts/paths";
@@ -292,6 +294,37 @@ export async function similarQuestions(text: string, scope: SimilarScope): Promi
  * candidates at once, one reads the word counts that weigh them.
  */
 export async function similarQuestionsOfEach(asks: (SimilarScope & { text: string })[]): Promise<Suggestion[][]> {
+  // What is kept is keyed by the article's version: any change to what it shows (a post published or hidden, an
+  // answer, a mark) moves it, so a kept answer is never older than the article. One small query per article.
+  const articles = [...new Set(asks.flatMap((ask) => (ask.articleId ? [ask.articleId] : [])))];
+  const versions = new Map(await Promise.all(articles.map(async (id) => [id, await articleVersionById(id)] as const)));
+  const keys = asks.map((ask) => {
+    const version = ask.articleId ? versions.get(ask.articleId) : null;
+    if (!version) return null;
+    const { text, ...scope } = ask;
+    return `${version}|${JSON.stringify(scope)}|${createHash("sha256").update(text).digest("base64url")}`;
+  });
+  const found = keys.map((key) => (key ? kept.get(key) : undefined));
+  const missing = asks.flatMap((ask, k) => (found[k] === undefined ? [k] : []));
+  if (missing.length > 0) {
+    const fresh = await computeSimilar(missing.map((k) => asks[k]));
+    missing.forEach((k, i) => {
+      found[k] = fresh[i];
+      if (keys[k]) kept.set(keys[k]!, fresh[i]);
+    });
+  }
+  return found as Suggestion[][];
+}
+
+/**
+ * Suggestions as last computed for a question's text and scope at an
+ * article's version: the inbox and the queue show the same questions request
+ * after request, and their comparison is most of those pages' time.
+ */
+const kept = new LRUCache<string, Suggestion[]>({ max: 5000, ttl: 10 * 60_000 });
+
+/** The suggestions computed afresh, nothing kept (what a reader's new text costs; `npm run bench:search` times it). */
+export async function computeSimilar(asks: (SimilarScope & { text: string })[]): Promise<Suggestion[][]> {
   const found: Suggestion[][] = asks.map(() => []);
   const askedOf = asks.map((ask) => askedWords(ask.text));
   const words = askedOf.map((list) => list.map(({ word }) => word));
@@ -395,10 +428,11 @@ const RELATIVE_CUTOFF = 0.85;
  * rephrasings at three times the cost). PostgreSQL's statistics do not tell a rare word from one no
  * post has, so it is asked for 5: on the labelled pairs 4 found 77 rephrasings of 97, 5 found 85 and
  * 6 found 86, in twice the time of 5 (a pair of common words matches thousands of questions).
- * A story (more than LONG_QUESTION_WORDS words) is asked for its 10 most telling: 7 found the short
- * old question of 21 of the 42 labelled long stories, 10 found 30.
+ * A story (more than LONG_QUESTION_WORDS words) is asked for its 7 most telling (21 pairs): at 100,000
+ * posts 10 found the short old question of 30 of the 42 labelled stories instead of 20, but took 47 ms at
+ * the 95th percentile where 7 take 18 (the engine ranks every post matching a pair).
  */
-const engineTerms = (long = false) => (long ? 10 : isPostgres() ? 5 : 4);
+const engineTerms = (long = false) => (long ? 7 : isPostgres() ? 5 : 4);
 /**
  * The weight of a word of a suggested question that the question asked does
  * not have: as of a word in 1% of posts. (Counting every word of every
@@ -442,15 +476,40 @@ async function rarity(words: string[]): Promise<Rarity> {
 /** The share of posts holding each word counted, and the share assumed of a word not counted. */
 type Shares = { shares: Map<string, number>; absent: number };
 
+/**
+ * SQLite: how many posts hold each word, as FTS5's vocabulary counted it, kept
+ * for STATISTICS_MAX_AGE_MS as PostgreSQL's statistics are (they move slowly,
+ * and a long question's candidates bring hundreds of words, which cost 10 to
+ * 20 ms to count each time). Forgotten on any write this instance hears of,
+ * and by refreshSearchStatistics.
+ */
+const termCounts = new LRUCache<string, number>({ max: 100_000, ttl: 60_000 });
+let postCount: { at: number; value: number } | null = null;
+onArticlesChanged(() => {
+  termCounts.clear();
+  postCount = null;
+});
+
 async function sqliteShares(stems: string[]): Promise<Shares> {
-  // Posts are never removed, so the highest id counts them (an index's last entry, not a count).
-  const rows = await db.$queryRawUnsafe<{ term: string | null; doc: number | bigint; posts: number | bigint | null }[]>(
-    `SELECT v."term", v."doc", (SELECT max("id") FROM "Post") AS "posts"
-       FROM (SELECT NULL AS "term", 0 AS "doc"${stems.length ? ` UNION ALL SELECT "term", "doc" FROM "PostSearchTerms" WHERE "term" IN (${stems.map(() => "?").join(", ")})` : ""}) v`,
-    ...stems,
+  const unknown = stems.filter((stem) => !termCounts.has(stem));
+  if (unknown.length > 0 || !postCount || Date.now() - postCount.at > STATISTICS_MAX_AGE_MS) {
+    // Posts are never removed, so the highest id counts them (an index's last entry, not a count).
+    const rows = await db.$queryRawUnsafe<{ term: string | null; doc: number | bigint; posts: number | bigint | null }[]>(
+      `SELECT v."term", v."doc", (SELECT max("id") FROM "Post") AS "posts"
+         FROM (SELECT NULL AS "term", 0 AS "doc"${unknown.length ? ` UNION ALL SELECT "term", "doc" FROM "PostSearchTerms" WHERE "term" IN (${unknown.map(() => "?").join(", ")})` : ""}) v`,
+      ...unknown,
+    );
+    for (const stem of unknown) termCounts.set(stem, 0);
+    for (const row of rows) if (row.term !== null) termCounts.set(row.term, Number(row.doc));
+    postCount = { at: Date.now(), value: Math.max(1, Number(rows[0]?.posts ?? 1)) };
+  }
+  const total = postCount.value;
+  const shares = new Map(
+    stems.flatMap((stem) => {
+      const count = termCounts.get(stem) ?? 0;
+      return count > 0 ? [[stem, count / total] as const] : [];
+    }),
   );
-  const total = Math.max(1, Number(rows[0]?.posts ?? 1));
-  const shares = new Map(rows.filter((r) => r.term !== null).map((r) => [r.term!, Number(r.doc) / total]));
   return { shares, absent: 0.5 / total };
 }
 
@@ -531,6 +590,8 @@ export async function rebuildSearchIndex() {
 
 /** Counts words anew after many posts arrived at once (a seed, an import): PostgreSQL's ANALYZE. */
 export async function refreshSearchStatistics() {
+  termCounts.clear();
+  postCount = null;
   if (!isPostgres()) return;
   await db.$executeRawUnsafe(`ANALYZE "Post"`);
   statistics = null;

@@ -18,8 +18,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What the issue asks for at least (measured figures are in the log line and docs/benchmarks.md). */
 const FLOOR = { found: 0.85, precision: 0.9, unrelatedSuggested: 0.1 };
-/** The other direction, where measured (30 of 42 found, 0.909, on either engine): the engine is asked for a story's 10 most telling words. */
-const STORY_FLOOR = { found: 0.7, precision: 0.9 };
+/**
+ * The other direction, where measured (20 of 42 found, precision 0.87 on SQLite): the engine is asked for a
+ * story's 7 most telling words, a bound on its time at 100,000 posts (app/search/search.server.ts, engineTerms).
+ */
+const STORY_FLOOR = { found: 0.45, precision: 0.85 };
 
 async function importLongQuestions() {
   const day = (n: number) => `2024-0${1 + Math.floor(n / 28)}-${String(1 + (n % 28)).padStart(2, "0")} 10:00:00`;
