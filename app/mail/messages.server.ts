@@ -20,7 +20,7 @@ function page(title: string, body: string, footer: string) {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(title)}</title></head>
-<body style="margin:0;padding:24px;background:#f7f5f0;color:#1f2a2e;font:16px/1.5 Georgia,serif">
+<body style="margin:0;padding:24px;background:#f7f5f0;color:#1f2a2e;font:16px/1.5 Georgia,serif;overflow-wrap:anywhere;word-break:break-word">
 <main style="max-width:36em;margin:0 auto;background:#fff;border:1px solid #ddd6c8;border-radius:8px;padding:24px">
 ${body}
 </main>
