@@ -1,29 +1,17 @@
-// Renders every page to a string once its data is ready (Afterword's loaders
-// defer nothing, so streaming would gain nothing). A page made only of data
-// every reader shares is rendered without a nonce and kept, compressed, for
-// the production server to send as it is (app/articles/page-cache.server.ts).
+// Remix's server entry: every page is rendered by the article page's door
+// (app/article-page/render.server.tsx), which keeps the pages every reader
+// shares; a 503 of its own when the database is unavailable; and what
+// scripts/server.js calls in the app, exported here.
 import { randomBytes } from "node:crypto";
-import { Writable } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
-import {
-  KEEP_TOKENS,
-  PERSONAL_CACHE_CONTROL,
-  PRIVATE_REVALIDATE,
-  isShareable,
-  keepPage,
-  keepsAt,
-  keptPageHeaders,
-  reusableThreads,
-} from "~/articles/page-cache.server";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { renderDocument } from "~/article-page/render.server";
 import { unavailablePage } from "~/db/unavailable-page";
-import { withoutUnwrittenTail } from "~/utils/react-chunks";
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable";
 import { reopenIfReadOnly } from "~/db.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
-import { NonceContext } from "~/security/nonce";
-import { ReusedThreads, SpliceMarks } from "~/components/splice-mark";
+import { startMailSender as sendMail } from "~/mail/sender.server";
+import { writeDueDigests } from "~/moderation/digest.server";
 
 // Used by scripts/server.js, which checks requests before Remix sees them.
 export {
@@ -32,10 +20,11 @@ export {
   OPEN_POST_PATHS as openPostPaths,
   CROSS_SITE_MESSAGE as crossSiteMessage,
 } from "~/security/same-origin.server";
-export { startMailSender } from "~/mail/sender.server";
-export { articlesChanged, serveSharedPage } from "~/articles/page-cache.server";
+/** This instance's mail: the staff digests that are due, then everything due (app/mail/sender.server.ts). */
+export const startMailSender = () => sendMail(writeDueDigests);
+export { articlesChanged } from "~/articles/versions.server";
 export { listenForChanges } from "~/articles/change-feed.server";
-export { servePersonalPage } from "~/articles/personal-page.server";
+export { serveArticlePage } from "~/article-page/render.server";
 export { addSecurityHeaders } from "~/security/headers.server";
 export { config, configProblems } from "~/config.server";
 
@@ -48,57 +37,6 @@ declare module "@remix-run/node" {
   }
 }
 
-const ABORT_DELAY = 5_000;
-const production = process.env.NODE_ENV === "production";
-
-function render(
-  request: Request,
-  context: EntryContext,
-  nonce: string,
-  marks: string | null = null,
-  reused: ReadonlySet<number> | null = null,
-): Promise<{ html: string; failed: boolean }> {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        chunks.push(withoutUnwrittenTail(Buffer.from(chunk)));
-        done();
-      },
-      final(done) {
-        clearTimeout(timer);
-        resolve({ html: Buffer.concat(chunks).toString("utf8"), failed });
-        done();
-      },
-    });
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <SpliceMarks.Provider value={marks}>
-          <ReusedThreads.Provider value={reused}>
-            <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-          </ReusedThreads.Provider>
-        </SpliceMarks.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          pipe(sink);
-        },
-        onShellError(error) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error) {
-          failed = true;
-          console.error(error);
-        },
-      },
-    );
-    const timer = setTimeout(abort, ABORT_DELAY);
-  });
-}
-
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -108,45 +46,7 @@ export default async function handleRequest(
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   addSecurityHeaders(responseHeaders);
   if (unavailable.has(request)) return databaseUnavailable(request, responseHeaders);
-  const { matches, loaderData } = remixContext.staticHandlerContext;
-  const data = matches.map((match) => loaderData[match.route.id]).filter((d) => d !== undefined);
-  const answersAction = remixContext.staticHandlerContext.actionData !== null;
-  const keepable =
-    !answersAction &&
-    responseStatusCode === 200 &&
-    request.method === "GET" &&
-    data.length > 0 &&
-    data.every(isShareable) &&
-    keepsAt(data[data.length - 1] as object, new URL(request.url));
-  if (keepable) {
-    // The same bytes for every reader: no nonce in them (their CSP names their inline scripts' hashes).
-    // Rendered with marks where a reader's own parts go, and a stand-in nonce, taken out of those bytes.
-    // Threads unchanged since the page kept before are not rendered again: their kept bytes go back in.
-    const shared = data[data.length - 1] as object;
-    const reuse = reusableThreads(shared);
-    let { html, failed } = await render(request, remixContext, KEEP_TOKENS.nonce, KEEP_TOKENS.mark, reuse.ids);
-    let whole = failed ? null : reuse.putBack(html);
-    let reused = reuse.ids?.size ?? 0;
-    if (!failed && whole === null) {
-      ({ html, failed } = await render(request, remixContext, KEEP_TOKENS.nonce, KEEP_TOKENS.mark));
-      whole = html;
-      reused = 0;
-    }
-    if (!failed && whole !== null) {
-      const page = keepPage(shared, whole, loaderData);
-      keptPageHeaders(page).forEach((value, name) => responseHeaders.set(name, value));
-      if (responseHeaders.has("Set-Cookie")) responseHeaders.set("Cache-Control", PRIVATE_REVALIDATE);
-      responseHeaders.set("X-Page-Cache", "miss");
-      responseHeaders.set("X-Threads-Reused", String(reused));
-      return new Response(new Uint8Array(page.plain), { status: responseStatusCode, headers: responseHeaders });
-    }
-  }
-  // A page for this reader alone: its own nonce, and never stored by a shared cache.
-  const nonce = randomBytes(16).toString("base64");
-  if (production) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
-  responseHeaders.set("Cache-Control", PERSONAL_CACHE_CONTROL);
-  const { html, failed } = await render(request, remixContext, nonce);
-  return new Response(html, { status: failed ? 500 : responseStatusCode, headers: responseHeaders });
+  return renderDocument(request, responseStatusCode, responseHeaders, remixContext);
 }
 
 /**
@@ -181,7 +81,7 @@ const unavailable = new WeakSet<Request>();
  */
 function databaseUnavailable(request: Request, headers: Headers) {
   const nonce = randomBytes(16).toString("base64");
-  if (production) headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
   headers.set("Cache-Control", "no-store");
   headers.set("Retry-After", RETRY_AFTER_SECONDS);
   const sending = request.method !== "GET" && request.method !== "HEAD";

@@ -12,8 +12,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { shareable } from "~/articles/page-cache.server";
-import { headerUser } from "~/auth/header-user.server";
+import { shareable } from "~/article-page/render.server";
+import { headerUser } from "~/moderation/header-user.server";
 import { getVisitor } from "~/auth/visitor.server";
 import { type Flash, flashCookie, readCookie } from "~/security/cookies.server";
 import { AccountNav } from "~/components/account-nav";

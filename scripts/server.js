@@ -1,9 +1,13 @@
-// npm start — the production server: Remix's request handler behind a few
-// things that must happen before Remix sees a request. Cross-site posts are
-// refused with a plain 403 here (Remix's own check answers 500), security
-// headers go on every response including static files, and the client's
-// address (behind TRUST_PROXY=1) reaches the app for rate limits. Built
-// assets are served with long cache lifetimes.
+// npm start and npm run dev — one server for both: Remix's request handler
+// behind a few things that must happen before Remix sees a request.
+// Cross-site posts are refused with a plain 403 here (Remix's own check
+// answers 500), security headers go on every response including static files,
+// and the client's address (behind TRUST_PROXY=1) reaches the app for rate
+// limits. In production it serves the build, with long cache lifetimes on
+// built assets; in development (NODE_ENV=development, `npm run dev`) Vite runs
+// inside it as Express middleware, so the app is loaded from source with hot
+// reload, while the kept article pages, the mail sender, the change feed and
+// every check here run as they do in production (docs/decisions/0012).
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,10 +17,22 @@ import express from "express";
 import morgan from "morgan";
 import onHeaders from "on-headers";
 
-// This serves the production build, so it runs as production (CSP and security
-// headers included) unless told otherwise; `npm run dev` is the development server.
+// Unless told otherwise this serves the production build, as production (CSP and security headers included).
 process.env.NODE_ENV ??= "production";
-const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+const development = process.env.NODE_ENV === "development";
+const server = http.createServer();
+const vite = development
+  ? await import("vite").then((v) =>
+      // HMR's websocket shares this server's port, so the page's CSP (connect-src 'self') allows it.
+      v.createServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" }),
+    )
+  : null;
+/** The app: built once in production; in development, as Vite has it now (reloaded when a source file changes). */
+const loadBuild = vite
+  ? () => vite.ssrLoadModule("virtual:remix/server-build")
+  : await import(pathToFileURL(path.resolve("build/server/index.js")).href).then((build) => () => build);
+/** What this server calls in the app (app/entry.server.tsx), from the app as it is now. */
+const hooks = async () => (await loadBuild()).entry.module;
 const {
   isSameOrigin,
   headersForRemix,
@@ -26,12 +42,10 @@ const {
   config,
   configProblems,
   startMailSender,
-  serveSharedPage,
-  servePersonalPage,
-  articlesChanged,
   listenForChanges,
-} = build.entry.module;
-// Every setting is checked before anything listens (app/config.server.ts).
+} = await hooks();
+/** Tells the app as it is now that something an article page shows has changed. */
+const articlesChanged = () => hooks().then((app) => app.articlesChanged());
 const problems = configProblems();
 if (problems.length > 0) {
   console.error(`Afterword cannot start; fix these settings:\n  ${problems.join("\n  ")}`);
@@ -54,11 +68,11 @@ app.use((req, res, next) => {
       const target = new URL(req.url);
       req.url = req.originalUrl = target.pathname + target.search;
     } catch {
-      return refuse(res, 400, "Bad request", "That request target is not a path on this site.");
+      return refuseRequest(res, 400, "Bad request", "That request target is not a path on this site.");
     }
   }
   // No address on this site holds a NUL character, and PostgreSQL cannot look one up.
-  if (/%00|\0/.test(req.url)) return refuse(res, 400, "Bad request", "That address contains a NUL character.");
+  if (/%00|\0/.test(req.url)) return refuseRequest(res, 400, "Bad request", "That address contains a NUL character.");
   // A body over the limit is refused before any of it is read; the connection
   // closes rather than carry the unread rest into the next request.
   if (Number(req.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
@@ -104,17 +118,20 @@ app.use((req, res, next) => {
   next();
 });
 app.use(compression());
+// In development Vite serves the client's modules and assets from source, with hot reload.
+if (vite) app.use(vite.middlewares);
 // Remix's responses carry these from entry.server.tsx; static files and the refusal below get them here.
 function securityHeaders(res) {
   const headers = new Headers();
   addSecurityHeaders(headers);
   headers.forEach((value, name) => res.setHeader(name, value));
 }
-app.use(
-  "/assets",
-  express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: securityHeaders }),
-);
-app.use(express.static("build/client", { maxAge: "1h", setHeaders: securityHeaders }));
+if (!vite)
+  app.use(
+    "/assets",
+    express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: securityHeaders }),
+  );
+if (!vite) app.use(express.static("build/client", { maxAge: "1h", setHeaders: securityHeaders }));
 // The request log: pages and actions, not static files. Article pages are logged where the server below first sees
 // them (it may send them itself), and not again here when it hands them on.
 const logging = settings.LOG_REQUESTS !== "0";
@@ -140,7 +157,7 @@ function refuseTooLarge(req, res) {
   });
   req.resume();
   res.set("Connection", "close");
-  refuse(res, 413, "Too large", "This request is larger than this site accepts.");
+  refuseRequest(res, 413, "Too large", "This request is larger than this site accepts.");
 }
 
 /**
@@ -177,7 +194,7 @@ function holdChunkedBody(req, tooLarge, complete) {
   };
 }
 
-function refuse(res, status, title, message) {
+function refuseRequest(res, status, title, message) {
   securityHeaders(res);
   res
     .status(status)
@@ -195,7 +212,7 @@ app.use((req, res, next) => {
     delete req.headers.origin;
     return next();
   }
-  if (!isSameOrigin(request)) return refuse(res, 403, "Refused", crossSiteMessage);
+  if (!isSameOrigin(request)) return refuseRequest(res, 403, "Refused", crossSiteMessage);
   // Remix compares Origin with the Host it receives and answers 500 when they differ, which they do behind a
   // proxy that rewrites Host: it is given the public host this check compared with (app/security/same-origin.server.ts).
   const forRemix = headersForRemix(request);
@@ -208,7 +225,7 @@ app.use((req, res, next) => {
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: vite ? loadBuild : loadBuild(),
     mode: process.env.NODE_ENV,
     getLoadContext: (req, res) => ({
       clientAddress: req.ip ?? null,
@@ -222,7 +239,7 @@ app.all(
 // kept, before Express, Remix, React or compression see the request (app/articles/page-cache.server.ts):
 // the hot path costs what sending its bytes costs. A signed-in reader's or a guest's page is made from it,
 // with only their own parts rendered (app/articles/personal-page.server.tsx). Anything else goes on to the app.
-const server = http.createServer((req, res) => {
+server.on("request", (req, res) => {
   if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/articles/")) return app(req, res);
   const header = (name) => {
     const value = req.headers[name.toLowerCase()];
@@ -233,8 +250,8 @@ const server = http.createServer((req, res) => {
     req.loggedEarly = true;
     logArticlePage(req, res, () => {});
   }
-  serveSharedPage(request)
-    .then((answer) => answer ?? servePersonalPage(request))
+  hooks()
+    .then(({ serveArticlePage }) => serveArticlePage(request))
     .then(
       (answer) => {
         if (!answer) return app(req, res);

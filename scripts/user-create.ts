@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { createAccount } from "~/auth/accounts.server";
 import { passwordFromLines } from "~/auth/passwords.server";
-import { ROLES, isRole } from "~/auth/roles";
+import { ROLES, isRole } from "~/model/roles";
 import { db } from "~/db.server";
 
 const { values } = parseArgs({

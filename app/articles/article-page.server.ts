@@ -5,10 +5,10 @@
 import { graphemeStart } from "~/utils/graphemes";
 import { THREADS_PER_PAGE, type ThreadSort } from "~/articles/listing";
 import { db } from "~/db.server";
-import { questionPath } from "~/posts/paths";
-import { isWrittenBy } from "~/posts/writer";
-import { VISIBLE_STATUS } from "~/posts/status";
-import { buildThreads, type Threaded } from "~/posts/thread-tree";
+import { questionPath } from "~/model/paths";
+import { isWrittenBy } from "~/model/writer";
+import { VISIBLE_STATUS } from "~/model/status";
+import { buildThreads, type Threaded } from "~/model/thread-tree";
 import { type ShownDate, showDate, showDateTime } from "~/utils/dates";
 
 export type SectionRef = { anchor: string; title: string };

@@ -2,7 +2,7 @@
 // in with the back-off, and changing what a person may change about theirs.
 import { z } from "zod";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.server";
-import { type Role, isStaff } from "~/auth/roles";
+import { type Role, isStaff } from "~/model/roles";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys, waitMessage } from "~/auth/throttle.server";
 import { db } from "~/db.server";
 import { firstErrors } from "~/utils/field-errors";

@@ -3,7 +3,7 @@
 // (the sign-in page itself is never guarded, so there is no loop); a signed-in
 // person without the role gets a plain 403 page.
 import { redirect } from "@remix-run/node";
-import type { Role } from "~/auth/roles";
+import type { Role } from "~/model/roles";
 import { type SessionUser, type ValidSession, readSessionToken, validateSessionToken } from "~/auth/sessions.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { intentOf, readForm } from "~/utils/form.server";

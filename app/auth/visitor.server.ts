@@ -9,7 +9,6 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getUser } from "~/auth/guards.server";
 import { SESSION_COOKIE, type SessionUser } from "~/auth/sessions.server";
 import { config } from "~/config.server";
-import type { Visitor as Writer } from "~/posts/intake.server";
 import {
   FLASH_COOKIE,
   GUEST_COOKIE,
@@ -33,7 +32,18 @@ export function isPersonalCookieHeader(cookie: string | null): boolean {
   return PERSONAL.test(cookie ?? "");
 }
 
-export type CurrentVisitor = Writer & {
+export type Visitor = {
+  userId: string | null;
+  role: string | null;
+  guestKey: string | null;
+  ipHash: string | null;
+  /** When this visitor was last shown a posting form (ms), from a signed cookie. */
+  formShownAt: number | null;
+  /** A guest who came without a guest cookie: `guestKey` was made for this post. */
+  newGuest?: boolean;
+};
+
+export type CurrentVisitor = Visitor & {
   user: SessionUser | null;
   guest: GuestIdentity | null;
   /** Whose pending posts the pages show: this visitor's own, whether account or guest. */

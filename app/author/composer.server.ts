@@ -2,11 +2,12 @@
 // written (insert a template, a link, the copyright answer) and publishing it.
 // Only the article's author (or an admin) may answer, and only a published
 // question; the answer goes through the same intake as every post.
+import { Refusal } from "~/utils/refusal";
 import { z } from "zod";
-import { type Actor, mayActOnArticle } from "~/auth/roles";
+import { type Actor, mayActOnArticle } from "~/model/roles";
 import { db } from "~/db.server";
 import { submitPost } from "~/posts/intake.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { idField } from "~/utils/form.server";
 import { countUse, fillTemplate, listTemplates } from "~/templates/templates.server";
 
@@ -67,15 +68,6 @@ export const ComposerForm = z.preprocess(
 );
 export type ComposerInput = z.infer<typeof ComposerForm>;
 
-export class ComposerError extends Error {
-  constructor(
-    public status: 400 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function questionToAnswer(actor: Actor, id: number) {
   const question = await db.post.findFirst({
     where: { id, parentId: null, status: VISIBLE_STATUS },
@@ -87,9 +79,9 @@ async function questionToAnswer(actor: Actor, id: number) {
       section: { select: { anchor: true, removedAt: true } },
     },
   });
-  if (!question) throw new ComposerError(404, "That question is not in your inbox.");
+  if (!question) throw new Refusal(404, "That question is not in your inbox.");
   if (!mayActOnArticle(actor, question.article.authorId)) {
-    throw new ComposerError(403, "You can only answer questions on your own articles.");
+    throw new Refusal(403, "You can only answer questions on your own articles.");
   }
   return { ...question, asker: question.user?.displayName ?? question.guestName ?? "the reader" };
 }

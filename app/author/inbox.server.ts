@@ -4,9 +4,9 @@
 // with counts per article and section. A card carries no list of the
 // article's questions: the composer finds one as the author types
 // (findQuestions, behind /author/find-question).
-import { type Actor, articlesOf } from "~/auth/roles";
+import { type Actor, articlesOf } from "~/model/roles";
 import { db } from "~/db.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { searchPosts, similarQuestionsOfEach } from "~/search/search.server";
 import { graphemeStart } from "~/utils/graphemes";
 import { showDateTime } from "~/utils/dates";

@@ -2,7 +2,7 @@
 // for moderators and admins): the facts of its published questions, read in
 // three queries whatever the number of articles and posts, and turned into
 // the charts' numbers by app/author/insights.ts.
-import { type Actor, articlesOf } from "~/auth/roles";
+import { type Actor, articlesOf } from "~/model/roles";
 import {
   type QuestionFacts,
   type SectionBar,
@@ -12,7 +12,7 @@ import {
   questionsBySection,
 } from "~/author/insights";
 import { db } from "~/db.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 
 export type ArticleInsights = {
   slug: string;

@@ -2,7 +2,7 @@
 // (an imported question, or one asked without choosing) wait here until the
 // article's author, a moderator or an admin confirms or changes it. A question's
 // replies are about what it is about, so they follow.
-import { type Actor, articlesOf, mayActOnArticle } from "~/auth/roles";
+import { type Actor, articlesOf, mayActOnArticle } from "~/model/roles";
 import { WHOLE_ARTICLE } from "~/author/sections";
 import { db } from "~/db.server";
 import { capitalise, postName } from "~/moderation/post-names";

@@ -1,14 +1,7 @@
 // The header's account links: who is signed in and what waits for them, or
 // the ways to sign in. A part of the page that differs from reader to reader.
 import { Form, Link, useLocation } from "@remix-run/react";
-
-export type HeaderUser = {
-  displayName: string;
-  role: string;
-  queue: { pending: number; reported: number } | null;
-  publishesAtOnce: boolean;
-  notifyReplies: boolean;
-};
+import type { HeaderUser } from "~/moderation/header-user.server";
 
 export function AccountNav({ user }: { user: HeaderUser | null }) {
   const back = returnQuery(useLocation());

@@ -2,7 +2,7 @@
 // (a guest's name, a signed-in reader's account), the reader's own questions
 // awaiting moderation, and the threads they have posts in. The page renders
 // them, and so does the server when it makes a reader's page from the page
-// kept for everyone (app/articles/personal-page.server.tsx): the same
+// kept for everyone (app/article-page/personal-page.server.tsx): the same
 // components with the same data give the same bytes.
 import type { ArticlePage } from "~/articles/article-page.server";
 import { FollowArticle } from "~/components/follow-article";

@@ -4,13 +4,13 @@
 import {
   type FieldMetadata,
   type FormMetadata,
-  type SubmissionResult,
   getFormProps,
   getInputProps,
   getSelectProps,
   getTextareaProps,
   useForm,
 } from "@conform-to/react";
+import type { ServerAnswer } from "~/utils/answers";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 // Conform's field metadata, whatever the field's value type: the components read only its name, id and messages.
@@ -34,7 +34,6 @@ export function useServerForm(
 }
 
 /** What an action answers a form with: Conform's result, which form it was for, and what was done. */
-export type ServerAnswer = { form?: string; result?: SubmissionResult<string[]>; done?: string };
 
 /** The <form> element's own attributes (id, noValidate, and its messages' id). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

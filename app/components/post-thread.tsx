@@ -2,8 +2,8 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import type { ShownThread } from "~/articles/article-page.server";
 import { PostForm } from "~/components/post-form";
-import { REPORT_REASONS } from "~/moderation/report-reasons";
-import { postPermalink, questionPath } from "~/posts/paths";
+import { REPORT_REASONS } from "~/model/report-reasons";
+import { postPermalink, questionPath } from "~/model/paths";
 
 /** A disclosure that needs no JavaScript: report a post to the moderators. */
 function ReportForm({ postId, writer }: { postId: number; writer: string }) {

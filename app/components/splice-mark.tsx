@@ -1,5 +1,5 @@
 // Where a page kept for every reader has the parts that differ from reader to
-// reader (app/articles/personal-page.server.tsx). Only the server's render of
+// reader (app/article-page/personal-page.server.tsx). Only the server's render of
 // a kept page turns the marks on; they are taken out of its bytes before
 // anyone gets them, and every other render (the browser's included) has none.
 import { createContext, useContext } from "react";

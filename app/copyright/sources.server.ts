@@ -2,7 +2,7 @@
 // in memory, rebuilt when the sources' version in the database changes, so
 // every app instance checks against the same texts. Source texts are read
 // only here and on the staff pages; no public loader selects them.
-import type { Actor } from "~/auth/roles";
+import type { Actor } from "~/model/roles";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { firstErrors } from "~/utils/field-errors";

@@ -10,8 +10,8 @@ import { createHash } from "node:crypto";
 import { Feed } from "feed";
 import { db } from "~/db.server";
 import { siteUrl } from "~/mail/messages.server";
-import { postPermalink, questionPath } from "~/posts/paths";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { postPermalink, questionPath } from "~/model/paths";
+import { VISIBLE_STATUS } from "~/model/status";
 import { escapeHtml, htmlForCdata, xmlText } from "~/utils/text-safety";
 
 const ENTRIES = 50;

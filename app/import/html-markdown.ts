@@ -4,7 +4,7 @@
 // and allowlist then clean it as they clean every post. turndown does the
 // conversion; the rules here say what each kind of text may keep.
 import TurndownService from "turndown";
-import { EDIT_MARKER } from "~/posts/markers";
+import { EDIT_MARKER } from "~/model/markers";
 
 const BLOCK_TAG = /<(p|div|ul|ol|blockquote|h[1-6]|pre|table|figure|hr)[\s>/]/i;
 

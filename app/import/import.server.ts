@@ -20,7 +20,7 @@ import { type ArticleReport, type ImportReport, emptyCounts, newReport, skip } f
 import { importedPosts, suggestedSections, writePlan } from "~/import/write.server";
 import { type WpAuthor, type WpComment, type WpItem, readWordPress } from "~/import/wordpress.server";
 import { ImportFileError } from "~/import/xml-stream.server";
-import type { PostStatus } from "~/posts/status";
+import type { PostStatus } from "~/model/status";
 
 export { ImportFileError };
 

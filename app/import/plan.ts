@@ -4,7 +4,7 @@
 // into Afterword's threads: depth up to MAX_DEPTH (deeper replies stay at the
 // limit and the page names whom they answer), a question number for each
 // published question by date, and nothing already imported touched again.
-import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/posts/status";
+import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/model/status";
 
 export type SourceComment = {
   /** "wordpress:123" or "disqus:456": what a second run recognises. */

@@ -1,5 +1,5 @@
 // What an import did, or would do (--dry-run): the same report either way.
-import { POST_STATUSES, type PostStatus } from "~/posts/status";
+import { POST_STATUSES, type PostStatus } from "~/model/status";
 
 export type ArticleReport = {
   slug: string;

@@ -10,8 +10,8 @@ import { db } from "~/db.server";
 import type { ImportedPost, PlannedPost, PostRef, ThreadPlan } from "~/import/plan";
 import { renderPostBody } from "~/posts/body.server";
 import { textFingerprint } from "~/posts/fingerprint";
-import { EDIT_MARKER } from "~/posts/markers";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { EDIT_MARKER } from "~/model/markers";
+import { VISIBLE_STATUS } from "~/model/status";
 
 export const BATCH_SIZE = 500;
 

@@ -17,8 +17,8 @@ import {
   siteUrl,
 } from "~/mail/messages.server";
 import { newMailToken } from "~/mail/tokens.server";
-import { postPermalink, questionPath } from "~/posts/paths";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { postPermalink, questionPath } from "~/model/paths";
+import { VISIBLE_STATUS } from "~/model/status";
 
 /** Replies to one thread reach an address at most once an hour, together. */
 export const REPLIES_EVERY_MS = 60 * 60_000;

@@ -10,7 +10,6 @@ import { hostname } from "node:os";
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
-import { writeDueDigests } from "~/mail/digest.server";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
@@ -125,14 +124,18 @@ async function sendOne(id: number, owner: string, transport: MailTransport, now:
 
 let timer: NodeJS.Timeout | null = null;
 
-/** Starts this instance's sender: every few seconds, whatever is due. */
-export function startMailSender(everyMs = 5_000) {
+/**
+ * Starts this instance's sender: every few seconds, whatever is due, after
+ * `writeDue` has written what else is due (the staff digests; the server
+ * composes them in, app/entry.server.tsx, as mail knows nothing of the queue).
+ */
+export function startMailSender(writeDue: () => Promise<unknown> = async () => {}, everyMs = 5_000) {
   if (timer) return;
   let running = false;
   timer = setInterval(() => {
     if (running) return;
     running = true;
-    writeDueDigests()
+    writeDue()
       .then(() => sendDue({ transport: configuredTransport() }))
       .catch((error) => console.error("[mail] the sender failed", error))
       .finally(() => {

@@ -3,7 +3,7 @@
 // text is one (a cut may end at a full stop, and spacing may change); a change
 // of wording is an ordinary edit, with a reason.
 import { diffWords } from "diff";
-import { EDIT_MARKER } from "~/posts/markers";
+import { EDIT_MARKER } from "~/model/markers";
 
 export type CutResult = { ok: true; text: string; cuts: number } | { ok: false; message: string };
 

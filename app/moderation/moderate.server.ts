@@ -3,18 +3,18 @@
 // on a post edited since the moderator loaded it, applies the action in one
 // transaction, and writes the audit row with it. Nothing is deleted: hiding
 // is a status, and an edit keeps the text before it as a revision.
+import { Refusal } from "~/utils/refusal";
 import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
-import { type Actor, isStaff, mayActOnArticle } from "~/auth/roles";
+import { type Actor, isStaff, mayActOnArticle } from "~/model/roles";
 import { type Db, db } from "~/db.server";
 import { type MarkKind, clearMarks } from "~/posts/reader-marks.server";
 import { applyCuts } from "~/moderation/cuts";
-import { REPORT_REASONS } from "~/moderation/report-reasons";
 import { renderPostBody } from "~/posts/body.server";
 import { cancelMailAbout, notifyRejected } from "~/mail/outbox.server";
 import { publishPost } from "~/posts/posts.server";
-import { flagsAfterEdit } from "~/posts/flags.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { flagsAfterEdit, withFlag } from "~/posts/flags.server";
+import { VISIBLE_STATUS } from "~/model/status";
 import { getSettings } from "~/settings/settings.server";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -45,17 +45,6 @@ const UNDOABLE = ["approve", "reject", "spam", "dismiss_report"];
 
 export type { Actor };
 
-export class ModerationError extends Error {
-  constructor(
-    public status: 400 | 403 | 404 | 409,
-    message: string,
-    /** The form field the message is about, when it is about one. */
-    public field?: "body" | "reason",
-  ) {
-    super(message);
-  }
-}
-
 /** The moderator's edit form on a post's page: for length (cuts only), or for another reason (given). */
 export const EditForm = z.object({
   intent: z.enum(["edit_length", "edit"]),
@@ -66,13 +55,6 @@ export const EditForm = z.object({
 
 /** Moderators and admins moderate everything; an author, the posts on their own articles. */
 export const mayModerate = mayActOnArticle;
-
-function withFlag(flags: string, flag: string, on: boolean) {
-  const set = new Set(flags.split(",").filter(Boolean));
-  if (on) set.add(flag);
-  else set.delete(flag);
-  return [...set].join(",");
-}
 
 /** What a decision (or its undo) reads of a post. */
 const DECIDED = {
@@ -102,7 +84,7 @@ async function claim(tx: Tx, post: { id: number; status: string; revision: numbe
     where: { id: post.id, status: post.status, revision: post.revision, flags: post.flags },
     data: { updatedAt: new Date() },
   });
-  if (claimed.count === 0) throw new ModerationError(409, refusal);
+  if (claimed.count === 0) throw new Refusal(409, refusal);
 }
 
 /** A published post leaving the page: its question counts one reply fewer. */
@@ -130,19 +112,16 @@ export async function moderate(
 ) {
   return db.$transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: DECIDED });
-    if (!post) throw new ModerationError(404, "That post does not exist.");
+    if (!post) throw new Refusal(404, "That post does not exist.");
     if (!mayModerate(actor, post.article.authorId)) {
-      throw new ModerationError(403, "You can only moderate posts on your own articles.");
+      throw new Refusal(403, "You can only moderate posts on your own articles.");
     }
     if (options.expectedRevision !== undefined && options.expectedRevision !== post.revision) {
-      throw new ModerationError(
-        409,
-        "This post was edited since you loaded it. Reload to see the new text, then decide.",
-      );
+      throw new Refusal(409, "This post was edited since you loaded it. Reload to see the new text, then decide.");
     }
     await claim(tx, post, "Someone else decided on this post a moment ago. Reload to see where it stands.");
     if (options.expectedStatus !== undefined && options.expectedStatus !== post.status) {
-      throw new ModerationError(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
+      throw new Refusal(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
     }
     const reason = options.reason?.trim() ?? "";
     // One time for the decision, its audit row and the reports it closes, so an undo finds exactly those.
@@ -171,8 +150,7 @@ export async function moderate(
 
     switch (action) {
       case "approve": {
-        if (post.status === VISIBLE_STATUS && !reported)
-          throw new ModerationError(409, "This post is already published.");
+        if (post.status === VISIBLE_STATUS && !reported) throw new Refusal(409, "This post is already published.");
         // Mail about it waits out the minute in which the decision can be undone.
         if (post.status !== VISIBLE_STATUS)
           await publishPost(postId, tx, new Date(), { mailAfterMs: UNDO_SECONDS * 1000 });
@@ -184,7 +162,7 @@ export async function moderate(
       case "reject":
       case "spam": {
         const status = action === "reject" ? "rejected" : "spam";
-        if (post.status === status) throw new ModerationError(409, `This post is already ${status}.`);
+        if (post.status === status) throw new Refusal(409, `This post is already ${status}.`);
         await unpublish(tx, post);
         await tx.post.update({
           where: { id: postId },
@@ -197,10 +175,10 @@ export async function moderate(
         break;
       }
       case "ban": {
-        if (post.status === "spam") throw new ModerationError(409, "This post is already marked as spam.");
+        if (post.status === "spam") throw new Refusal(409, "This post is already marked as spam.");
         if (post.userId) {
           const user = await tx.user.findUnique({ where: { id: post.userId }, select: { role: true } });
-          if (isStaff(user?.role)) throw new ModerationError(403, "Staff accounts cannot be banned here.");
+          if (isStaff(user?.role)) throw new Refusal(403, "Staff accounts cannot be banned here.");
           await tx.user.update({ where: { id: post.userId }, data: { bannedAt: new Date(), banReason: reason } });
           await tx.ban.create({ data: { userId: post.userId, reason, createdById: actor.id } });
         } else {
@@ -209,7 +187,7 @@ export async function moderate(
           });
         }
         if (options.banAddress) {
-          if (!post.ipHash) throw new ModerationError(400, "This post has no address on record to ban.");
+          if (!post.ipHash) throw new Refusal(400, "This post has no address on record to ban.");
           await tx.ban.create({ data: { ipHash: post.ipHash, reason, createdById: actor.id } });
         }
         await unpublish(tx, post);
@@ -224,17 +202,17 @@ export async function moderate(
         let next: string;
         if (action === "edit_length") {
           const cut = applyCuts(post.bodySource, body);
-          if (!cut.ok) throw new ModerationError(400, cut.message, "body");
+          if (!cut.ok) throw new Refusal(400, cut.message, { field: "body" });
           next = cut.text;
         } else {
           if (!reason)
-            throw new ModerationError(
+            throw new Refusal(
               400,
               "Please say why you are editing this post; readers’ words are only changed with a reason.",
-              "reason",
+              { field: "reason" },
             );
           if (body.trim() === "")
-            throw new ModerationError(400, "The text cannot be empty. To hide the post, reject it.", "body");
+            throw new Refusal(400, "The text cannot be empty. To hide the post, reject it.", { field: "body" });
           next = xmlText(body);
         }
         const marked = next.includes("[EDITED FOR LENGTH]");
@@ -293,18 +271,18 @@ export async function undoDecision(actor: Actor, actionId: number) {
       },
     });
     if (!entry || entry.postId === null || entry.priorStatus === null || !UNDOABLE.includes(entry.action)) {
-      throw new ModerationError(404, "There is no decision of yours to undo there.");
+      throw new Refusal(404, "There is no decision of yours to undo there.");
     }
-    if (entry.actorId !== actor.id) throw new ModerationError(403, "You can only undo your own decisions.");
+    if (entry.actorId !== actor.id) throw new Refusal(403, "You can only undo your own decisions.");
     if (Date.now() - entry.createdAt.getTime() > UNDO_SECONDS * 1000) {
-      throw new ModerationError(
+      throw new Refusal(
         409,
         "That decision is more than a minute old, so it can no longer be undone. Open the post to decide again.",
       );
     }
     const postId = entry.postId;
     if ((await tx.moderationAction.count({ where: { postId, id: { gt: entry.id } } })) > 0) {
-      throw new ModerationError(409, "Something else happened to this post since. Reload to see where it stands.");
+      throw new Refusal(409, "Something else happened to this post since. Reload to see where it stands.");
     }
     const post = await tx.post.findUniqueOrThrow({ where: { id: postId }, select: DECIDED });
     await claim(tx, post, "Someone else changed this post a moment ago. Reload to see where it stands.");
@@ -348,53 +326,6 @@ async function recountAuthorAnswered(tx: Tx, rootId: number) {
   await tx.post.update({ where: { id: rootId }, data: { authorAnswered: answers > 0 } });
 }
 
-/** A reader reports a published post: it stays on the page and enters the queue flagged "reported". */
-/** How long a reader's note on a report may be. */
-export const REPORT_NOTE_MAX = 500;
-
-export async function reportPost(postId: number, reason: string, reporterKey: string | null, note = "") {
-  if (!(REPORT_REASONS as readonly string[]).includes(reason)) {
-    throw new ModerationError(400, "Please choose a reason from the list.");
-  }
-  const said = xmlText(note).trim();
-  if (said.length > REPORT_NOTE_MAX) {
-    throw new ModerationError(
-      400,
-      `Please keep the note to ${REPORT_NOTE_MAX} characters; it has ${said.length.toLocaleString("en-US")}.`,
-    );
-  }
-  await db.$transaction(async (tx) => {
-    const post = await tx.post.findUnique({ where: { id: postId }, select: { status: true, flags: true } });
-    if (!post || post.status !== VISIBLE_STATUS)
-      throw new ModerationError(404, "That post is not on the page any more.");
-    await tx.report.create({ data: { postId, reason, reporterKey, note: said } });
-    await tx.post.update({ where: { id: postId }, data: { flags: withFlag(post.flags, "reported", true) } });
-    await tx.moderationAction.create({ data: { actorId: null, action: "report", postId, reason } });
-  });
-}
-
-/**
- * Whether a writer is banned. An account is held only by a ban on that
- * account, so a ban can never silence the other people behind one address;
- * a guest by a ban on their cookie or email, or on the address they post
- * from when a moderator banned that address.
- */
-export async function isBanned(writer: {
-  userId: string | null;
-  guestKey: string | null;
-  guestEmail: string | null;
-  ipHash: string | null;
-}) {
-  if (writer.userId) return (await db.ban.count({ where: { userId: writer.userId } })) > 0;
-  const or = [
-    writer.guestKey ? { guestKey: writer.guestKey } : null,
-    writer.guestEmail ? { guestEmail: writer.guestEmail.toLowerCase() } : null,
-    writer.ipHash ? { ipHash: writer.ipHash } : null,
-  ].filter((w) => w !== null);
-  if (or.length === 0) return false;
-  return (await db.ban.count({ where: { OR: or } })) > 0;
-}
-
 /**
  * A moderator clears a post's readers' marks of one kind ("me too" on a
  * question, "answered my question" on a reply) that look like abuse: kept,
@@ -406,9 +337,9 @@ export async function clearReaderMarks(actor: Actor, postId: number, kind: MarkK
       where: { id: postId },
       select: { article: { select: { authorId: true } } },
     });
-    if (!post) throw new ModerationError(404, "That post does not exist.");
+    if (!post) throw new Refusal(404, "That post does not exist.");
     if (!mayModerate(actor, post.article.authorId)) {
-      throw new ModerationError(403, "You can only moderate posts on your own articles.");
+      throw new Refusal(403, "You can only moderate posts on your own articles.");
     }
     const cleared = await clearMarks(tx, postId, kind);
     await tx.moderationAction.create({

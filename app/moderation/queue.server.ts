@@ -2,12 +2,12 @@
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
 import { graphemeStart } from "~/utils/graphemes";
-import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/auth/roles";
+import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/model/roles";
 import { db } from "~/db.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { removedParts } from "~/moderation/cuts";
 import { capitalise, postName } from "~/moderation/post-names";
-import { postPermalink } from "~/posts/paths";
+import { postPermalink } from "~/model/paths";
 import { similarQuestionsOfEach } from "~/search/search.server";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";

@@ -4,7 +4,7 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
-import { EDIT_MARKER } from "~/posts/markers";
+import { EDIT_MARKER } from "~/model/markers";
 
 export { EDIT_MARKER };
 

@@ -21,3 +21,11 @@ export function flagsAfterEdit(flags: string, body: string, settings: Settings):
 export function countLinks(markdown: string) {
   return (markdown.match(/\]\(|https?:\/\/|www\./gi) ?? []).length;
 }
+
+/** A post's flags (comma-separated) with `flag` set or cleared. */
+export function withFlag(flags: string, flag: string, on: boolean) {
+  const set = new Set(flags.split(",").filter(Boolean));
+  if (on) set.add(flag);
+  else set.delete(flag);
+  return [...set].join(",");
+}

@@ -3,35 +3,26 @@
 // of small checks may refuse it (honeypot, too fast, rate limit, duplicate);
 // then flags are added for moderators, and the post is written once, in one
 // transaction, or not at all.
+import { Refusal } from "~/utils/refusal";
 import { follow } from "~/mail/subscriptions.server";
 import { z } from "zod";
 import { positiveInt } from "~/utils/form.server";
 import { cleanName, nameProblem, xmlText } from "~/utils/text-safety";
-import { isStaff } from "~/auth/roles";
+import { isStaff } from "~/model/roles";
 import { suggestSection } from "~/content/suggest-section";
 import { type Tx, db, lockKeys } from "~/db.server";
 import { textFingerprint } from "~/posts/fingerprint";
 import { contentFlags } from "~/posts/flags.server";
-import { PostInputError, createPost } from "~/posts/posts.server";
-import { type PostStatus, VISIBLE_STATUS } from "~/posts/status";
+import { createPost } from "~/posts/posts.server";
+import { type PostStatus, VISIBLE_STATUS } from "~/model/status";
 import { checkAgainstSources } from "~/copyright/sources.server";
-import { isBanned } from "~/moderation/moderate.server";
+import { isBanned } from "~/auth/bans.server";
+import type { Visitor } from "~/auth/visitor.server";
 import { resolveReferences } from "~/posts/references.server";
 import { type Settings, getSettings } from "~/settings/settings.server";
 
 export const SECTION_SUGGEST = "suggest";
 export const SECTION_WHOLE = "article";
-
-export type Visitor = {
-  userId: string | null;
-  role: string | null;
-  guestKey: string | null;
-  ipHash: string | null;
-  /** When this visitor was last shown a posting form (ms), from a signed cookie. */
-  formShownAt: number | null;
-  /** A guest who came without a guest cookie: `guestKey` was made for this post. */
-  newGuest?: boolean;
-};
 
 /**
  * A guest's first post from a page a shared cache served (the same bytes for everyone, so no cookie saying when
@@ -133,7 +124,7 @@ export function bodyProblem(value: string, settings: Settings, question: boolean
 
 type Article = { id: string; slug: string };
 
-const refuse = (status: IntakeRefusal["status"], formError: string): IntakeRefusal => ({
+const refusal = (status: IntakeRefusal["status"], formError: string): IntakeRefusal => ({
   ok: false,
   status,
   fieldErrors: {},
@@ -143,14 +134,14 @@ const refuse = (status: IntakeRefusal["status"], formError: string): IntakeRefus
 /** Checks on the request itself, in order; the first that refuses decides. */
 function formRefusal(visitor: Visitor, honeypot: string, settings: Settings): IntakeRefusal | null {
   if (honeypot.trim() !== "") {
-    return refuse(400, "This form could not be sent. If you are a person, please reload the page and try again.");
+    return refusal(400, "This form could not be sent. If you are a person, please reload the page and try again.");
   }
   if (isStaff(visitor.role)) return null;
   // No cookie: the page came from a shared cache, or cookies are blocked. The post is held instead (untimed).
   if (visitor.formShownAt === null) return null;
   const elapsed = (Date.now() - visitor.formShownAt) / 1000;
   if (elapsed < settings.minSecondsToPost) {
-    return refuse(
+    return refusal(
       400,
       "That was sent within a few seconds of opening the page, which is how spam robots post. Please wait a moment and send it again.",
     );
@@ -229,7 +220,7 @@ async function checkWriterLimits(tx: Tx, visitor: Visitor, body: string, setting
     });
     if (recent.filter((post) => post.createdAt >= since).length >= limit) {
       throw new Refused(
-        refuse(
+        refusal(
           429,
           key.own
             ? `You have posted ${settings.rateLimit} times in the last ${settings.rateWindowMinutes} minutes. Please wait a few minutes and send this again; your text is still here.`
@@ -239,7 +230,7 @@ async function checkWriterLimits(tx: Tx, visitor: Visitor, body: string, setting
     }
     if (key.own && recent.some((post) => post.bodyHash === bodyHash && post.status !== "rejected")) {
       throw new Refused(
-        refuse(
+        refusal(
           409,
           "You already sent this same text today. It is either on the page or awaiting moderation, so there is no need to send it again.",
         ),
@@ -431,7 +422,7 @@ export async function submitPost(
   } catch (error) {
     if (error instanceof Refused) return error.refusal;
     // The parent was hidden between the check and the write.
-    if (error instanceof PostInputError) {
+    if (error instanceof Refusal) {
       return { ok: false, status: 400, fieldErrors: { parentId: error.message } };
     }
     throw error;

@@ -4,29 +4,20 @@
 // the text before it as a revision, a deletion is a status, and both are in
 // the audit log. An edited post by a writer who is not trusted goes back to
 // the moderation queue, so an approved text cannot be swapped for another.
+import { Refusal } from "~/utils/refusal";
 import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
-import { isStaff } from "~/auth/roles";
+import { isStaff } from "~/model/roles";
 import { checkAgainstSources } from "~/copyright/sources.server";
 import { db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
 import { flagsAfterEdit } from "~/posts/flags.server";
-import { type Visitor, bodyProblem, intakeStatus } from "~/posts/intake.server";
+import { bodyProblem, intakeStatus } from "~/posts/intake.server";
+import type { Visitor } from "~/auth/visitor.server";
 import { resolveReferences } from "~/posts/references.server";
-import { VISIBLE_STATUS } from "~/posts/status";
-import { isWrittenBy } from "~/posts/writer";
+import { VISIBLE_STATUS } from "~/model/status";
+import { isWrittenBy } from "~/model/writer";
 import { getSettings } from "~/settings/settings.server";
-
-export class OwnPostError extends Error {
-  constructor(
-    public status: 400 | 403 | 404 | 409,
-    message: string,
-    /** The form field the message is about, when it is about one. */
-    public field?: "body",
-  ) {
-    super(message);
-  }
-}
 
 /** The writer's form on their own post: save a new text, or delete the post. */
 export const OwnPostForm = z.discriminatedUnion("intent", [
@@ -55,7 +46,7 @@ const ownPostSelect = {
 export async function loadOwnPost(writer: Writer, postId: number) {
   const post = await db.post.findUnique({ where: { id: postId }, select: ownPostSelect });
   if (!post || !isWrittenBy(post, writer) || !["pending", "published", "spam"].includes(post.status)) {
-    throw new OwnPostError(404, "That post is not one of yours, or it is no longer on the page.");
+    throw new Refusal(404, "That post is not one of yours, or it is no longer on the page.");
   }
   const settings = await getSettings();
   const editableUntil = new Date(post.createdAt.getTime() + settings.editMinutes * 60_000);
@@ -66,17 +57,17 @@ export async function loadOwnPost(writer: Writer, postId: number) {
 export async function editOwnPost(writer: Writer, postId: number, input: string) {
   const { post, editableUntil, settings } = await loadOwnPost(writer, postId);
   if (Date.now() > editableUntil.getTime()) {
-    throw new OwnPostError(
+    throw new Refusal(
       403,
       `A post can be edited for ${settings.editMinutes} minutes after it is sent, and that time has passed. You can still delete it.`,
     );
   }
   const body = xmlText(input.replace(/\r\n?/g, "\n"));
   const problem = bodyProblem(body, settings, post.parentId === null);
-  if (problem) throw new OwnPostError(400, problem, "body");
+  if (problem) throw new Refusal(400, problem, { field: "body" });
   if (body === post.bodySource) return { status: post.status, changed: false };
   const references = await resolveReferences(post.article, body);
-  if (!references.ok) throw new OwnPostError(400, references.message, "body");
+  if (!references.ok) throw new Refusal(400, references.message, { field: "body" });
   const guard = await checkAgainstSources(body, {
     maxRunWords: settings.guardRunWords,
     maxSharedRatio: settings.guardSharedPercent / 100,
@@ -95,7 +86,7 @@ export async function editOwnPost(writer: Writer, postId: number, input: string)
       where: { id: post.id, revision: post.revision, status: post.status },
       data: { updatedAt: new Date() },
     });
-    if (claimed.count === 0) throw new OwnPostError(409, "This post changed meanwhile. Reload it and edit again.");
+    if (claimed.count === 0) throw new Refusal(409, "This post changed meanwhile. Reload it and edit again.");
     await tx.postRevision.create({
       data: {
         postId: post.id,
@@ -132,7 +123,7 @@ export async function deleteOwnPost(writer: Writer, postId: number) {
   const { post } = await loadOwnPost(writer, postId);
   const answered = await db.post.count({ where: { parentId: post.id, status: VISIBLE_STATUS } });
   if (answered > 0) {
-    throw new OwnPostError(
+    throw new Refusal(
       409,
       "Others have replied to this post, so deleting it would leave their replies without context. Edit it instead, or ask a moderator.",
     );
@@ -142,7 +133,7 @@ export async function deleteOwnPost(writer: Writer, postId: number) {
       where: { id: post.id, status: post.status, revision: post.revision },
       data: { status: "deleted" },
     });
-    if (claimed.count === 0) throw new OwnPostError(409, "This post changed meanwhile. Reload it and try again.");
+    if (claimed.count === 0) throw new Refusal(409, "This post changed meanwhile. Reload it and try again.");
     if (post.status === VISIBLE_STATUS && post.rootId !== null) {
       await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { decrement: 1 } } });
     }

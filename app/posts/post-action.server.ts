@@ -2,24 +2,18 @@
 // article page and the thread page. It reads the form, hands it to intake,
 // and answers with the form's errors (4xx, values kept) or a redirect to the
 // new post with a one-time message.
+import { Refusal } from "~/utils/refusal";
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { findArticle, permalinkTarget } from "~/articles/article-page.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { postFormId } from "~/posts/post-forms";
-import { ModerationError, reportPost } from "~/moderation/moderate.server";
+import { reportPost } from "~/posts/reports.server";
 import { renderPostBody } from "~/posts/body.server";
 import { suggestWhileAsking } from "~/search/search.server";
-import { postPermalink } from "~/posts/paths";
+import { postPermalink } from "~/model/paths";
 import { type PostFields, submitPost } from "~/posts/intake.server";
-import {
-  type MarkKind,
-  type MarkResult,
-  MarkError,
-  addMark,
-  markCountText,
-  takeBackMark,
-} from "~/posts/reader-marks.server";
+import { type MarkKind, type MarkResult, addMark, markCountText, takeBackMark } from "~/posts/reader-marks.server";
 import { getVisitor } from "~/auth/visitor.server";
 import { followArticle } from "~/mail/subscriptions.server";
 import { flashHeaders, guestCookie, newGuestKey } from "~/security/cookies.server";
@@ -88,7 +82,7 @@ export async function postAction(request: Request, slug: string | undefined, con
     try {
       await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? "");
     } catch (error) {
-      if (!(error instanceof ModerationError)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       throw new Response(error.message, { status: error.status });
     }
     return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
@@ -210,7 +204,7 @@ async function markAction(
           follow: input.email !== undefined && email ? { email, confirmed: visitor.user !== null } : null,
         });
   } catch (error) {
-    if (!(error instanceof MarkError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     throw new Response(error.message, {
       status: error.status,
       headers: error.retryAt ? { "Retry-After": String(Math.ceil((error.retryAt.getTime() - Date.now()) / 1000)) } : {},

@@ -1,6 +1,6 @@
 // The reader's forms as the page and the server both name them: which form an
 // answer is for, and what the answer carries.
-import type { ServerAnswer } from "~/components/field";
+import type { ServerAnswer } from "~/utils/answers";
 import type { Suggestion } from "~/search/found";
 
 /** The ask form, or the reply form under one post. */

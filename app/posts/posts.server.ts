@@ -1,23 +1,15 @@
 // Writing posts: placing a reply in its thread, and publishing, which gives a
 // question its public number and keeps the thread's counters. Every write
 // that touches more than one row runs in one transaction.
+import { Refusal } from "~/utils/refusal";
 import { notifyPublished } from "~/mail/outbox.server";
 import { type Db, db } from "~/db.server";
 import { renderPostBody } from "~/posts/body.server";
 import { textFingerprint } from "~/posts/fingerprint";
 import { xmlText } from "~/utils/text-safety";
-import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/posts/status";
+import { MAX_DEPTH, type PostStatus, VISIBLE_STATUS } from "~/model/status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-export class PostInputError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export type NewPost = {
   articleId: string;
@@ -52,7 +44,9 @@ async function placeReply(tx: Tx, articleId: string, parentId: number) {
     select: { id: true, articleId: true, status: true, depth: true, rootId: true, parentId: true, sectionId: true },
   });
   if (!parent || parent.articleId !== articleId || parent.status !== VISIBLE_STATUS) {
-    throw new PostInputError("parentId", "The post you are replying to is not on this article or not published.");
+    throw new Refusal(400, "The post you are replying to is not on this article or not published.", {
+      field: "parentId",
+    });
   }
   return {
     parentId: parent.id,
@@ -109,7 +103,7 @@ export async function publishPost(postId: number, tx: Tx, at = new Date(), optio
     where: { id: postId },
     select: { status: true, parentId: true, rootId: true, number: true, userId: true, articleId: true },
   });
-  if (!post) throw new PostInputError("postId", "That post does not exist.");
+  if (!post) throw new Refusal(400, "That post does not exist.", { field: "postId" });
   if (post.status === VISIBLE_STATUS) return;
   let number = post.number;
   if (post.parentId === null && number === null) {

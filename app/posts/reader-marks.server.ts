@@ -7,10 +7,11 @@
 // pages on (Article.marksChangedAt) without moving the post's own dates.
 // A moderator can clear a post's marks that look like abuse: they are kept,
 // count no more, and cannot be added again by the same visitors.
+import { Refusal } from "~/utils/refusal";
 import { takeFromWindow } from "~/auth/throttle.server";
 import { type Tx, db } from "~/db.server";
 import { follow } from "~/mail/subscriptions.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 
 export const MARK_KINDS = ["me-too", "answered"] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
@@ -24,16 +25,6 @@ const COUNT_COLUMN: Record<MarkKind, "meTooCount" | "answeredCount"> = {
   answered: "answeredCount",
 };
 
-export class MarkError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly retryAt: Date | null = null,
-  ) {
-    super(message);
-  }
-}
-
 export type Marker = { userId: string | null; guestKey: string | null; ipHash: string | null };
 
 /** The one key a visitor's marks are kept under. */
@@ -45,7 +36,7 @@ export function visitorKey(marker: Marker): string | null {
 
 type MarkedPost = { id: number; rootId: number | null; articleId: string; number: number | null };
 
-/** The post a mark is for, if a reader may mark it so; a MarkError otherwise. */
+/** The post a mark is for, if a reader may mark it so; a Refusal otherwise. */
 async function markable(tx: Tx, postId: number, kind: MarkKind, marker: Marker): Promise<MarkedPost> {
   const post = await tx.post.findUnique({
     where: { id: postId },
@@ -61,18 +52,18 @@ async function markable(tx: Tx, postId: number, kind: MarkKind, marker: Marker):
   });
   const root = post?.rootId ? await tx.post.findUnique({ where: { id: post.rootId }, select: { status: true } }) : null;
   if (!post || post.status !== VISIBLE_STATUS || (post.rootId && root?.status !== VISIBLE_STATUS)) {
-    throw new MarkError(404, "That post is not on the page any more.");
+    throw new Refusal(404, "That post is not on the page any more.");
   }
   if (kind === "me-too" && post.rootId !== null) {
-    throw new MarkError(400, "Only a question can be marked “I have this question too”.");
+    throw new Refusal(400, "Only a question can be marked “I have this question too”.");
   }
   if (kind === "answered" && post.rootId === null) {
-    throw new MarkError(400, "Only an answer or a reply can be marked “This answered my question”.");
+    throw new Refusal(400, "Only an answer or a reply can be marked “This answered my question”.");
   }
   const own =
     (marker.userId && post.userId === marker.userId) || (marker.guestKey && post.guestKey === marker.guestKey);
   if (own) {
-    throw new MarkError(
+    throw new Refusal(
       400,
       kind === "me-too" ? "This is your own question: it counts already." : "This is your own reply.",
     );
@@ -84,7 +75,9 @@ async function throttle(marker: Marker, key: string) {
   for (const bucket of [`marks:${key}`, ...(marker.ipHash ? [`marks:address:${marker.ipHash}`] : [])]) {
     const retryAt = await takeFromWindow(bucket, MARKS_PER_WINDOW, MARK_WINDOW_MS);
     if (retryAt) {
-      throw new MarkError(429, "Too many marks from here in a short time. Please try again in a few minutes.", retryAt);
+      throw new Refusal(429, "Too many marks from here in a short time. Please try again in a few minutes.", {
+        retryAt: retryAt,
+      });
     }
   }
 }
@@ -113,7 +106,7 @@ export async function addMark(input: {
   follow?: { email: string; confirmed: boolean } | null;
 }): Promise<MarkResult> {
   const key = visitorKey(input.marker);
-  if (!key) throw new MarkError(400, "Please allow cookies to mark a post: they keep your mark yours.");
+  if (!key) throw new Refusal(400, "Please allow cookies to mark a post: they keep your mark yours.");
   await markable(db, input.postId, input.kind, input.marker);
   await throttle(input.marker, key);
   try {
@@ -146,14 +139,14 @@ export async function addMark(input: {
 /** Takes a visitor's own mark back (a mark a moderator cleared stays cleared). */
 export async function takeBackMark(input: { postId: number; kind: MarkKind; marker: Marker }): Promise<MarkResult> {
   const key = visitorKey(input.marker);
-  if (!key) throw new MarkError(404, "There is no mark of yours on that post.");
+  if (!key) throw new Refusal(404, "There is no mark of yours on that post.");
   await throttle(input.marker, key);
   return db.$transaction(async (tx) => {
     const post = await markable(tx, input.postId, input.kind, input.marker);
     const removed = await tx.readerMark.deleteMany({
       where: { postId: post.id, kind: input.kind, visitor: key, clearedAt: null },
     });
-    if (removed.count === 0) throw new MarkError(404, "There is no mark of yours on that post.");
+    if (removed.count === 0) throw new Refusal(404, "There is no mark of yours on that post.");
     return { post, count: await recount(tx, post, input.kind), added: false };
   });
 }
@@ -187,7 +180,7 @@ export async function clearMarks(tx: Tx, postId: number, kind: MarkKind): Promis
     where: { id: postId },
     select: { id: true, rootId: true, articleId: true, number: true },
   });
-  if (!post) throw new MarkError(404, "That post does not exist.");
+  if (!post) throw new Refusal(404, "That post does not exist.");
   const cleared = await tx.readerMark.updateMany({
     where: { postId, kind, clearedAt: null },
     data: { clearedAt: new Date() },

@@ -3,8 +3,8 @@
 // title. They are turned into Markdown links before rendering, and a
 // reference to a thread or section that does not exist refuses the post.
 import { db } from "~/db.server";
-import { VISIBLE_STATUS } from "~/posts/status";
-import { questionPath } from "~/posts/paths";
+import { VISIBLE_STATUS } from "~/model/status";
+import { questionPath } from "~/model/paths";
 
 const THREAD = /(^|[\s(>])#(\d{1,7})\b/g;
 const SECTION = /§([a-z0-9][a-z0-9-]*)/g;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWrittenBy } from "~/posts/writer";
+import { isWrittenBy } from "~/model/writer";
 
 describe("isWrittenBy", () => {
   it("matches an account by its id and a guest by their cookie, and nobody else", () => {

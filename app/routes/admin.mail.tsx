@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ADMINS } from "~/auth/roles";
+import { ADMINS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { PageLinks } from "~/components/page-links";
 import { StaffTable, WhenCell } from "~/components/staff-table";

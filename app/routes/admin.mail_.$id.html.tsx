@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ADMINS } from "~/auth/roles";
+import { ADMINS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { mailboxEmail } from "~/mail/mailbox.server";
 import { requireId } from "~/utils/form.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ADMINS } from "~/auth/roles";
+import { ADMINS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { BackLink } from "~/components/back-link";
 import { mailboxEmail } from "~/mail/mailbox.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ADMINS } from "~/auth/roles";
+import { ADMINS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { Field, FormError, FormSuccess, TextareaField, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";

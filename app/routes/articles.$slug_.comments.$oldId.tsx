@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { importedCommentId } from "~/content/legacy-paths.server";
-import { postPermalink } from "~/posts/paths";
+import { postPermalink } from "~/model/paths";
 
 // An imported comment by its id on the old site: the article page sends an old
 // "#comment-456" anchor here, and this forwards to the post's permalink.

@@ -1,10 +1,11 @@
+import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ConfirmButton } from "~/components/confirm-button";
 import { useActionAt } from "~/components/form-anchor";
 import { FormError, TextareaField, formProps, useServerForm } from "~/components/field";
-import { OwnPostError, OwnPostForm, deleteOwnPost, editOwnPost, loadOwnPost } from "~/posts/own-posts.server";
-import { postPermalink } from "~/posts/paths";
+import { OwnPostForm, deleteOwnPost, editOwnPost, loadOwnPost } from "~/posts/own-posts.server";
+import { postPermalink } from "~/model/paths";
 import { getVisitor } from "~/auth/visitor.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -15,7 +16,7 @@ import { BackLink } from "~/components/back-link";
 export const meta: MetaFunction = () => [{ title: "Edit your post — Afterword" }];
 
 function notYours(error: unknown): never {
-  if (error instanceof OwnPostError) throw new Response(error.message, { status: error.status });
+  if (error instanceof Refusal) throw new Response(error.message, { status: error.status });
   throw error;
 }
 
@@ -59,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : "Your post is updated.";
     return redirect(postPermalink(params.slug ?? "", id), { headers: await flashHeaders(message) });
   } catch (error) {
-    if (!(error instanceof OwnPostError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     return refuse(submission, { [error.field ?? "form"]: error.message }, { status: error.status });
   }
 }

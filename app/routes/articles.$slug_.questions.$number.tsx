@@ -6,7 +6,7 @@ import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
 import { postAction } from "~/posts/post-action.server";
 import { marksOf } from "~/posts/reader-marks.server";
-import { postIdsOf } from "~/posts/thread-tree";
+import { postIdsOf } from "~/model/thread-tree";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
 import { positiveInt } from "~/utils/form.server";
 import { BackLink } from "~/components/back-link";

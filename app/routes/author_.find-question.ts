@@ -2,7 +2,7 @@
 // one of the author's articles that the composer's "Point to a question"
 // field offers as the author types.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { AUTHORS } from "~/auth/roles";
+import { AUTHORS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { findQuestions } from "~/author/inbox.server";
 import { MAX_QUERY_LENGTH } from "~/search/terms";

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { AUTHORS } from "~/auth/roles";
+import { AUTHORS } from "~/model/roles";
 import { getInsights } from "~/author/insights.server";
 import { BackLink } from "~/components/back-link";
 import {

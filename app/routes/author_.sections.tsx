@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, requireStaffForm } from "~/auth/guards.server";
-import { AUTHORS } from "~/auth/roles";
+import { AUTHORS } from "~/model/roles";
 import { WHOLE_ARTICLE } from "~/author/sections";
 import { confirmSection, sectionsToConfirm } from "~/author/sections.server";
 import { BackLink } from "~/components/back-link";
 import { PageLinks } from "~/components/page-links";
-import { questionPath } from "~/posts/paths";
+import { questionPath } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { pageParam, requireId } from "~/utils/form.server";
 

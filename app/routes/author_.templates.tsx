@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AUTHORS } from "~/auth/roles";
+import { AUTHORS } from "~/model/roles";
 import { requireRole, requireStaffForm } from "~/auth/guards.server";
 import { ArchiveToggle, archivedName } from "~/components/archive-toggle";
 import { StaffTable } from "~/components/staff-table";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { ForgotForm, requestReset } from "~/auth/password-reset.server";
+import { ForgotForm, requestReset } from "~/mail/password-reset.server";
 import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, FormSuccess, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";

@@ -1,8 +1,9 @@
+import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { STAFF } from "~/auth/roles";
+import { STAFF } from "~/model/roles";
 import { requireRole, safeRedirect } from "~/auth/guards.server";
-import { ModerationError, undoDecision } from "~/moderation/moderate.server";
+import { undoDecision } from "~/moderation/moderate.server";
 import { describePost } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { postId, status } = await undoDecision(actor, id);
       undone.push(`${await describePost(postId)} is ${status === "published" ? "published" : status} again`);
     } catch (error) {
-      if (!(error instanceof ModerationError)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       problems.push(error.message);
     }
   }

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ResetForm, resetPassword, resetTarget } from "~/auth/password-reset.server";
+import { ResetForm, resetPassword, resetTarget } from "~/mail/password-reset.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
 import { startSession } from "~/auth/sign-in.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { followedBy, manageToken, stopFollowing } from "~/mail/subscriptions.server";
-import { questionPath } from "~/posts/paths";
+import { questionPath } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { idField, parseSubmission } from "~/utils/form.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { confirmAddress, followedBy } from "~/mail/subscriptions.server";
-import { questionPath } from "~/posts/paths";
+import { questionPath } from "~/model/paths";
 
 export const meta: MetaFunction = () => [
   { title: "Address confirmed — Afterword" },

@@ -6,11 +6,11 @@
 // expression built by app/search/terms.ts.
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { articleVersionById, onArticlesChanged } from "~/articles/page-cache.server";
+import { articleVersion, onArticlesChanged } from "~/articles/versions.server";
 import { db } from "~/db.server";
 import { databaseTarget } from "~/db/database-url";
-import { questionPath } from "~/posts/paths";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { questionPath } from "~/model/paths";
+import { VISIBLE_STATUS } from "~/model/status";
 import type { Found, Suggestion } from "~/search/found";
 import {
   type Asked,
@@ -297,7 +297,9 @@ export async function similarQuestionsOfEach(asks: (SimilarScope & { text: strin
   // What is kept is keyed by the article's version: any change to what it shows (a post published or hidden, an
   // answer, a mark) moves it, so a kept answer is never older than the article. One small query per article.
   const articles = [...new Set(asks.flatMap((ask) => (ask.articleId ? [ask.articleId] : [])))];
-  const versions = new Map(await Promise.all(articles.map(async (id) => [id, await articleVersionById(id)] as const)));
+  const versions = new Map(
+    await Promise.all(articles.map(async (id) => [id, await articleVersion({ id: id })] as const)),
+  );
   const keys = asks.map((ask) => {
     const version = ask.articleId ? versions.get(ask.articleId) : null;
     if (!version) return null;
@@ -494,7 +496,9 @@ async function sqliteShares(stems: string[]): Promise<Shares> {
   const unknown = stems.filter((stem) => !termCounts.has(stem));
   if (unknown.length > 0 || !postCount || Date.now() - postCount.at > STATISTICS_MAX_AGE_MS) {
     // Posts are never removed, so the highest id counts them (an index's last entry, not a count).
-    const rows = await db.$queryRawUnsafe<{ term: string | null; doc: number | bigint; posts: number | bigint | null }[]>(
+    const rows = await db.$queryRawUnsafe<
+      { term: string | null; doc: number | bigint; posts: number | bigint | null }[]
+    >(
       `SELECT v."term", v."doc", (SELECT max("id") FROM "Post") AS "posts"
          FROM (SELECT NULL AS "term", 0 AS "doc"${unknown.length ? ` UNION ALL SELECT "term", "doc" FROM "PostSearchTerms" WHERE "term" IN (${unknown.map(() => "?").join(", ")})` : ""}) v`,
       ...unknown,

@@ -4,7 +4,7 @@
 // are kept, each one quoted, and the expression around them is built here.
 // The same words, stemmed the way SQLite's FTS5 stems them (Porter), decide
 // how alike two questions are and which words of a result are highlighted.
-import { EDIT_MARKER } from "~/posts/markers";
+import { EDIT_MARKER } from "~/model/markers";
 import { graphemeStart } from "~/utils/graphemes";
 import { stem as porter2 } from "porter2";
 import { stemmer } from "stemmer";

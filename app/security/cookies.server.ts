@@ -58,7 +58,8 @@ export const FLASH_COOKIE = "aw_flash";
 
 export const guestCookie = signed(GUEST_COOKIE, 60 * 60 * 24 * 365);
 /** When the reader last saw a posting form: people take a few seconds to write; bots do not. */
-export const formShownCookie = signed("aw_form", 60 * 60 * 24);
+export const FORM_SHOWN_COOKIE = "aw_form";
+export const formShownCookie = signed(FORM_SHOWN_COOKIE, 60 * 60 * 24);
 /** A one-time message for the page after a redirect. */
 export const flashCookie = signed(FLASH_COOKIE, 60);
 

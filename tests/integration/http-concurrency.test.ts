@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { testProvider } from "../support/test-database";

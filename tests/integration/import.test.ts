@@ -11,7 +11,7 @@ import { formatReport, totals } from "~/import/report";
 import { loader as oldCommentLoader } from "~/routes/articles.$slug_.comments.$oldId";
 import { loader as splatLoader } from "~/routes/$";
 import { loader as homeLoader } from "~/routes/_index";
-import { postPermalink } from "~/posts/paths";
+import { postPermalink } from "~/model/paths";
 import { articleDir, writeArticle } from "../support/content";
 import { type WxrItem, writeExport, wxr } from "../support/import-files";
 

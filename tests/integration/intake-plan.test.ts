@@ -4,7 +4,8 @@
 // from Prisma's query events and explained by the database itself.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, onQuery } from "~/db.server";
-import { type Visitor, submitPost } from "~/posts/intake.server";
+import { submitPost } from "~/posts/intake.server";
+import type { Visitor } from "~/auth/visitor.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { testProvider } from "../support/test-database";
 import { userWithSession } from "../support/users";

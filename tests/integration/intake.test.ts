@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db } from "~/db.server";
-import { ADDRESS_SHARE, NEW_VISITOR_FLAG, UNTIMED_FLAG, type Visitor, submitPost } from "~/posts/intake.server";
+import { ADDRESS_SHARE, NEW_VISITOR_FLAG, UNTIMED_FLAG, submitPost } from "~/posts/intake.server";
+import type { Visitor } from "~/auth/visitor.server";
 import { setSetting } from "~/settings/settings.server";
 import { userWithSession } from "../support/users";
 import { action as articleAction } from "~/routes/articles.$slug/route";

@@ -2,16 +2,17 @@
 // the events, the sender's lease and retries, confirmation before anything
 // else, the notifications' headers, and one-click unsubscribe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestReset, resetPassword } from "~/auth/password-reset.server";
+import { requestReset, resetPassword } from "~/mail/password-reset.server";
 import { action as resetAction } from "~/routes/reset-password";
 import { flashCookie } from "~/security/cookies.server";
 import { hashPassword } from "~/auth/passwords.server";
 import { db } from "~/db.server";
-import { writeDueDigests } from "~/mail/digest.server";
+import { writeDueDigests } from "~/moderation/digest.server";
 import { sendDue } from "~/mail/sender.server";
 import { confirmAddress } from "~/mail/subscriptions.server";
 import { moderate } from "~/moderation/moderate.server";
-import { type Visitor, submitPost } from "~/posts/intake.server";
+import { submitPost } from "~/posts/intake.server";
+import type { Visitor } from "~/auth/visitor.server";
 import { action as articleAction } from "~/routes/articles.$slug/route";
 import { action as oneClick } from "~/routes/subscriptions.unsubscribe";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";

@@ -1,9 +1,13 @@
+import { Refusal } from "~/utils/refusal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db, onQuery } from "~/db.server";
-import { ModerationError, isBanned, moderate, reportPost, undoDecision } from "~/moderation/moderate.server";
+import { isBanned } from "~/auth/bans.server";
+import { moderate, undoDecision } from "~/moderation/moderate.server";
+import { reportPost } from "~/posts/reports.server";
 import { LOG_PAGE_SIZE, getAuditLog, getQueue } from "~/moderation/queue.server";
-import { type Visitor, submitPost } from "~/posts/intake.server";
+import { submitPost } from "~/posts/intake.server";
+import type { Visitor } from "~/auth/visitor.server";
 import { setSetting } from "~/settings/settings.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { userWithSession } from "../support/users";
@@ -29,7 +33,7 @@ const refusal = async (work: Promise<unknown>) => {
     await work;
     return null;
   } catch (error) {
-    if (error instanceof ModerationError) return error.status;
+    if (error instanceof Refusal) return error.status;
     throw error;
   }
 };

@@ -1,10 +1,11 @@
 // A writer's own post: edited within the window with the text before kept,
 // back to the queue when an untrusted writer changes a published text, deleted
 // as a status; and nobody else's.
+import { Refusal } from "~/utils/refusal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { moderate } from "~/moderation/moderate.server";
-import { OwnPostError, deleteOwnPost, editOwnPost } from "~/posts/own-posts.server";
+import { deleteOwnPost, editOwnPost } from "~/posts/own-posts.server";
 import { createPost } from "~/posts/posts.server";
 import { setSetting } from "~/settings/settings.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
@@ -16,7 +17,7 @@ const guest = (key: string) => ({ userId: null, role: null, guestKey: key });
 const refusal = (work: Promise<unknown>) =>
   work.then(
     () => null,
-    (error) => (error instanceof OwnPostError ? error.status : Promise.reject(error)),
+    (error) => (error instanceof Refusal ? error.status : Promise.reject(error)),
   );
 
 beforeAll(async () => {

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import {
-  articleVersion,
-  inlineScriptHashes,
-  keepPage,
-  serveSharedPage,
-  sharedPageAddress,
-} from "~/articles/page-cache.server";
+import { inlineScriptHashes, keepPage, serveSharedPage, sharedPageAddress } from "~/article-page/page-cache.server";
+import { articleVersion } from "~/articles/versions.server";
 import { hasPersonalCookies } from "~/auth/visitor.server";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";

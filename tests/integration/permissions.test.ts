@@ -3,7 +3,7 @@
 // gets 403. And every action refuses a post from another site with 403.
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../scripts/seed/seed";
-import { ROLES, type Role } from "~/auth/roles";
+import { ROLES, type Role } from "~/model/roles";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";

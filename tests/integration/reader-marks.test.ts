@@ -3,12 +3,13 @@
 // counted on the post without moving its dates, rate-limited per visitor and
 // per address, cleared by a moderator (kept, logged), and "This is my
 // question" from the ask form: a mark and a follow, no post.
+import { Refusal } from "~/utils/refusal";
 import { beforeAll, describe, expect, it } from "vitest";
-import { articleVersion } from "~/articles/page-cache.server";
+import { articleVersion } from "~/articles/versions.server";
 import { db } from "~/db.server";
 import { clearReaderMarks } from "~/moderation/moderate.server";
 import { createPost } from "~/posts/posts.server";
-import { MARKS_PER_WINDOW, MarkError, addMark, marksOf, takeBackMark } from "~/posts/reader-marks.server";
+import { MARKS_PER_WINDOW, addMark, marksOf, takeBackMark } from "~/posts/reader-marks.server";
 import { postAction } from "~/posts/post-action.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { userWithSession } from "../support/users";
@@ -20,7 +21,7 @@ const guest = (key: string, ipHash: string | null = `ip-${key}`) => ({ userId: n
 const refusal = (work: Promise<unknown>) =>
   work.then(
     () => null,
-    (error) => (error instanceof MarkError ? error.status : Promise.reject(error)),
+    (error) => (error instanceof Refusal ? error.status : Promise.reject(error)),
   );
 const counts = (id: number) =>
   db.post.findUniqueOrThrow({ where: { id }, select: { meTooCount: true, answeredCount: true, updatedAt: true } });

@@ -6,7 +6,7 @@
 // published, and every guest's published post has its approval logged.
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { db } from "~/db.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { testProvider } from "../support/test-database";

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { db } from "~/db.server";
 import { enqueue } from "~/mail/outbox.server";
 import { createPost } from "~/posts/posts.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type TestSmtp, startSmtp } from "../support/smtp";

@@ -5,7 +5,7 @@
 // what the database holds afterwards.
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { VISIBLE_STATUS } from "~/model/status";
 import { DEMO_ARTICLE } from "../../scripts/seed/seed";
 import { userWithSession } from "../support/users";
 import { ARTICLE_PATH, type Visitor, askForm, replyForm, sendForm, visitor } from "../support/visitors";

@@ -1,7 +1,7 @@
 // Who may use each staff page and action: the data behind the permission
 // matrix test. A later issue adds a row for every route it adds.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import type { Role } from "~/auth/roles";
+import type { Role } from "~/model/roles";
 import { db } from "~/db.server";
 import { createPost } from "~/posts/posts.server";
 import * as account from "~/routes/account";

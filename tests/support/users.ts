@@ -1,6 +1,6 @@
 // Accounts and signed-in requests for integration tests, made directly in the database.
 import { createSession, generateSessionToken } from "~/auth/sessions.server";
-import type { Role } from "~/auth/roles";
+import type { Role } from "~/model/roles";
 import { db } from "~/db.server";
 
 let made = 0;

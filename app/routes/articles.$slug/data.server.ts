@@ -5,13 +5,8 @@
 import { type LoaderFunctionArgs, data } from "@remix-run/node";
 import { type ArticlePageQuery, withViewer } from "~/articles/article-page.server";
 import { parseSort } from "~/articles/listing";
-import {
-  articleVersion,
-  currentVersion,
-  sharedListing,
-  sharedPage,
-  sharedPageAddress,
-} from "~/articles/page-cache.server";
+import { sharedListing, sharedPage, sharedPageAddress } from "~/article-page/render.server";
+import { articleVersion, currentVersion } from "~/articles/versions.server";
 import { hasPersonalCookies } from "~/auth/visitor.server";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
 

@@ -2,17 +2,9 @@
 // the copyright guard's findings, and the answer itself.
 import { Form, useFetcher } from "@remix-run/react";
 import { type ReactNode, useRef } from "react";
-import {
-  Field,
-  FormError,
-  type Meta,
-  SelectField,
-  type ServerAnswer,
-  TextareaField,
-  formProps,
-  useServerForm,
-} from "~/components/field";
+import { Field, FormError, type Meta, SelectField, TextareaField, formProps, useServerForm } from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
+import type { ServerAnswer } from "~/utils/answers";
 import { SimilarQuestion } from "~/components/similar-questions";
 import type { Suggestion } from "~/search/found";
 

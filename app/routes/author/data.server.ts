@@ -1,9 +1,10 @@
 // The inbox page's loader and action: who may see it, what it shows, and what
 // each composer button answers.
+import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
-import { AUTHORS } from "~/auth/roles";
+import { AUTHORS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
-import { ComposerError, ComposerForm, compose } from "~/author/composer.server";
+import { ComposerForm, compose } from "~/author/composer.server";
 import { getInbox } from "~/author/inbox.server";
 import { countSectionsToConfirm } from "~/author/sections.server";
 import { flashHeaders } from "~/security/cookies.server";
@@ -59,7 +60,7 @@ export async function composeAnswer({ request }: ActionFunctionArgs) {
       extra: { draft: outcome.body, copyright: outcome.copyright },
     });
   } catch (error) {
-    if (!(error instanceof ComposerError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     // A question answered or hidden since the page was loaded: said on its card, the draft kept.
     if (error.status === 403) throw new Response(error.message, { status: 403, statusText: "Forbidden" });
     return refuse(submission, { form: error.message }, { form, status: error.status });

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageLinks } from "~/components/page-links";
-import { questionPath } from "~/posts/paths";
+import { questionPath } from "~/model/paths";
 import { type ComposerAnswer, Composer } from "./composer";
 import { composeAnswer, loadInbox } from "./data.server";
 

@@ -1,13 +1,14 @@
 // The queue page's loader and its decisions: one post's buttons, or the
 // selected posts at once. Each decision is said with the post and its number,
 // and can be undone for a minute.
+import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { STAFF as MODERATORS } from "~/auth/roles";
+import { STAFF as MODERATORS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
-import { ModerationError, UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
+import { UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
 import { capitalise } from "~/moderation/post-names";
-import { REJECT_REASONS } from "~/moderation/report-reasons";
+import { REJECT_REASONS } from "~/model/report-reasons";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -94,7 +95,7 @@ export async function decide({ request }: ActionFunctionArgs) {
       if (decided.actionId !== null) undoable.push(decided.actionId);
       names.push(await describePost(target.id));
     } catch (error) {
-      if (!(error instanceof ModerationError)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       if (single) return data({ error: error.message }, { status: error.status });
       problems.push(`${capitalise(await describePost(target.id))}: ${error.message}`);
     }

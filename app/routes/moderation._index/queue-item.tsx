@@ -3,7 +3,7 @@
 import { ConfirmButton } from "~/components/confirm-button";
 import { Form, Link } from "@remix-run/react";
 import type { getQueue } from "~/moderation/queue.server";
-import { REJECT_REASONS } from "~/moderation/report-reasons";
+import { REJECT_REASONS } from "~/model/report-reasons";
 
 type Item = Awaited<ReturnType<typeof getQueue>>["items"][number];
 

@@ -1,14 +1,15 @@
 // A post's moderation page: the post with what was cut and every revision,
 // and the edit form's two buttons.
+import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { STAFF as MODERATORS } from "~/auth/roles";
+import { STAFF as MODERATORS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { removedParts } from "~/moderation/cuts";
 import { z } from "zod";
-import { EditForm, ModerationError, clearReaderMarks, moderate } from "~/moderation/moderate.server";
+import { EditForm, clearReaderMarks, moderate } from "~/moderation/moderate.server";
 import { MARK_KINDS } from "~/posts/reader-marks.server";
 import { describePost, postForModeration } from "~/moderation/queue.server";
-import { postPermalink } from "~/posts/paths";
+import { postPermalink } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
@@ -64,7 +65,7 @@ export async function editPost({ request, params }: ActionFunctionArgs) {
         headers: await flashHeaders(`Cleared ${count} ${count === 1 ? "mark" : "marks"}; they are kept in the log.`),
       });
     } catch (error) {
-      if (!(error instanceof ModerationError)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       throw new Response(error.message, { status: error.status });
     }
   }
@@ -74,7 +75,7 @@ export async function editPost({ request, params }: ActionFunctionArgs) {
   try {
     await moderate(actor, intent, post.id, { body, reason, expectedRevision: revision });
   } catch (error) {
-    if (!(error instanceof ModerationError)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     return refuse(submission, { [error.field ?? "form"]: error.message }, { status: error.status });
   }
   const described = await describePost(post.id);

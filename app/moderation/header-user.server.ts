@@ -1,11 +1,18 @@
 // What the header and the forms know of the signed-in visitor: the root
 // loader's data, and the same for a page served without Remix
-// (app/articles/personal-page.server.tsx).
+// (app/article-page/personal-page.server.tsx).
 import type { SessionUser } from "~/auth/sessions.server";
-import { isStaff } from "~/auth/roles";
-import type { HeaderUser } from "~/components/account-nav";
+import { isStaff } from "~/model/roles";
 import { queueCounts } from "~/moderation/queue.server";
 import { publishesAtOnce } from "~/posts/intake.server";
+
+export type HeaderUser = {
+  displayName: string;
+  role: string;
+  queue: { pending: number; reported: number } | null;
+  publishesAtOnce: boolean;
+  notifyReplies: boolean;
+};
 
 export async function headerUser(session: SessionUser | null): Promise<HeaderUser | null> {
   if (!session) return null;

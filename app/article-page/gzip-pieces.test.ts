@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { type Piece, compressedPiece, gzipPieces, plainPiece, plainPieces } from "~/articles/gzip-pieces";
+import { type Piece, compressedPiece, gzipPieces, plainPiece, plainPieces } from "~/article-page/gzip-pieces";
 
 describe("a page sent as gzip from pieces", () => {
   it("decompresses to the pieces one after another, whichever are compressed once and whichever stored", () => {

@@ -3,7 +3,7 @@
 // Each instance's sender looks for digests that are due; claiming one is a
 // conditional update of the account's `digestAt`, so several instances write
 // each digest once. An empty queue sends nothing.
-import { STAFF } from "~/auth/roles";
+import { STAFF } from "~/model/roles";
 import { db } from "~/db.server";
 import { mailAddress } from "~/mail/addresses.server";
 import { digestEmail, siteUrl } from "~/mail/messages.server";

@@ -15,3 +15,6 @@ export const REJECT_REASONS = [
   "It shares someone’s private details",
   "It is advertising",
 ] as const;
+
+/** How long a reader's note on a report may be. */
+export const REPORT_NOTE_MAX = 500;

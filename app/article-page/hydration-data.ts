@@ -7,16 +7,10 @@
 // one with those few elements rewritten and the new values added at its end:
 // turbo-stream's decoder follows indices either way, and a test decodes both
 // and compares them with what a full render sends.
-import { type Piece, compressedPiece, plainPiece } from "~/articles/gzip-pieces";
+import { type Piece, compressedPiece, plainPiece } from "~/article-page/gzip-pieces";
+import { TURBO_STREAM } from "~/article-page/internals";
 
-/** turbo-stream's stand-ins for values that take no element. */
-const NULL = -5;
-const UNDEFINED = -7;
-const NAN = -2;
-const POSITIVE_INFINITY = -6;
-const NEGATIVE_INFINITY = -3;
-const NEGATIVE_ZERO = -4;
-const HOLE = -1;
+const { NULL, UNDEFINED, NAN, POSITIVE_INFINITY, NEGATIVE_INFINITY, NEGATIVE_ZERO, HOLE } = TURBO_STREAM;
 
 const SCRIPT_ESCAPES: Record<string, string> = {
   "&": "\\u0026",

@@ -1,5 +1,5 @@
 // A kept article page cut into what every reader shares and the slots where a
-// reader's own parts go (app/articles/personal-page.server.tsx). Pure string
+// reader's own parts go (app/article-page/personal-page.server.tsx). Pure string
 // work, done once when the page is kept.
 //
 // The kept render carries marks (app/components/splice-mark.tsx) and a
@@ -8,7 +8,8 @@
 // shows where each script's nonce goes; the one data script's argument is the
 // slot for the reader's own hydration data.
 
-import { type Piece, compressedPiece, plainPiece } from "~/articles/gzip-pieces";
+import { type Piece, compressedPiece, plainPiece } from "~/article-page/gzip-pieces";
+import { DATA_SCRIPT_PREFIX } from "~/article-page/internals";
 
 export type TemplatePart =
   | { piece: Piece }
@@ -21,7 +22,7 @@ export type TemplatePart =
 
 export type PageTemplate = { parts: TemplatePart[]; regions: Set<string> };
 
-const DATA_PREFIX = "window.__remixContext.streamController.enqueue(";
+const DATA_PREFIX = DATA_SCRIPT_PREFIX;
 const DATA_SUFFIX = ");</script>";
 
 /** Parts that only replace shared bytes (a mark's content runs to the next mark). */

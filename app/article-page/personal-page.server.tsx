@@ -1,5 +1,5 @@
 // A signed-in reader's or a guest's article page, made from the page kept for
-// everyone (app/articles/page-cache.server.ts) rather than rendered whole: the
+// everyone (app/article-page/page-cache.server.ts) rather than rendered whole: the
 // same bytes a full render would give (a test compares them), at the cost of
 // their own parts only.
 //
@@ -11,7 +11,8 @@
 // the data the page's loaders would give (the shared listing with the reader
 // added, app/articles/article-page.server.ts), and the page's hydration data
 // is that data, encoded as Remix encodes it.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { renderToString } from "react-dom/server";
 import { Outlet } from "react-router-dom";
@@ -22,26 +23,27 @@ import {
   type KeptPage,
   type SharedAnswer,
   PERSONAL_CACHE_CONTROL,
-  currentVersion,
   encodingsAccepted,
+  inlineScriptHashes,
   keptPage,
   sharedPageAddress,
-} from "~/articles/page-cache.server";
-import { type Piece, compressedPiece, gzipPieces, plainPiece, plainPieces } from "~/articles/gzip-pieces";
-import { fillTemplate } from "~/articles/page-template";
-import { headerUser } from "~/auth/header-user.server";
-import { getVisitor, isPersonalCookieHeader } from "~/auth/visitor.server";
+} from "~/article-page/page-cache.server";
+import { currentVersion, onArticlesChanged } from "~/articles/versions.server";
+import { type Piece, compressedPiece, gzipPieces, plainPiece, plainPieces } from "~/article-page/gzip-pieces";
+import { fillTemplate } from "~/article-page/page-template";
+import { ROUTE_IDS } from "~/article-page/internals";
+import { headerUser } from "~/moderation/header-user.server";
+import { PERSONAL_COOKIES, getVisitor, isPersonalCookieHeader } from "~/auth/visitor.server";
 import { AccountNav } from "~/components/account-nav";
 import { type ArticlePageData, PendingQuestions, QuestionForms, threadContext } from "~/components/article-questions";
 import { PostThread } from "~/components/post-thread";
 import { config } from "~/config.server";
 import { readerPage } from "~/posts/reader-page.server";
-import { FLASH_COOKIE } from "~/security/cookies.server";
+import { FLASH_COOKIE, FORM_SHOWN_COOKIE } from "~/security/cookies.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 
 /** The route ids the article page's data is kept under, as Remix names them. */
-const ROOT = "root";
-const ARTICLE = "routes/articles.$slug";
+const { root: ROOT, article: ARTICLE } = ROUTE_IDS;
 
 const Parts = createContext<ReactNode>(null);
 function PartsSlot() {
@@ -152,10 +154,69 @@ export async function servePersonalPage(request: {
   // The version as this instance last read it (at most VERSION_CHECK_MS old). A writer's next page, which
   // carries the message about what they did, is rendered by Remix from a version read afresh.
   if ((await currentVersion(address.slug)) !== kept.version) return null;
+  // This reader's page, as made for them before from this kept page (the same cookies, the same encoding).
+  const encoding = chosenEncoding(request.header("Accept-Encoding"));
+  const key = readerPageKey(cookie, address.key, encoding);
+  const made = readerPages.get(key);
+  if (made?.kept === kept)
+    return { ...made.answer, headers: { ...made.answer.headers, "x-page-cache": "personal-hit" } };
+  const answer = await renderPersonalPage(kept, url, cookie, encoding);
+  if (answer) readerPages.set(key, { kept, answer });
+  return answer;
+}
 
+/**
+ * The pages made for readers, by their cookies, address and encoding. One is
+ * used again only while its kept page is the one kept (the same version of
+ * the article); any write on this instance or another drops them all
+ * (onArticlesChanged), so a reader's own post, mark or name shows on their
+ * next page. A session ended elsewhere, which is no write to an article, is
+ * seen within READER_PAGE_MS.
+ */
+const READER_PAGE_MS = 60_000;
+const readerPages = new LRUCache<string, { kept: KeptPage; answer: SharedAnswer }>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (made) => (made.answer.body?.length ?? 0) + 2_048,
+  ttl: READER_PAGE_MS,
+});
+onArticlesChanged(() => readerPages.clear());
+
+/** Who the page is for, as a hash of their own cookies' values, with where and how it is sent. */
+function readerPageKey(cookie: string | null, address: string, encoding: string | null) {
+  const hash = createHash("sha256");
+  for (const [name, value] of ownCookies(cookie)) hash.update(`${name}=${value};`);
+  return `${address}\n${encoding ?? ""}\n${hash.digest("base64url")}`;
+}
+
+const OWN_COOKIES = new Set<string>([...PERSONAL_COOKIES, FORM_SHOWN_COOKIE]);
+/** The cookies that make this reader's page theirs, by name, in the order sent. */
+function ownCookies(cookie: string | null) {
+  const own: [string, string][] = [];
+  for (const part of (cookie ?? "").split(";")) {
+    const at = part.indexOf("=");
+    const name = part.slice(0, at).trim();
+    if (at > 0 && OWN_COOKIES.has(name)) own.push([name, part.slice(at + 1).trim()]);
+  }
+  return own.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Gzip made of the kept page's pieces where the client takes it, else brotli, else none. */
+function chosenEncoding(acceptEncoding: string | null): "gzip" | "br" | null {
+  const accepted = encodingsAccepted(acceptEncoding);
+  return accepted.gzip ? "gzip" : accepted.br ? "br" : null;
+}
+
+async function renderPersonalPage(
+  kept: KeptPage,
+  url: URL,
+  cookie: string | null,
+  encoding: "gzip" | "br" | null,
+): Promise<SharedAnswer | null> {
+  if (!kept.template || !kept.listing || !kept.encoding) return null;
+  const { template, listing } = kept;
   const fetchRequest = new Request(url, { headers: { Cookie: cookie ?? "" } });
   const [visitor, reader] = await Promise.all([getVisitor(fetchRequest), readerPage(fetchRequest)]);
-  const [page, user] = await Promise.all([withViewer(kept.listing, reader.viewer), headerUser(visitor.user)]);
+  const [page, user] = await Promise.all([withViewer(listing, reader.viewer), headerUser(visitor.user)]);
   const article: ArticlePageData = { ...page, replyTo: null, askSection: "suggest", guestName: reader.guestName };
   // What the root loader gives without a message: the same object shape for a guest and for an account.
   const loaderData = { [ROOT]: { flash: null, user }, [ARTICLE]: article };
@@ -166,11 +227,11 @@ export async function servePersonalPage(request: {
   if (article.pendingQuestions.length > 0) parts.set("pending", <PendingQuestions data={article} />);
   const context = threadContext(article);
   article.threads.forEach((thread, i) => {
-    if (thread !== kept.listing!.page.threads[i])
+    if (thread !== listing.page.threads[i])
       parts.set(`thread:${thread.id}`, <PostThread thread={thread} context={context} />);
   });
   // Every part must have its place in the kept page; else the whole render is the safe answer.
-  if ([...parts.keys()].some((name) => name !== "pending" && !kept.template!.regions.has(name))) return null;
+  if ([...parts.keys()].some((name) => name !== "pending" && !template.regions.has(name))) return null;
 
   const sharedRoot = kept.loaderData[ROOT] as Record<string, unknown>;
   const sharedArticle = kept.loaderData[ARTICLE] as Record<string, unknown>;
@@ -188,27 +249,26 @@ export async function servePersonalPage(request: {
     nav: JSON.stringify(user),
     forms: JSON.stringify([user, article.guestName]),
   });
-  const nonce = randomBytes(16).toString("base64");
-  const pieces = fillTemplate(kept.template, { nonce, data, own });
+  // Allowed by its inline scripts' hashes rather than a nonce: the same bytes may go to this reader again.
+  const pieces = fillTemplate(template, { nonce: randomBytes(16).toString("base64"), data, own });
+  const plain = plainPieces(pieces);
 
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": PERSONAL_CACHE_CONTROL });
   addSecurityHeaders(headers);
-  if (process.env.NODE_ENV === "production") headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  headers.set("Content-Security-Policy", contentSecurityPolicy({ scriptHashes: inlineScriptHashes(plain.toString()) }));
   const setCookie = reader.headers.get("Set-Cookie");
   if (setCookie) headers.set("Set-Cookie", setCookie);
   headers.set("Vary", "Accept-Encoding");
   headers.set("X-Page-Cache", "personal");
   // Gzip made of the kept page's pieces, compressed when it was kept, and this reader's own, stored as they are
-  // (app/articles/gzip-pieces.ts): nothing is compressed for this response but what only they get, if any.
+  // (app/article-page/gzip-pieces.ts): nothing is compressed for this response but what only they get, if any.
   // A client that takes brotli but not gzip gets brotli at quality 1 (fast, about as small as gzip's default).
-  const accepted = encodingsAccepted(request.header("Accept-Encoding"));
-  const encoding = accepted.gzip ? "gzip" : accepted.br ? "br" : null;
   const body =
     encoding === "gzip"
       ? gzipPieces(pieces)
       : encoding === "br"
-        ? brotliCompressSync(plainPieces(pieces), { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } })
-        : plainPieces(pieces);
+        ? brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } })
+        : plain;
   if (encoding) headers.set("Content-Encoding", encoding);
   headers.set("Content-Length", String(body.length));
   return { status: 200, headers: Object.fromEntries(headers), body };

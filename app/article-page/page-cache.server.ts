@@ -22,12 +22,12 @@ import {
   type ArticlePageQuery,
   loadArticleListing,
 } from "~/articles/article-page.server";
-import { SharedEncoding } from "~/articles/hydration-data";
-import { type PageTemplate, cutTemplate, markPattern, sharedBytes, threadOf } from "~/articles/page-template";
+import { SharedEncoding } from "~/article-page/hydration-data";
+import { REACT_TEXT_SEPARATOR } from "~/article-page/internals";
+import { type PageTemplate, cutTemplate, markPattern, sharedBytes, threadOf } from "~/article-page/page-template";
 import { isPersonalCookieHeader } from "~/auth/visitor.server";
 import { config } from "~/config.server";
-import { db } from "~/db.server";
-import { VISIBLE_STATUS } from "~/posts/status";
+import { currentVersion, onArticlesChanged } from "~/articles/versions.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 
 type Entry = { version: string; value: object; at: number };
@@ -42,80 +42,6 @@ const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
 const entries = new Map<string, Entry>();
 const shared = new WeakSet<object>();
-
-/**
- * The version of everything an article's shared pages show: the article, its
- * published posts (the newest change among them, and how many there are, so
- * that one leaving moves it too) and the accounts' names. A post awaiting
- * moderation is not on them, so it does not move the version (a guest's
- * question does not make every reader's page be rendered again). One small
- * query, answered from indexes.
- */
-export async function articleVersion(slug: string): Promise<string | null> {
-  return stampOf(
-    await db.$queryRaw<VersionRow[]>`
-      SELECT a."id" AS id, a."updatedAt" AS article, a."marksChangedAt" AS marks,
-        (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
-        (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
-        (SELECT MAX(u."updatedAt") FROM "User" u) AS users
-      FROM "Article" a WHERE a."slug" = ${slug}`,
-  );
-}
-
-/** The same version, of an article by its id (for what is kept of an article elsewhere: suggestions). */
-export async function articleVersionById(id: string): Promise<string | null> {
-  return stampOf(
-    await db.$queryRaw<VersionRow[]>`
-      SELECT a."id" AS id, a."updatedAt" AS article, a."marksChangedAt" AS marks,
-        (SELECT MAX(p."updatedAt") FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS posts,
-        (SELECT COUNT(*) FROM "Post" p WHERE p."articleId" = a."id" AND p."status" = ${VISIBLE_STATUS}) AS shown,
-        (SELECT MAX(u."updatedAt") FROM "User" u) AS users
-      FROM "Article" a WHERE a."id" = ${id}`,
-  );
-}
-
-type VersionRow = { id: string; article: unknown; marks: unknown; posts: unknown; shown: unknown; users: unknown };
-
-function stampOf(rows: VersionRow[]): string | null {
-  const row = rows[0];
-  if (!row) return null;
-  const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ""));
-  return `${stamp(row.article)}|${stamp(row.marks)}|${stamp(row.posts)}|${stamp(row.shown)}|${stamp(row.users)}`;
-}
-
-const versions = new Map<string, { version: Promise<string | null>; at: number }>();
-
-/**
- * Something an article page shows has changed (a post this instance took, or
- * any instance's write on PostgreSQL, app/articles/change-feed.server.ts):
- * versions are read again, and the next reader of each kept page gets it
- * rendered anew rather than kept, so that a post is on the page at once.
- */
-export function articlesChanged() {
-  versions.clear();
-  refreshing.clear();
-  for (const page of pages.values()) page.keptAt = 0;
-  for (const forget of changeListeners) forget();
-}
-
-const changeListeners = new Set<() => void>();
-
-/** Calls `forget` whenever articlesChanged is: for other things an instance keeps of what articles show. */
-export function onArticlesChanged(forget: () => void) {
-  changeListeners.add(forget);
-}
-
-/** The article's version as this instance last read it, read again once it is VERSION_CHECK_MS old. */
-export function currentVersion(slug: string): Promise<string | null> {
-  const known = versions.get(slug);
-  if (known && Date.now() - known.at < config().VERSION_CHECK_MS) return known.version;
-  const version = articleVersion(slug);
-  versions.set(slug, { version, at: Date.now() });
-  // A failed read is not remembered.
-  version.catch(() => versions.delete(slug));
-  if (versions.size > MAX_ENTRIES) versions.delete(versions.keys().next().value!);
-  return version;
-}
 
 /**
  * The value for `key` at `version`, computed by `compute` only when the
@@ -210,7 +136,7 @@ export type KeptPage = {
   /** What every answer from it carries, worked out once. */
   headers: Record<string, string>;
   keptAt: number;
-  /** The page cut where a reader's own parts go, and the listing it shows (app/articles/personal-page.server.tsx). */
+  /** The page cut where a reader's own parts go, and the listing it shows (app/article-page/personal-page.server.tsx). */
   template: PageTemplate | null;
   listing: ArticleListing | null;
   /** The loader data it shows (by route id), and its hydration data cut where a reader's differs. */
@@ -220,7 +146,7 @@ export type KeptPage = {
 
 /**
  * A kept page is rendered with marks where a reader's own parts go and a
- * stand-in nonce on its scripts (app/articles/page-template.ts); neither is
+ * stand-in nonce on its scripts (app/article-page/page-template.ts); neither is
  * in the bytes anyone gets. Random per process, so no text a reader writes can
  * pass for one.
  */
@@ -233,6 +159,11 @@ export function keptPage(key: string): KeptPage | undefined {
 
 const MAX_PAGES = 200;
 const pages = new Map<string, KeptPage>();
+// Something a page shows changed: the next reader of each kept page gets it rendered anew rather than kept.
+onArticlesChanged(() => {
+  refreshing.clear();
+  for (const page of pages.values()) page.keptAt = 0;
+});
 /**
  * Pages being rendered again for a newer version, since when. Meanwhile other
  * readers get the page as it was: a burst of writes costs one render at a
@@ -351,7 +282,7 @@ export function reusableThreads(data: object): {
         const content = marked.slice(last, end);
         if (reusing === null) out += content;
         // Left out, the thread's place is empty; React separates two marks side by side with an empty comment.
-        else if (content === "" || content === "<!-- -->") out += kept.get(reusing)!;
+        else if (content === "" || content === REACT_TEXT_SEPARATOR) out += kept.get(reusing)!;
         else ok = false;
       };
       for (const match of marked.matchAll(mark)) {
@@ -405,7 +336,7 @@ function matchesEtag(ifNoneMatch: string | null, etag: string) {
 export function keptPageHeaders(page: Pick<KeptPage, "etag" | "csp">): Headers {
   const headers = new Headers({
     "Content-Type": "text/html; charset=utf-8",
-    ...(process.env.NODE_ENV === "production" ? { "Content-Security-Policy": page.csp } : {}),
+    "Content-Security-Policy": page.csp,
     ETag: page.etag,
     "Cache-Control": sharedCacheControl(),
     Vary: "Accept-Encoding",
