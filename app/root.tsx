@@ -18,7 +18,7 @@ import { getVisitor } from "~/auth/visitor.server";
 import { type Flash, flashCookie, readCookie } from "~/security/cookies.server";
 import { AccountNav } from "~/components/account-nav";
 import { FlashMessage } from "~/components/flash-message";
-import { SpliceMark } from "~/components/splice-mark";
+import { RegionStart } from "~/components/page-regions";
 import { useNonce } from "~/security/nonce";
 import appCss from "~/styles/app.css?url";
 
@@ -64,9 +64,9 @@ export function Layout({ children }: { children: ReactNode }) {
               Afterword
             </Link>
             <span className="site-tagline">Questions and answers under every article</span>
-            <SpliceMark name="nav" />
+            <RegionStart name="nav" />
             <AccountNav user={rootData?.user ?? null} />
-            <SpliceMark name="/nav" />
+            <RegionStart name="/nav" />
             <Form method="get" action="/search" className="site-search" role="search">
               <label htmlFor="site-search-q" className="visually-hidden">
                 Search questions and answers

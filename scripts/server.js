@@ -33,6 +33,8 @@ const loadBuild = vite
   : await import(pathToFileURL(path.resolve("build/server/index.js")).href).then((build) => () => build);
 /** What this server calls in the app (app/entry.server.tsx), from the app as it is now. */
 const hooks = async () => (await loadBuild()).entry.module;
+/** The same, without waiting, where the app is built once (production): the article page's path is hot. */
+const built = vite ? null : await hooks();
 const {
   isSameOrigin,
   headersForRemix,
@@ -45,7 +47,7 @@ const {
   listenForChanges,
 } = await hooks();
 /** Tells the app as it is now that something an article page shows has changed. */
-const articlesChanged = () => hooks().then((app) => app.articlesChanged());
+const articlesChanged = () => hooks().then((current) => current.articlesChanged());
 const problems = configProblems();
 if (problems.length > 0) {
   console.error(`Afterword cannot start; fix these settings:\n  ${problems.join("\n  ")}`);
@@ -250,16 +252,14 @@ server.on("request", (req, res) => {
     req.loggedEarly = true;
     logArticlePage(req, res, () => {});
   }
-  hooks()
-    .then(({ serveArticlePage }) => serveArticlePage(request))
-    .then(
-      (answer) => {
-        if (!answer) return app(req, res);
-        res.writeHead(answer.status, answer.headers);
-        res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
-      },
-      () => app(req, res),
-    );
+  (built ? built.serveArticlePage(request) : hooks().then((current) => current.serveArticlePage(request))).then(
+    (answer) => {
+      if (!answer) return app(req, res);
+      res.writeHead(answer.status, answer.headers);
+      res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
+    },
+    () => app(req, res),
+  );
 });
 server.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
 // Writes on other instances (PostgreSQL) reach this one's kept pages at once.

@@ -15,6 +15,7 @@
 //    kept page of the current version is sent as it is (or 304), without
 //    Remix, React or any compression at request time.
 import { createHash, randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import {
   type ArticleListing,
@@ -30,17 +31,13 @@ import { config } from "~/config.server";
 import { currentVersion, onArticlesChanged } from "~/articles/versions.server";
 import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
 
-type Entry = { version: string; value: object; at: number };
-
-const MAX_ENTRIES = 500;
 /**
- * Change times have millisecond resolution, so two writes in the same
- * millisecond with a read between them would leave the version unchanged.
- * Entries are recomputed after this long whatever the version says, which
- * bounds that rare staleness.
+ * Shared page data by address, with the version it was read at. Change times
+ * have millisecond resolution, so two writes in the same millisecond with a
+ * read between them would leave the version unchanged: entries are read again
+ * after a minute whatever the version says, which bounds that rare staleness.
  */
-const MAX_AGE_MS = 60_000;
-const entries = new Map<string, Entry>();
+const entries = new LRUCache<string, { version: string; value: object }>({ max: 500, ttl: 60_000 });
 const shared = new WeakSet<object>();
 
 /**
@@ -54,18 +51,11 @@ export async function cachedByVersion<T extends object>(
   compute: () => Promise<T | null>,
 ): Promise<T | null> {
   const hit = entries.get(key);
-  if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) {
-    // Refresh its place so the least recently used entry is the one dropped.
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit.value as T;
-  }
+  if (hit && hit.version === version) return hit.value as T;
   const value = await compute();
   if (value === null) return null;
-  entries.delete(key);
-  entries.set(key, { version, value, at: Date.now() });
+  entries.set(key, { version, value });
   shared.add(value);
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
 }
 
@@ -157,8 +147,8 @@ export function keptPage(key: string): KeptPage | undefined {
   return pages.get(key);
 }
 
-const MAX_PAGES = 200;
-const pages = new Map<string, KeptPage>();
+/** The kept pages by address, the 200 most recently read. */
+const pages = new LRUCache<string, KeptPage>({ max: 200 });
 // Something a page shows changed: the next reader of each kept page gets it rendered anew rather than kept.
 onArticlesChanged(() => {
   refreshing.clear();
@@ -223,10 +213,8 @@ export function keepPage(data: object, marked: string, loaderData: Record<string
       params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
     }),
   };
-  pages.delete(address.key);
   pages.set(address.key, page);
   refreshing.delete(address.key);
-  if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value!);
   return page;
 }
 

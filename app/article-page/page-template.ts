@@ -2,7 +2,7 @@
 // reader's own parts go (app/article-page/personal-page.server.tsx). Pure string
 // work, done once when the page is kept.
 //
-// The kept render carries marks (app/components/splice-mark.tsx) and a
+// The kept render carries marks (app/components/page-regions.tsx) and a
 // stand-in nonce. The marks name where the header's account links, the forms,
 // the reader's pending questions and each thread start; the stand-in nonce
 // shows where each script's nonce goes; the one data script's argument is the
@@ -34,7 +34,7 @@ export function threadOf(name: string): number | null {
 }
 const POINTS = new Set(["pending"]);
 
-/** The marks of a kept render (app/components/splice-mark.tsx), each with its name. */
+/** The marks of a kept render (app/components/page-regions.tsx), each with its name. */
 export const markPattern = (token: string) => new RegExp(`\uE000${token}:([^\uE001]*)\uE001`, "g");
 
 /** The page every reader gets: the kept render without its marks and stand-in nonces. */

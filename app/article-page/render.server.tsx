@@ -30,7 +30,7 @@ import {
 } from "~/article-page/page-cache.server";
 import { servePersonalPage } from "~/article-page/personal-page.server";
 import { withoutUnwrittenTail } from "~/article-page/react-chunks";
-import { ReusedThreads, SpliceMarks } from "~/components/splice-mark";
+import { LeftOutThreads, RegionMarks } from "~/components/page-regions";
 import { contentSecurityPolicy } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
 
@@ -74,11 +74,11 @@ function render(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <SpliceMarks.Provider value={marks}>
-          <ReusedThreads.Provider value={reused}>
+        <RegionMarks.Provider value={marks}>
+          <LeftOutThreads.Provider value={reused}>
             <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-          </ReusedThreads.Provider>
-        </SpliceMarks.Provider>
+          </LeftOutThreads.Provider>
+        </RegionMarks.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -211,19 +211,11 @@ export type ArticleListing = {
   shape: (row: PostRow, viewer?: Viewer) => ShownPost;
 };
 
-/** The page of questions with nothing of any reader's own in it: five queries, whatever the number of posts. */
-export async function loadArticleListing(slug: string, query: ArticlePageQuery = {}): Promise<ArticleListing | null> {
-  const article = await loadArticle(slug);
-  if (!article) return null;
-  const sections = liveSections(article);
-  const sort = query.sort ?? "oldest";
-  const filter = query.section
-    ? (article.sections.find((s) => s.anchor === query.section && !s.removedAt) ?? null)
-    : null;
-
+/** How many questions and replies an article has published, and its questions by live section. */
+async function questionCounts(articleId: string, sections: Map<string, unknown>) {
   const counts = await db.post.groupBy({
     by: ["sectionId"],
-    where: { articleId: article.id, parentId: null, status: VISIBLE_STATUS },
+    where: { articleId, parentId: null, status: VISIBLE_STATUS },
     _count: { _all: true },
     _sum: { replyCount: true },
   });
@@ -236,26 +228,27 @@ export async function loadArticleListing(slug: string, query: ArticlePageQuery =
     // Questions on a removed section count towards the whole article.
     if (row.sectionId && sections.has(row.sectionId)) perSection.set(row.sectionId, row._count._all);
   }
+  return { questionCount, replyCount, perSection };
+}
 
-  const listed = filter ? (perSection.get(filter.id) ?? 0) : questionCount;
-  const pageCount = Math.max(1, Math.ceil(listed / THREADS_PER_PAGE));
-  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+/** One page of an article's published questions in the order asked for, and every published reply in them. */
+async function pageOfThreads(articleId: string, at: { sort: ThreadSort; sectionId: string | null; page: number }) {
   const orderBy =
-    sort === "newest"
+    at.sort === "newest"
       ? [{ number: "desc" as const }]
-      : sort === "replies"
+      : at.sort === "replies"
         ? [{ replyCount: "desc" as const }, { number: "asc" as const }]
         : [{ number: "asc" as const }];
   const roots: PostRow[] = await db.post.findMany({
     where: {
-      articleId: article.id,
+      articleId,
       parentId: null,
       status: VISIBLE_STATUS,
-      ...(filter ? { sectionId: filter.id } : {}),
-      ...(sort === "unanswered" ? { authorAnswered: false } : {}),
+      ...(at.sectionId ? { sectionId: at.sectionId } : {}),
+      ...(at.sort === "unanswered" ? { authorAnswered: false } : {}),
     },
     orderBy,
-    skip: (page - 1) * THREADS_PER_PAGE,
+    skip: (at.page - 1) * THREADS_PER_PAGE,
     take: THREADS_PER_PAGE,
     select: postSelect,
   });
@@ -266,7 +259,24 @@ export async function loadArticleListing(slug: string, query: ArticlePageQuery =
         select: postSelect,
       })
     : [];
+  return { roots, replies };
+}
 
+/** The page of questions with nothing of any reader's own in it: five queries, whatever the number of posts. */
+export async function loadArticleListing(slug: string, query: ArticlePageQuery = {}): Promise<ArticleListing | null> {
+  const article = await loadArticle(slug);
+  if (!article) return null;
+  const sections = liveSections(article);
+  const sort = query.sort ?? "oldest";
+  const filter = query.section
+    ? (article.sections.find((s) => s.anchor === query.section && !s.removedAt) ?? null)
+    : null;
+
+  const { questionCount, replyCount, perSection } = await questionCounts(article.id, sections);
+  const listed = filter ? (perSection.get(filter.id) ?? 0) : questionCount;
+  const pageCount = Math.max(1, Math.ceil(listed / THREADS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+  const { roots, replies } = await pageOfThreads(article.id, { sort, sectionId: filter?.id ?? null, page });
   const shape = (row: PostRow, viewer?: Viewer) => shapePost(row, article, sections, viewer);
   const writers = new Map([...roots, ...replies].map((r) => [r.id, { userId: r.userId, guestKey: r.guestKey }]));
   const flat = new Map(roots.map((r) => [r.id, [shape(r)]]));

@@ -4,11 +4,10 @@
 // on this instance (scripts/server.js) or on another (the PostgreSQL change
 // feed, app/articles/change-feed.server.ts) says so at once: `articlesChanged`
 // drops the versions read, and tells whatever keeps anything of articles.
+import { LRUCache } from "lru-cache";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/model/status";
-
-const MAX_ENTRIES = 500;
 
 /**
  * The version of everything an article's shared pages show: the article, its
@@ -41,7 +40,17 @@ function stampOf(rows: VersionRow[]): string | null {
   return `${stamp(row.article)}|${stamp(row.marks)}|${stamp(row.posts)}|${stamp(row.shown)}|${stamp(row.users)}`;
 }
 
-const versions = new Map<string, { version: Promise<string | null>; at: number }>();
+/** The versions this instance has read, each trusted for VERSION_CHECK_MS (a read in flight is shared). */
+let versions: LRUCache<string, { version: string | null }> | null = null;
+function versionCache() {
+  versions ??= new LRUCache<string, { version: string | null }>({
+    max: 500,
+    // lru-cache reads a ttl of 0 as "for ever"; 0 here means "read every time".
+    ttl: Math.max(1, config().VERSION_CHECK_MS),
+    fetchMethod: async (slug) => ({ version: await articleVersion(slug) }),
+  });
+  return versions;
+}
 
 /**
  * Something an article page shows has changed (a post this instance took, or
@@ -49,7 +58,7 @@ const versions = new Map<string, { version: Promise<string | null>; at: number }
  * kept of articles is told (onArticlesChanged), so that a post shows at once.
  */
 export function articlesChanged() {
-  versions.clear();
+  versions?.clear();
   for (const forget of changeListeners) forget();
 }
 
@@ -61,13 +70,13 @@ export function onArticlesChanged(forget: () => void) {
 }
 
 /** The article's version as this instance last read it, read again once it is VERSION_CHECK_MS old. */
-export function currentVersion(slug: string): Promise<string | null> {
-  const known = versions.get(slug);
-  if (known && Date.now() - known.at < config().VERSION_CHECK_MS) return known.version;
-  const version = articleVersion(slug);
-  versions.set(slug, { version, at: Date.now() });
-  // A failed read is not remembered.
-  version.catch(() => versions.delete(slug));
-  if (versions.size > MAX_ENTRIES) versions.delete(versions.keys().next().value!);
-  return version;
+export async function currentVersion(slug: string): Promise<string | null> {
+  // A version read within VERSION_CHECK_MS, at the cost of a lookup (most requests); else read, or the read in
+  // flight. A failed read is not kept, and one dropped by articlesChanged while in flight is read again here.
+  const known =
+    versionCache().get(slug) ??
+    (await versionCache()
+      .fetch(slug)
+      .catch(() => undefined));
+  return known ? known.version : articleVersion(slug);
 }

@@ -5,7 +5,7 @@
 // article's questions: the composer finds one as the author types
 // (findQuestions, behind /author/find-question).
 import { type Actor, articlesOf } from "~/model/roles";
-import { db } from "~/db.server";
+import { type Prisma, db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/model/status";
 import { searchPosts, similarQuestionsOfEach } from "~/search/search.server";
 import { graphemeStart } from "~/utils/graphemes";
@@ -56,9 +56,42 @@ export async function getInbox(actor: Actor, filter: InboxFilter = {}) {
     .filter((c) => (!article || c.articleId === article.id) && (!section || c.sectionId === section.id))
     .reduce((sum, c) => sum + c._count._all, 0);
   const { page, pageCount, skip, take } = pageWindow(listed, INBOX_PAGE_SIZE, filter.page);
-  const rows = await db.post.findMany({
-    where: { ...where, ...(article ? { articleId: article.id } : {}), ...(section ? { sectionId: section.id } : {}) },
-    orderBy: ORDER[sort],
+  const rows = await inboxRows(
+    { ...where, ...(article ? { articleId: article.id } : {}), ...(section ? { sectionId: section.id } : {}) },
+    ORDER[sort],
+    skip,
+    take,
+  );
+  const { questions, links } = await withThreadsAndLinks(rows, articles);
+  return {
+    total,
+    listed,
+    page,
+    pageCount,
+    sort,
+    filter: article
+      ? {
+          article: { slug: article.slug, title: article.title },
+          section: section ? { anchor: section.anchor, title: section.title } : null,
+        }
+      : null,
+    articles: articlesWithCounts(articles, counts),
+    questions,
+    /** Per article on the page: what an answer can link to. */
+    links,
+  };
+}
+
+/** One page of the inbox's questions, as the page shows them. */
+function inboxRows(
+  where: Prisma.PostWhereInput,
+  orderBy: Prisma.PostOrderByWithRelationInput[],
+  skip: number,
+  take: number,
+) {
+  return db.post.findMany({
+    where,
+    orderBy,
     skip,
     take,
     select: {
@@ -77,12 +110,19 @@ export async function getInbox(actor: Actor, filter: InboxFilter = {}) {
       section: { select: { anchor: true, title: true, removedAt: true } },
     },
   });
-  // The thread so far under each question, in one query for the page, so that the
-  // author sees what readers already answered; and, per article on the page, the
-  // sections and questions an answer can link to (for the composer's pickers).
+}
+
+type InboxRow = Awaited<ReturnType<typeof inboxRows>>[number];
+
+/**
+ * The thread so far under each question, in one query for the page, so that
+ * the author sees what readers already answered; the answered questions each
+ * one most resembles, for "Point to #n"; and, per article on the page, the
+ * sections and questions an answer can link to (for the composer's pickers).
+ */
+async function withThreadsAndLinks(rows: InboxRow[], articles: { id: string; slug: string }[]) {
   const articleIds = [...new Set(rows.map((r) => r.articleId))];
   const [similar, replies, linkSections] = await Promise.all([
-    // The answered questions each one most resembles, for "Point to #n".
     similarQuestionsOfEach(
       rows.map((r) => ({ text: r.bodySource, articleId: r.articleId, exclude: [r.id], answeredOnly: true, limit: 3 })),
     ),
@@ -96,59 +136,55 @@ export async function getInbox(actor: Actor, filter: InboxFilter = {}) {
   const repliesOf = (id: number) =>
     replies
       .filter((reply) => reply.rootId === id)
-      .map((reply) => ({
-        id: reply.id,
-        writer: reply.writer ?? "a reader",
-        bodyHtml: reply.bodyHtml,
-      }));
+      .map((reply) => ({ id: reply.id, writer: reply.writer ?? "a reader", bodyHtml: reply.bodyHtml }));
   const linksFor = (articleId: string) => ({
     slug: articles.find((a) => a.id === articleId)?.slug ?? "",
     sections: linkSections.filter((s) => s.articleId === articleId).map((s) => ({ anchor: s.anchor, title: s.title })),
   });
+  const questions = rows.map((r, i) => ({
+    id: r.id,
+    number: r.number,
+    asker: r.user?.displayName ?? r.guestName ?? "a reader",
+    bodyHtml: r.bodyHtml,
+    date: showDateTime(r.publishedAt ?? r.createdAt),
+    replyCount: r.replyCount,
+    meToo: r.meTooCount,
+    article: r.article,
+    section: r.section && !r.section.removedAt ? { anchor: r.section.anchor, title: r.section.title } : null,
+    replies: repliesOf(r.id),
+    articleId: r.articleId,
+    similar: similar[i],
+  }));
+  return { questions, links: Object.fromEntries(articleIds.map((id) => [id, linksFor(id)])) };
+}
+
+/**
+ * Each article with open questions, and its sections that have some (a removed
+ * section's count as the whole article).
+ */
+function articlesWithCounts(
+  articles: {
+    id: string;
+    slug: string;
+    title: string;
+    sections: { id: string; anchor: string; title: string; removedAt: Date | null }[];
+  }[],
+  counts: { articleId: string; sectionId: string | null; _count: { _all: number } }[],
+) {
   const countOf = (articleId: string, sectionId?: string | null) =>
     counts
       .filter((c) => c.articleId === articleId && (sectionId === undefined || c.sectionId === sectionId))
       .reduce((sum, c) => sum + c._count._all, 0);
-  return {
-    total,
-    listed,
-    page,
-    pageCount,
-    sort,
-    filter: article
-      ? {
-          article: { slug: article.slug, title: article.title },
-          section: section ? { anchor: section.anchor, title: section.title } : null,
-        }
-      : null,
-    // Each article with open questions, and its sections that have some (a removed section's count as the whole article).
-    articles: articles.map((a) => {
-      const live = a.sections.filter((s) => !s.removedAt && countOf(a.id, s.id) > 0);
-      return {
-        slug: a.slug,
-        title: a.title,
-        count: countOf(a.id),
-        sections: live.map((s) => ({ anchor: s.anchor, title: s.title, count: countOf(a.id, s.id) })),
-        wholeArticle: countOf(a.id) - live.reduce((sum, s) => sum + countOf(a.id, s.id), 0),
-      };
-    }),
-    questions: rows.map((r, i) => ({
-      id: r.id,
-      number: r.number,
-      asker: r.user?.displayName ?? r.guestName ?? "a reader",
-      bodyHtml: r.bodyHtml,
-      date: showDateTime(r.publishedAt ?? r.createdAt),
-      replyCount: r.replyCount,
-      meToo: r.meTooCount,
-      article: r.article,
-      section: r.section && !r.section.removedAt ? { anchor: r.section.anchor, title: r.section.title } : null,
-      replies: repliesOf(r.id),
-      articleId: r.articleId,
-      similar: similar[i],
-    })),
-    /** Per article on the page: what an answer can link to. */
-    links: Object.fromEntries(articleIds.map((id) => [id, linksFor(id)])),
-  };
+  return articles.map((a) => {
+    const live = a.sections.filter((s) => !s.removedAt && countOf(a.id, s.id) > 0);
+    return {
+      slug: a.slug,
+      title: a.title,
+      count: countOf(a.id),
+      sections: live.map((s) => ({ anchor: s.anchor, title: s.title, count: countOf(a.id, s.id) })),
+      wholeArticle: countOf(a.id) - live.reduce((sum, s) => sum + countOf(a.id, s.id), 0),
+    };
+  });
 }
 
 /**

@@ -33,8 +33,6 @@ export function useServerForm(
   return [form, fields, mine?.done ?? null] as const;
 }
 
-/** What an action answers a form with: Conform's result, which form it was for, and what was done. */
-
 /** The <form> element's own attributes (id, noValidate, and its messages' id). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function formProps(form: FormMetadata<any, string[]>) {
@@ -137,6 +135,13 @@ export function FormError({
       {text}
     </p>
   ) : null;
+}
+
+/** Every message of a form's answer, the form's own and its fields', for a page that shows them in one place. */
+export function answerMessages(answer: ServerAnswer | null | undefined): string | null {
+  const errors = answer?.result?.error ?? {};
+  const messages = Object.values(errors).flatMap((list) => list ?? []);
+  return messages.length ? messages.join(" ") : null;
 }
 
 export function FormSuccess({ message }: { message?: string | null }) {

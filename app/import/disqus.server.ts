@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { ImportFileError, childText, readXml } from "~/import/xml-stream.server";
+import { ImportFileError, type XmlElement, childText, readXml } from "~/import/xml-stream.server";
 
 export type DisqusThread = { id: string; identifier: string; link: string; title: string; createdAt: string };
 
@@ -71,31 +71,10 @@ export async function stageDisqus(file: string): Promise<DisqusStage> {
       isRecord: (path) => path.length === 2 && (path[1] === "thread" || path[1] === "post"),
       onRecord(record) {
         if (record.name === "thread") {
-          threads.push({
-            id: record.attrs["dsq:id"] ?? "",
-            identifier: childText(record, "id"),
-            link: childText(record, "link"),
-            title: childText(record, "title"),
-            createdAt: childText(record, "createdAt"),
-          });
+          threads.push(disqusThread(record));
           return;
         }
-        const child = (name: string) => record.children.find((c) => c.name === name);
-        const author = child("author");
-        const post: DisqusPost = {
-          id: record.attrs["dsq:id"] ?? "",
-          thread: child("thread")?.attrs["dsq:id"] ?? "",
-          parent: child("parent")?.attrs["dsq:id"] || null,
-          message: childText(record, "message"),
-          createdAt: childText(record, "createdAt"),
-          deleted: yes(childText(record, "isDeleted")),
-          spam: yes(childText(record, "isSpam")),
-          approved: childText(record, "isApproved") === "" || yes(childText(record, "isApproved")),
-          name: author ? childText(author, "name") : "",
-          email: (author && childText(author, "email").toLowerCase()) || null,
-          username: (author && childText(author, "username")) || null,
-          address: childText(record, "ipAddress") || null,
-        };
+        const post = disqusPost(record);
         if (!post.id) {
           withoutId++;
           return;
@@ -132,4 +111,35 @@ export async function stageDisqus(file: string): Promise<DisqusStage> {
     close();
     throw error;
   }
+}
+
+/** A <thread> of a Disqus export: the page its comments were under. */
+function disqusThread(record: XmlElement): DisqusThread {
+  return {
+    id: record.attrs["dsq:id"] ?? "",
+    identifier: childText(record, "id"),
+    link: childText(record, "link"),
+    title: childText(record, "title"),
+    createdAt: childText(record, "createdAt"),
+  };
+}
+
+/** A <post> of a Disqus export: one comment, with its writer and what Disqus decided of it. */
+function disqusPost(record: XmlElement): DisqusPost {
+  const child = (name: string) => record.children.find((c) => c.name === name);
+  const author = child("author");
+  return {
+    id: record.attrs["dsq:id"] ?? "",
+    thread: child("thread")?.attrs["dsq:id"] ?? "",
+    parent: child("parent")?.attrs["dsq:id"] || null,
+    message: childText(record, "message"),
+    createdAt: childText(record, "createdAt"),
+    deleted: yes(childText(record, "isDeleted")),
+    spam: yes(childText(record, "isSpam")),
+    approved: childText(record, "isApproved") === "" || yes(childText(record, "isApproved")),
+    name: author ? childText(author, "name") : "",
+    email: (author && childText(author, "email").toLowerCase()) || null,
+    username: (author && childText(author, "username")) || null,
+    address: childText(record, "ipAddress") || null,
+  };
 }

@@ -192,6 +192,61 @@ async function authorAccount(author: { name: string; email: string | null }, rep
   if (!seen) report.authors.push({ ...author, account: user ? "existing" : dryRun ? "to create" : "created" });
 }
 
+/**
+ * A WordPress item that is not an article yet, made one: a free slug, its
+ * Markdown file written and synced (or, in a dry run, only parsed), and its
+ * author's account. Null, with a note in the report, when it cannot be.
+ */
+async function newArticleTarget(
+  item: WpItem,
+  author: { name: string; email: string | null },
+  run: { report: ImportReport; options: ImportOptions; usedSlugs: Set<string>; comments: number },
+) {
+  const { report, options, usedSlugs } = run;
+  const dir = options.contentDir ?? ARTICLES_DIR;
+  const base = slugify(safeDecode(item.slug) || item.title || `post-${item.postId}`);
+  let slug = base;
+  for (
+    let n = 2;
+    usedSlugs.has(slug) ||
+    existsSync(join(dir, `${slug}.md`)) ||
+    (await db.article.findUnique({ where: { slug }, select: { id: true } }));
+    n++
+  ) {
+    slug = `${base}-${n}`;
+  }
+  usedSlugs.add(slug);
+  const source = articleFile(item, author, oldAddresses(item));
+  await authorAccount(author, report, Boolean(options.dryRun));
+  if (options.dryRun) {
+    let parsed: ReturnType<typeof parseArticle>;
+    try {
+      parsed = parseArticle(source);
+    } catch (error) {
+      report.notes.push(`"${item.title}" (post ${item.postId}) cannot become an article: ${(error as Error).message}`);
+      skip(report, "comments on articles that could not be synced", run.comments);
+      return null;
+    }
+    return {
+      slug,
+      title: parsed.frontMatter.title,
+      state: "new" as const,
+      article: null,
+      sections: parsed.sections.map((s) => ({ id: s.anchor, title: s.title, text: s.text })),
+    };
+  }
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${slug}.md`);
+  writeFileSync(file, source);
+  const sync = await syncArticleFile(file);
+  if (sync.errors.length) {
+    report.notes.push(`${file} was written but not synced: ${sync.errors[0].message}`);
+    skip(report, "comments on articles that could not be synced", run.comments);
+    return null;
+  }
+  return { ...(await existingTarget(slug))!, state: "new" as const };
+}
+
 async function importWordPressItem(
   item: WpItem,
   authors: Map<string, WpAuthor>,
@@ -216,8 +271,6 @@ async function importWordPressItem(
   const wpAuthor = authors.get(item.creator) ?? null;
   const author = { name: wpAuthor?.displayName || item.creator || "Unknown author", email: wpAuthor?.email ?? null };
   const comments = wordpressComments(item, wpAuthor, report, options);
-  const redirectFrom = oldAddresses(item);
-  const dir = options.contentDir ?? ARTICLES_DIR;
 
   // A second run finds the article by its old "/?p=" address and leaves its file alone.
   const known = await db.legacyPath.findUnique({
@@ -226,50 +279,8 @@ async function importWordPressItem(
   });
   let target = known ? await existingTarget(known.article.slug) : null;
   if (!target) {
-    const base = slugify(safeDecode(item.slug) || item.title || `post-${item.postId}`);
-    let slug = base;
-    for (
-      let n = 2;
-      usedSlugs.has(slug) ||
-      existsSync(join(dir, `${slug}.md`)) ||
-      (await db.article.findUnique({ where: { slug }, select: { id: true } }));
-      n++
-    ) {
-      slug = `${base}-${n}`;
-    }
-    usedSlugs.add(slug);
-    const source = articleFile(item, author, redirectFrom);
-    await authorAccount(author, report, Boolean(options.dryRun));
-    if (options.dryRun) {
-      let parsed: ReturnType<typeof parseArticle>;
-      try {
-        parsed = parseArticle(source);
-      } catch (error) {
-        report.notes.push(
-          `"${item.title}" (post ${item.postId}) cannot become an article: ${(error as Error).message}`,
-        );
-        skip(report, "comments on articles that could not be synced", comments.length);
-        return;
-      }
-      target = {
-        slug,
-        title: parsed.frontMatter.title,
-        state: "new",
-        article: null,
-        sections: parsed.sections.map((s) => ({ id: s.anchor, title: s.title, text: s.text })),
-      };
-    } else {
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${slug}.md`);
-      writeFileSync(file, source);
-      const sync = await syncArticleFile(file);
-      if (sync.errors.length) {
-        report.notes.push(`${file} was written but not synced: ${sync.errors[0].message}`);
-        skip(report, "comments on articles that could not be synced", comments.length);
-        return;
-      }
-      target = { ...(await existingTarget(slug))!, state: "new" };
-    }
+    target = await newArticleTarget(item, author, { report, options, usedSlugs, comments: comments.length });
+    if (!target) return;
   } else {
     await authorAccount(author, report, Boolean(options.dryRun));
   }

@@ -62,14 +62,7 @@ export function planThreads(
   imported: Map<string, ImportedPost>,
   lastQuestionNumber: number,
 ): ThreadPlan {
-  const fresh = new Map<string, SourceComment>();
-  let alreadyImported = 0;
-  let repeated = 0;
-  for (const comment of comments) {
-    if (imported.has(comment.externalId)) alreadyImported++;
-    else if (fresh.has(comment.externalId)) repeated++;
-    else fresh.set(comment.externalId, { ...comment });
-  }
+  const { fresh, alreadyImported, repeated } = newComments(comments, imported);
 
   const orphans: string[] = [];
   const placed = new Map<string, PlannedPost>();
@@ -106,34 +99,8 @@ export function planThreads(
     }
     if (current && placed.has(current.externalId) && chain.length === 0) return placed.get(current.externalId)!;
     for (let i = chain.length - 1; i >= 0; i--) {
-      const comment = chain[i];
-      let post: PlannedPost;
-      if (comment.parentExternalId === null) {
-        post = { comment, parent: null, root: null, depth: 1, level: 1, number: null };
-      } else if (above && "comment" in above) {
-        const parentRoot: PostRef = above.root ?? { externalId: above.comment.externalId };
-        const level = above.level + 1;
-        post = {
-          comment,
-          parent: { externalId: above.comment.externalId },
-          root: parentRoot,
-          depth: Math.min(level, MAX_DEPTH),
-          level,
-          number: null,
-        };
-      } else {
-        const old = above as ImportedPost;
-        const level = old.depth + 1;
-        post = {
-          comment,
-          parent: { id: old.id },
-          root: { id: old.rootId ?? old.id },
-          depth: Math.min(level, MAX_DEPTH),
-          level,
-          number: null,
-        };
-      }
-      placed.set(comment.externalId, post);
+      const post = plannedUnder(chain[i], above);
+      placed.set(chain[i].externalId, post);
       above = post;
     }
     return placed.get(start.externalId)!;
@@ -154,5 +121,46 @@ export function planThreads(
     repeated,
     capped: posts.filter((p) => p.level > MAX_DEPTH).length,
     lastQuestionNumber: number,
+  };
+}
+
+/** The comments not imported before, each once (a copy: planning may detach one from a missing parent). */
+function newComments(comments: SourceComment[], imported: Map<string, ImportedPost>) {
+  const fresh = new Map<string, SourceComment>();
+  let alreadyImported = 0;
+  let repeated = 0;
+  for (const comment of comments) {
+    if (imported.has(comment.externalId)) alreadyImported++;
+    else if (fresh.has(comment.externalId)) repeated++;
+    else fresh.set(comment.externalId, { ...comment });
+  }
+  return { fresh, alreadyImported, repeated };
+}
+
+/** A comment placed under what is above it: a comment planned in this import, a post imported before, or nothing. */
+function plannedUnder(comment: SourceComment, above: PlannedPost | ImportedPost | null): PlannedPost {
+  if (comment.parentExternalId === null) {
+    return { comment, parent: null, root: null, depth: 1, level: 1, number: null };
+  }
+  if (above && "comment" in above) {
+    const level = above.level + 1;
+    return {
+      comment,
+      parent: { externalId: above.comment.externalId },
+      root: above.root ?? { externalId: above.comment.externalId },
+      depth: Math.min(level, MAX_DEPTH),
+      level,
+      number: null,
+    };
+  }
+  const old = above as ImportedPost;
+  const level = old.depth + 1;
+  return {
+    comment,
+    parent: { id: old.id },
+    root: { id: old.rootId ?? old.id },
+    depth: Math.min(level, MAX_DEPTH),
+    level,
+    number: null,
   };
 }

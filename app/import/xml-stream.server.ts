@@ -94,70 +94,8 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
     );
   }
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const path: string[] = [];
-  const stack: OpenElement[] = [];
-  const ready: { record: XmlElement; path: string[] }[] = [];
-  let recordDepth = -1;
-  /** What the record being built holds so far, and where it began. */
-  let recordSize = 0;
-  let recordStart = "";
-  let tooLarge: string | null = null;
-  let failure: string | null = null;
-  let sawRoot = false;
-
-  parser.on("error", (error) => {
-    // saxes carries on after an error; the first one is the one to report.
-    failure ??= error.message.replace(/^undefined:/, "").replace(/^(\d+):(\d+): /, "line $1, column $2: ");
-  });
-  parser.on("opentag", (tag) => {
-    const name = qualified(tag.local, tag.uri);
-    if (!sawRoot) {
-      sawRoot = true;
-      reader.onRoot?.(name, Object.values(tag.ns ?? {}));
-    }
-    path.push(name);
-    if (recordDepth === -1 && reader.isRecord(path)) {
-      recordDepth = path.length;
-      recordSize = 0;
-      recordStart = `line ${parser.line}, column ${parser.column + 1}`;
-    }
-    if (recordDepth !== -1) {
-      recordSize += ELEMENT_COST;
-      const attrs: Record<string, string> = {};
-      for (const attribute of Object.values(tag.attributes)) {
-        attrs[qualified(attribute.local, attribute.uri)] = attribute.value;
-      }
-      const element: XmlElement = { name, attrs, text: "", children: [] };
-      stack[stack.length - 1]?.element.children.push(element);
-      stack.push({ element, pieces: [], size: 0 });
-    }
-  });
-  const addText = (text: string) => {
-    if (recordDepth === -1 || !stack.length || tooLarge) return;
-    const open = stack[stack.length - 1];
-    open.size += text.length + PIECE_COST;
-    recordSize += text.length + PIECE_COST;
-    if (open.size > MAX_TEXT_CHARS) {
-      tooLarge = `the <${open.element.name}> in the <${path[recordDepth - 1]}> that begins at ${recordStart} holds more than ${count(MAX_TEXT_CHARS)} characters of text, more than any real post or comment (is the file damaged?)`;
-    } else if (recordSize > MAX_RECORD_UNITS) {
-      tooLarge = `the <${path[recordDepth - 1]}> that begins at ${recordStart} holds more than the importer keeps of one record (${count(MAX_RECORD_UNITS)} characters' room; is the file damaged?)`;
-    } else open.pieces.push(text);
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.on("closetag", () => {
-    if (recordDepth !== -1) {
-      const open = stack.pop()!;
-      const element = open.element;
-      element.text = open.pieces.join("");
-      if (path.length === recordDepth) {
-        ready.push({ record: element, path: [...path] });
-        recordDepth = -1;
-      }
-    }
-    path.pop();
-  });
-
+  const state = collectRecords(parser, reader);
+  const { path, ready } = state;
   const where = () => `line ${parser.line}, column ${parser.column + 1}`;
   const fail = (message: string): never => {
     throw new ImportFileError(file, message);
@@ -188,10 +126,12 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
     }
     if (next.done) break;
     parser.write(decoder.decode(next.value, { stream: true }));
-    if (failure) fail(`the XML breaks at ${failure}`);
-    if (tooLarge) fail(tooLarge);
-    if (recordSize > MAX_RECORD_UNITS) {
-      fail(`the <${path[recordDepth - 1]}> that begins at ${recordStart} holds too many elements (at ${where()})`);
+    if (state.failure) fail(`the XML breaks at ${state.failure}`);
+    if (state.tooLarge) fail(state.tooLarge);
+    if (state.recordSize > MAX_RECORD_UNITS) {
+      fail(
+        `the <${path[state.recordDepth - 1]}> that begins at ${state.recordStart} holds too many elements (at ${where()})`,
+      );
     }
     if (pendingTextLength(parser) > MAX_TEXT_CHARS) {
       fail(
@@ -203,9 +143,85 @@ export async function readXml(file: string, reader: XmlReader): Promise<void> {
   const rest = decoder.decode();
   if (rest) parser.write(rest);
   parser.close();
-  if (failure) fail(`the XML breaks at ${failure}`);
-  if (!sawRoot) fail("is empty: it holds no XML");
+  if (state.failure) fail(`the XML breaks at ${state.failure}`);
+  if (!state.sawRoot) fail("is empty: it holds no XML");
   await drain();
+}
+
+/**
+ * Wires the parser's events to build each record (an element `reader.isRecord`
+ * names, with everything in it) into `ready`, watching how much one record and
+ * one piece of text hold; what went wrong is in the state, for the reading loop.
+ */
+function collectRecords(parser: SaxesParser<{ xmlns: true; position: true }>, reader: XmlReader) {
+  const stack: OpenElement[] = [];
+  const state = {
+    path: [] as string[],
+    ready: [] as { record: XmlElement; path: string[] }[],
+    recordDepth: -1,
+    /** What the record being built holds so far, and where it began. */
+    recordSize: 0,
+    recordStart: "",
+    tooLarge: null as string | null,
+    failure: null as string | null,
+    sawRoot: false,
+  };
+  const { path, ready } = state;
+
+  parser.on("error", (error) => {
+    // saxes carries on after an error; the first one is the one to report.
+    state.failure ??= error.message.replace(/^undefined:/, "").replace(/^(\d+):(\d+): /, "line $1, column $2: ");
+  });
+  parser.on("opentag", (tag) => {
+    const name = qualified(tag.local, tag.uri);
+    if (!state.sawRoot) {
+      state.sawRoot = true;
+      reader.onRoot?.(name, Object.values(tag.ns ?? {}));
+    }
+    path.push(name);
+    if (state.recordDepth === -1 && reader.isRecord(path)) {
+      state.recordDepth = path.length;
+      state.recordSize = 0;
+      state.recordStart = `line ${parser.line}, column ${parser.column + 1}`;
+    }
+    if (state.recordDepth !== -1) {
+      state.recordSize += ELEMENT_COST;
+      const attrs: Record<string, string> = {};
+      for (const attribute of Object.values(tag.attributes)) {
+        attrs[qualified(attribute.local, attribute.uri)] = attribute.value;
+      }
+      const element: XmlElement = { name, attrs, text: "", children: [] };
+      stack[stack.length - 1]?.element.children.push(element);
+      stack.push({ element, pieces: [], size: 0 });
+    }
+  });
+  const addText = (text: string) => {
+    if (state.recordDepth === -1 || !stack.length || state.tooLarge) return;
+    const open = stack[stack.length - 1];
+    open.size += text.length + PIECE_COST;
+    state.recordSize += text.length + PIECE_COST;
+    if (open.size > MAX_TEXT_CHARS) {
+      state.tooLarge = `the <${open.element.name}> in the <${path[state.recordDepth - 1]}> that begins at ${state.recordStart} holds more than ${count(MAX_TEXT_CHARS)} characters of text, more than any real post or comment (is the file damaged?)`;
+    } else if (state.recordSize > MAX_RECORD_UNITS) {
+      state.tooLarge = `the <${path[state.recordDepth - 1]}> that begins at ${state.recordStart} holds more than the importer keeps of one record (${count(MAX_RECORD_UNITS)} characters' room; is the file damaged?)`;
+    } else open.pieces.push(text);
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    if (state.recordDepth !== -1) {
+      const open = stack.pop()!;
+      const element = open.element;
+      element.text = open.pieces.join("");
+      if (path.length === state.recordDepth) {
+        ready.push({ record: element, path: [...path] });
+        state.recordDepth = -1;
+      }
+    }
+    path.pop();
+  });
+
+  return state;
 }
 
 /** The text of the first child named `name`, trimmed ("" when there is none). */

@@ -138,39 +138,63 @@ export async function notifyPublished(
       await enqueue(tx, { kind: "answer", to, ...message, unsubscribeUrl, postIds: [post.id], dueAt }, { confirmed });
       continue;
     }
-    const groupKey = `${to}|thread:${post.rootId}`;
-    const waiting = await tx.outboxEmail.findFirst({
-      where: { groupKey, status: { in: ["pending", "held"] }, leaseUntil: null },
-      select: { id: true, postIds: true },
-    });
-    const postIds = [...(waiting?.postIds.split(",").filter(Boolean).map(Number) ?? []), post.id];
-    const replies = await tx.post.findMany({
-      where: { id: { in: postIds }, status: VISIBLE_STATUS },
-      orderBy: { id: "asc" },
-      select: QUOTED,
-    });
-    const message = await repliesEmail(thread, await Promise.all(replies.map(quoted)), manageUrl);
-    if (waiting) {
-      await tx.outboxEmail.update({
-        where: { id: waiting.id },
-        data: {
-          subject: message.subject,
-          textBody: message.text,
-          htmlBody: message.html,
-          unsubscribeUrl,
-          postIds: postIds.join(","),
-        },
-      });
-      continue;
-    }
-    const last = await tx.outboxEmail.findFirst({
-      where: { groupKey },
-      orderBy: { id: "desc" },
-      select: { createdAt: true },
-    });
-    const dueAt = new Date(Math.max(Date.now() + mailAfterMs, (last?.createdAt.getTime() ?? 0) + REPLIES_EVERY_MS));
-    await enqueue(tx, { kind: "replies", to, ...message, unsubscribeUrl, groupKey, postIds, dueAt }, { confirmed });
+    await queueReplies(
+      tx,
+      { to, confirmed, rootId: post.rootId, postId: post.id, mailAfterMs, unsubscribeUrl },
+      (replies) => repliesEmail(thread, replies, manageUrl),
+      quoted,
+    );
   }
+}
+
+/**
+ * A reader's reply, for one follower: added to the email about the thread
+ * still waiting to go to them (at most one an hour per thread and address),
+ * or a new one, due an hour after the last.
+ */
+async function queueReplies(
+  tx: Tx,
+  to: { to: string; confirmed: boolean; rootId: number; postId: number; mailAfterMs: number; unsubscribeUrl: string },
+  write: (replies: QuotedPost[]) => ReturnType<typeof repliesEmail>,
+  quoted: (row: QuotedRow) => Promise<QuotedPost>,
+) {
+  const { confirmed, mailAfterMs, unsubscribeUrl } = to;
+  const groupKey = `${to.to}|thread:${to.rootId}`;
+  const waiting = await tx.outboxEmail.findFirst({
+    where: { groupKey, status: { in: ["pending", "held"] }, leaseUntil: null },
+    select: { id: true, postIds: true },
+  });
+  const postIds = [...(waiting?.postIds.split(",").filter(Boolean).map(Number) ?? []), to.postId];
+  const replies = await tx.post.findMany({
+    where: { id: { in: postIds }, status: VISIBLE_STATUS },
+    orderBy: { id: "asc" },
+    select: QUOTED,
+  });
+  const message = await write(await Promise.all(replies.map(quoted)));
+  if (waiting) {
+    await tx.outboxEmail.update({
+      where: { id: waiting.id },
+      data: {
+        subject: message.subject,
+        textBody: message.text,
+        htmlBody: message.html,
+        unsubscribeUrl,
+        postIds: postIds.join(","),
+      },
+    });
+    return;
+  }
+  const last = await tx.outboxEmail.findFirst({
+    where: { groupKey },
+    orderBy: { id: "desc" },
+    select: { createdAt: true },
+  });
+  const dueAt = new Date(Math.max(Date.now() + mailAfterMs, (last?.createdAt.getTime() ?? 0) + REPLIES_EVERY_MS));
+  await enqueue(
+    tx,
+    { kind: "replies", to: to.to, ...message, unsubscribeUrl, groupKey, postIds, dueAt },
+    { confirmed },
+  );
 }
 
 type QuotedRow = {

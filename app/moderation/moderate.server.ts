@@ -7,7 +7,7 @@ import { Refusal } from "~/utils/refusal";
 import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
 import { type Actor, isStaff, mayActOnArticle } from "~/model/roles";
-import { type Db, db } from "~/db.server";
+import { type Db, type Prisma, db } from "~/db.server";
 import { type MarkKind, clearMarks } from "~/posts/reader-marks.server";
 import { applyCuts } from "~/moderation/cuts";
 import { renderPostBody } from "~/posts/body.server";
@@ -104,6 +104,12 @@ export type ModerateOptions = {
   banAddress?: boolean;
 };
 
+/**
+ * A moderator's decision on a post, in one transaction: the post claimed as
+ * the moderator saw it (claimDecision), then the decision's own function,
+ * which writes it and its audit entry. Returns the post as it now stands, and
+ * the log entry an undo would take back.
+ */
 export async function moderate(
   actor: Actor,
   action: ModerationActionName,
@@ -111,142 +117,182 @@ export async function moderate(
   options: ModerateOptions = {},
 ) {
   return db.$transaction(async (tx) => {
-    const post = await tx.post.findUnique({ where: { id: postId }, select: DECIDED });
-    if (!post) throw new Refusal(404, "That post does not exist.");
-    if (!mayModerate(actor, post.article.authorId)) {
-      throw new Refusal(403, "You can only moderate posts on your own articles.");
-    }
-    if (options.expectedRevision !== undefined && options.expectedRevision !== post.revision) {
-      throw new Refusal(409, "This post was edited since you loaded it. Reload to see the new text, then decide.");
-    }
-    await claim(tx, post, "Someone else decided on this post a moment ago. Reload to see where it stands.");
-    if (options.expectedStatus !== undefined && options.expectedStatus !== post.status) {
-      throw new Refusal(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
-    }
-    const reason = options.reason?.trim() ?? "";
-    // One time for the decision, its audit row and the reports it closes, so an undo finds exactly those.
-    const decidedAt = new Date();
-    const audit = (name: string, before?: string, after?: string) =>
-      tx.moderationAction.create({
-        data: { actorId: actor.id, action: name, postId, reason, before, after, createdAt: decidedAt },
-        select: { id: true },
-      });
-    // A decision that can be undone keeps the post's status and flags before it.
-    const decision = (name: string) =>
-      tx.moderationAction.create({
-        data: {
-          actorId: actor.id,
-          action: name,
-          postId,
-          reason,
-          createdAt: decidedAt,
-          priorStatus: post.status,
-          priorFlags: post.flags,
-        },
-        select: { id: true },
-      });
-    let actionId: number | null = null;
-    const reported = post.flags.split(",").includes("reported");
-
-    switch (action) {
-      case "approve": {
-        if (post.status === VISIBLE_STATUS && !reported) throw new Refusal(409, "This post is already published.");
-        // Mail about it waits out the minute in which the decision can be undone.
-        if (post.status !== VISIBLE_STATUS)
-          await publishPost(postId, tx, new Date(), { mailAfterMs: UNDO_SECONDS * 1000 });
-        await tx.post.update({ where: { id: postId }, data: { flags: withFlag(post.flags, "reported", false) } });
-        await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: decidedAt } });
-        actionId = (await decision(post.status === VISIBLE_STATUS ? "dismiss_report" : "approve")).id;
-        break;
-      }
-      case "reject":
-      case "spam": {
-        const status = action === "reject" ? "rejected" : "spam";
-        if (post.status === status) throw new Refusal(409, `This post is already ${status}.`);
-        await unpublish(tx, post);
-        await tx.post.update({
-          where: { id: postId },
-          data: { status, flags: withFlag(post.flags, "reported", false) },
-        });
-        await tx.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: decidedAt } });
-        actionId = (await decision(action)).id;
-        // The writer of a rejected post is told (never a spammer), after the minute an undo may take.
-        if (action === "reject") await notifyRejected(tx, postId, reason, UNDO_SECONDS * 1000);
-        break;
-      }
-      case "ban": {
-        if (post.status === "spam") throw new Refusal(409, "This post is already marked as spam.");
-        if (post.userId) {
-          const user = await tx.user.findUnique({ where: { id: post.userId }, select: { role: true } });
-          if (isStaff(user?.role)) throw new Refusal(403, "Staff accounts cannot be banned here.");
-          await tx.user.update({ where: { id: post.userId }, data: { bannedAt: new Date(), banReason: reason } });
-          await tx.ban.create({ data: { userId: post.userId, reason, createdById: actor.id } });
-        } else {
-          await tx.ban.create({
-            data: { guestKey: post.guestKey, guestEmail: post.guestEmail, reason, createdById: actor.id },
-          });
-        }
-        if (options.banAddress) {
-          if (!post.ipHash) throw new Refusal(400, "This post has no address on record to ban.");
-          await tx.ban.create({ data: { ipHash: post.ipHash, reason, createdById: actor.id } });
-        }
-        await unpublish(tx, post);
-        await tx.post.update({ where: { id: postId }, data: { status: "spam" } });
-        await audit("ban");
-        if (options.banAddress) await audit("ban_address");
-        break;
-      }
-      case "edit_length":
-      case "edit": {
-        const body = (options.body ?? "").replace(/\r\n?/g, "\n");
-        let next: string;
-        if (action === "edit_length") {
-          const cut = applyCuts(post.bodySource, body);
-          if (!cut.ok) throw new Refusal(400, cut.message, { field: "body" });
-          next = cut.text;
-        } else {
-          if (!reason)
-            throw new Refusal(
-              400,
-              "Please say why you are editing this post; readers’ words are only changed with a reason.",
-              { field: "reason" },
-            );
-          if (body.trim() === "")
-            throw new Refusal(400, "The text cannot be empty. To hide the post, reject it.", { field: "body" });
-          next = xmlText(body);
-        }
-        const marked = next.includes("[EDITED FOR LENGTH]");
-        await tx.postRevision.create({
-          data: {
-            postId,
-            revision: post.revision,
-            bodySource: post.bodySource,
-            editorId: actor.id,
-            kind: action === "edit_length" ? "length" : "other",
-            reason: reason || (action === "edit_length" ? "Edited for length" : ""),
-          },
-        });
-        // The text's own flags follow the text: a post cut to length is no longer "long".
-        const flags = flagsAfterEdit(post.flags, next, await getSettings()).join(",");
-        await tx.post.update({
-          where: { id: postId },
-          data: {
-            bodySource: next,
-            bodyHtml: renderPostBody(next, { editMarkers: marked }),
-            flags,
-            revision: { increment: 1 },
-          },
-        });
-        await audit(action, post.bodySource, next);
-        break;
-      }
-    }
+    const claimed = await claimDecision(tx, actor, postId, options);
+    const actionId = await DECISIONS[action](claimed);
     const after = await tx.post.findUniqueOrThrow({
       where: { id: postId },
       select: { id: true, status: true, number: true, revision: true },
     });
     return { ...after, actionId };
   });
+}
+
+/** A post claimed for one decision, and how the decision logs itself. */
+type Claimed = {
+  tx: Tx;
+  actor: Actor;
+  post: Prisma.PostGetPayload<{ select: typeof DECIDED }>;
+  options: ModerateOptions;
+  reason: string;
+  decidedAt: Date;
+  reported: boolean;
+  /** An audit entry for this decision (with the text before and after, for an edit). */
+  audit: (name: string, before?: string, after?: string) => Promise<{ id: number }>;
+  /** An audit entry that an undo can take back: it keeps the post's status and flags before the decision. */
+  undoable: (name: string) => Promise<{ id: number }>;
+};
+
+/**
+ * Reads the post, checks the moderator may decide on it, and claims it as
+ * they saw it: a post edited or decided on since is refused (409).
+ */
+async function claimDecision(tx: Tx, actor: Actor, postId: number, options: ModerateOptions): Promise<Claimed> {
+  const post = await tx.post.findUnique({ where: { id: postId }, select: DECIDED });
+  if (!post) throw new Refusal(404, "That post does not exist.");
+  if (!mayModerate(actor, post.article.authorId)) {
+    throw new Refusal(403, "You can only moderate posts on your own articles.");
+  }
+  if (options.expectedRevision !== undefined && options.expectedRevision !== post.revision) {
+    throw new Refusal(409, "This post was edited since you loaded it. Reload to see the new text, then decide.");
+  }
+  await claim(tx, post, "Someone else decided on this post a moment ago. Reload to see where it stands.");
+  if (options.expectedStatus !== undefined && options.expectedStatus !== post.status) {
+    throw new Refusal(409, "Someone else decided on this post a moment ago. Reload to see where it stands.");
+  }
+  const reason = options.reason?.trim() ?? "";
+  // One time for the decision, its audit row and the reports it closes, so an undo finds exactly those.
+  const decidedAt = new Date();
+  const entry = (data: {
+    action: string;
+    before?: string;
+    after?: string;
+    priorStatus?: string;
+    priorFlags?: string;
+  }) =>
+    tx.moderationAction.create({
+      data: { actorId: actor.id, postId, reason, createdAt: decidedAt, ...data },
+      select: { id: true },
+    });
+  return {
+    tx,
+    actor,
+    post,
+    options,
+    reason,
+    decidedAt,
+    reported: post.flags.split(",").includes("reported"),
+    audit: (action, before, after) => entry({ action, before, after }),
+    undoable: (action) => entry({ action, priorStatus: post.status, priorFlags: post.flags }),
+  };
+}
+
+/** Each decision's own function: writes it and its audit entry; the id of an entry an undo may take back. */
+const DECISIONS: Record<ModerationActionName, (claimed: Claimed) => Promise<number | null>> = {
+  approve: approve,
+  reject: (claimed) => takeOff(claimed, "rejected"),
+  spam: (claimed) => takeOff(claimed, "spam"),
+  ban: ban,
+  edit_length: (claimed) => edit(claimed, "length"),
+  edit: (claimed) => edit(claimed, "other"),
+};
+
+/** Publishes a held post, or keeps a reported one up; either way its open reports are closed. */
+async function approve({ tx, post, reported, decidedAt, undoable }: Claimed) {
+  if (post.status === VISIBLE_STATUS && !reported) throw new Refusal(409, "This post is already published.");
+  // Mail about it waits out the minute in which the decision can be undone.
+  if (post.status !== VISIBLE_STATUS) await publishPost(post.id, tx, new Date(), { mailAfterMs: UNDO_SECONDS * 1000 });
+  await tx.post.update({ where: { id: post.id }, data: { flags: withFlag(post.flags, "reported", false) } });
+  await tx.report.updateMany({ where: { postId: post.id, resolvedAt: null }, data: { resolvedAt: decidedAt } });
+  return (await undoable(post.status === VISIBLE_STATUS ? "dismiss_report" : "approve")).id;
+}
+
+/** Rejects a post or marks it as spam: off the page, its reports closed; a rejected post's writer is told. */
+async function takeOff({ tx, post, reason, decidedAt, undoable }: Claimed, status: "rejected" | "spam") {
+  if (post.status === status) throw new Refusal(409, `This post is already ${status}.`);
+  await unpublish(tx, post);
+  await tx.post.update({ where: { id: post.id }, data: { status, flags: withFlag(post.flags, "reported", false) } });
+  await tx.report.updateMany({ where: { postId: post.id, resolvedAt: null }, data: { resolvedAt: decidedAt } });
+  const actionId = (await undoable(status === "rejected" ? "reject" : "spam")).id;
+  // The writer of a rejected post is told (never a spammer), after the minute an undo may take.
+  if (status === "rejected") await notifyRejected(tx, post.id, reason, UNDO_SECONDS * 1000);
+  return actionId;
+}
+
+/**
+ * Bans the post's writer (their account, or a guest's cookie and email; with
+ * banAddress, every guest from their address too) and marks the post as spam.
+ */
+async function ban({ tx, actor, post, reason, options, audit }: Claimed) {
+  if (post.status === "spam") throw new Refusal(409, "This post is already marked as spam.");
+  if (post.userId) {
+    const user = await tx.user.findUnique({ where: { id: post.userId }, select: { role: true } });
+    if (isStaff(user?.role)) throw new Refusal(403, "Staff accounts cannot be banned here.");
+    await tx.user.update({ where: { id: post.userId }, data: { bannedAt: new Date(), banReason: reason } });
+    await tx.ban.create({ data: { userId: post.userId, reason, createdById: actor.id } });
+  } else {
+    await tx.ban.create({
+      data: { guestKey: post.guestKey, guestEmail: post.guestEmail, reason, createdById: actor.id },
+    });
+  }
+  if (options.banAddress) {
+    if (!post.ipHash) throw new Refusal(400, "This post has no address on record to ban.");
+    await tx.ban.create({ data: { ipHash: post.ipHash, reason, createdById: actor.id } });
+  }
+  await unpublish(tx, post);
+  await tx.post.update({ where: { id: post.id }, data: { status: "spam" } });
+  await audit("ban");
+  if (options.banAddress) await audit("ban_address");
+  return null;
+}
+
+/**
+ * Edits a post's text, keeping what it was as a revision: for length (only
+ * cuts, each marked [EDITED FOR LENGTH]) or for another reason, which is given.
+ */
+async function edit({ tx, actor, post, reason, options, audit }: Claimed, kind: "length" | "other") {
+  const body = (options.body ?? "").replace(/\r\n?/g, "\n");
+  let next: string;
+  if (kind === "length") {
+    const cut = applyCuts(post.bodySource, body);
+    if (!cut.ok) throw new Refusal(400, cut.message, { field: "body" });
+    next = cut.text;
+  } else {
+    if (!reason) {
+      throw new Refusal(
+        400,
+        "Please say why you are editing this post; readers’ words are only changed with a reason.",
+        {
+          field: "reason",
+        },
+      );
+    }
+    if (body.trim() === "")
+      throw new Refusal(400, "The text cannot be empty. To hide the post, reject it.", { field: "body" });
+    next = xmlText(body);
+  }
+  await tx.postRevision.create({
+    data: {
+      postId: post.id,
+      revision: post.revision,
+      bodySource: post.bodySource,
+      editorId: actor.id,
+      kind,
+      reason: reason || (kind === "length" ? "Edited for length" : ""),
+    },
+  });
+  // The text's own flags follow the text: a post cut to length is no longer "long".
+  const flags = flagsAfterEdit(post.flags, next, await getSettings()).join(",");
+  await tx.post.update({
+    where: { id: post.id },
+    data: {
+      bodySource: next,
+      bodyHtml: renderPostBody(next, { editMarkers: next.includes("[EDITED FOR LENGTH]") }),
+      flags,
+      revision: { increment: 1 },
+    },
+  });
+  await audit(kind === "length" ? "edit_length" : "edit", post.bodySource, next);
+  return null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // fixed number of queries whatever its length.
 import { graphemeStart } from "~/utils/graphemes";
 import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/model/roles";
-import { db } from "~/db.server";
+import { type Prisma, db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/model/status";
 import { removedParts } from "~/moderation/cuts";
 import { capitalise, postName } from "~/moderation/post-names";
@@ -44,6 +44,29 @@ export async function queueCounts(actor: Actor) {
 const excerpt = (text: string, length = 160) =>
   text.length > length ? `${text.slice(0, graphemeStart(text, length)).trimEnd()}…` : text;
 
+/** What the queue shows of each waiting post. */
+const QUEUE_ROW = {
+  id: true,
+  status: true,
+  flags: true,
+  revision: true,
+  createdAt: true,
+  bodySource: true,
+  bodyHtml: true,
+  guestName: true,
+  guestEmail: true,
+  ipHash: true,
+  userId: true,
+  parentId: true,
+  rootId: true,
+  articleId: true,
+  user: { select: { displayName: true, email: true, role: true } },
+  article: { select: { slug: true, title: true } },
+  section: { select: { title: true, removedAt: true } },
+  parent: { select: { id: true, guestName: true, bodySource: true, user: { select: { displayName: true } } } },
+  reports: { where: { resolvedAt: null }, select: { reason: true, note: true } },
+} as const;
+
 export async function getQueue(actor: Actor, page = 1) {
   const counts = await queueCounts(actor);
   const total = counts.pending + counts.reported;
@@ -53,27 +76,7 @@ export async function getQueue(actor: Actor, page = 1) {
     orderBy: { id: "asc" },
     skip,
     take,
-    select: {
-      id: true,
-      status: true,
-      flags: true,
-      revision: true,
-      createdAt: true,
-      bodySource: true,
-      bodyHtml: true,
-      guestName: true,
-      guestEmail: true,
-      ipHash: true,
-      userId: true,
-      parentId: true,
-      rootId: true,
-      articleId: true,
-      user: { select: { displayName: true, email: true, role: true } },
-      article: { select: { slug: true, title: true } },
-      section: { select: { title: true, removedAt: true } },
-      parent: { select: { id: true, guestName: true, bodySource: true, user: { select: { displayName: true } } } },
-      reports: { where: { resolvedAt: null }, select: { reason: true, note: true } },
-    },
+    select: QUEUE_ROW,
   });
   // "First post": writers with nothing published yet, in two queries for the whole page.
   const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
@@ -97,45 +100,55 @@ export async function getQueue(actor: Actor, page = 1) {
   for (const row of rows)
     texts.set(row.bodySource.trim().toLowerCase(), (texts.get(row.bodySource.trim().toLowerCase()) ?? 0) + 1);
 
-  const items = rows.map((row, i) => {
-    const flags = row.flags.split(",").filter(Boolean);
-    const like = likeQuestions[i][0];
-    const sameTextOnPage = (texts.get(row.bodySource.trim().toLowerCase()) ?? 0) > 1;
-    if ((like || sameTextOnPage) && !flags.includes("duplicate")) flags.push("possible duplicate");
-    const writerKey = row.userId ?? row.guestEmail;
-    return {
-      id: row.id,
-      status: row.status,
-      revision: row.revision,
-      flags,
-      reports: row.reports.map((r) => (r.note ? `${r.reason} (“${r.note}”)` : r.reason)),
-      date: showDateTime(row.createdAt),
-      bodyHtml: row.bodyHtml,
-      length: row.bodySource.length,
-      article: row.article,
-      section: row.section && !row.section.removedAt ? row.section.title : null,
-      isReply: row.parentId !== null,
-      duplicateOf: like ? { number: like.number, href: like.href, name: like.name } : null,
-      threadId: row.rootId ?? row.id,
-      parent: row.parent
-        ? {
-            id: row.parent.id,
-            writer: row.parent.user?.displayName ?? row.parent.guestName ?? "Anonymous",
-            excerpt: excerpt(row.parent.bodySource),
-          }
-        : null,
-      writer: {
-        name: row.user?.displayName ?? row.guestName ?? "Anonymous",
-        account: row.user ? { email: row.user.email, role: row.user.role } : null,
-        email: row.user ? null : row.guestEmail,
-        addressHash: row.ipHash ? row.ipHash.slice(0, 8) : null,
-        firstPost: writerKey === null || !published.has(writerKey),
-        // Staff are not banned from the queue (their accounts are the site owner's to manage).
-        bannable: !isStaff(row.user?.role),
-      },
-    };
-  });
+  const items = rows.map((row, i) =>
+    queueItem(row, likeQuestions[i][0] ?? null, (texts.get(row.bodySource.trim().toLowerCase()) ?? 0) > 1, published),
+  );
   return { items, counts, page: current, pageCount };
+}
+
+type QueueRow = Prisma.PostGetPayload<{ select: typeof QUEUE_ROW }>;
+
+/** One waiting post as the queue shows it: its flags (with "possible duplicate"), reports, writer and context. */
+function queueItem(
+  row: QueueRow,
+  like: { number: number | null; href: string; name: string } | null,
+  sameTextOnPage: boolean,
+  published: Set<string | null>,
+) {
+  const flags = row.flags.split(",").filter(Boolean);
+  if ((like || sameTextOnPage) && !flags.includes("duplicate")) flags.push("possible duplicate");
+  const writerKey = row.userId ?? row.guestEmail;
+  return {
+    id: row.id,
+    status: row.status,
+    revision: row.revision,
+    flags,
+    reports: row.reports.map((r) => (r.note ? `${r.reason} (“${r.note}”)` : r.reason)),
+    date: showDateTime(row.createdAt),
+    bodyHtml: row.bodyHtml,
+    length: row.bodySource.length,
+    article: row.article,
+    section: row.section && !row.section.removedAt ? row.section.title : null,
+    isReply: row.parentId !== null,
+    duplicateOf: like ? { number: like.number, href: like.href, name: like.name } : null,
+    threadId: row.rootId ?? row.id,
+    parent: row.parent
+      ? {
+          id: row.parent.id,
+          writer: row.parent.user?.displayName ?? row.parent.guestName ?? "Anonymous",
+          excerpt: excerpt(row.parent.bodySource),
+        }
+      : null,
+    writer: {
+      name: row.user?.displayName ?? row.guestName ?? "Anonymous",
+      account: row.user ? { email: row.user.email, role: row.user.role } : null,
+      email: row.user ? null : row.guestEmail,
+      addressHash: row.ipHash ? row.ipHash.slice(0, 8) : null,
+      firstPost: writerKey === null || !published.has(writerKey),
+      // Staff are not banned from the queue (their accounts are the site owner's to manage).
+      bannable: !isStaff(row.user?.role),
+    },
+  };
 }
 
 export const LOG_PAGE_SIZE = 50;
@@ -149,18 +162,23 @@ function day(value: string | null | undefined, endOfDay = false) {
   return endOfDay ? new Date(date.getTime() + 86_400_000) : date;
 }
 
-/** The audit log as this actor may read it: everything for moderators and admins, an author's own articles for an author. */
-export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
+/** The entries this viewer may read that the filter asks for. */
+function logWhere(viewer: Actor, filter: LogFilter) {
   const from = day(filter.from);
   const to = day(filter.to, true);
   const own = articlesOf(viewer);
-  const where = {
+  return {
     // An author reads the trail of their own articles' posts only.
     ...(own ? { post: { article: own } } : {}),
     ...(filter.actor ? { actorId: filter.actor } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
   };
+}
+
+/** The audit log as this actor may read it: everything for moderators and admins, an author's own articles for an author. */
+export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
+  const where = logWhere(viewer, filter);
   const total = await db.moderationAction.count({ where });
   const { page: current, pageCount, skip, take } = pageWindow(total, LOG_PAGE_SIZE, page);
   const [rows, actors] = await Promise.all([

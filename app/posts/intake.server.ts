@@ -257,68 +257,75 @@ export async function intakeStatus(visitor: Visitor, settings: Settings): Promis
   return approved.length > 0 ? VISIBLE_STATUS : "pending";
 }
 
+/**
+ * A reader's post, decided and then written: `decidePost` says what happens
+ * to it and why, and only a post it lets through is written (`writePost`),
+ * where the rate limit and the same-text rule are counted under the writer's
+ * locks. Nothing is written for a refused post.
+ */
 export async function submitPost(
   article: Article,
   fields: PostFields,
   visitor: Visitor,
 ): Promise<IntakeRefusal | IntakeSuccess> {
+  const decision = await decidePost(article, fields, visitor);
+  if (!decision.ok) return decision;
+  try {
+    return await writePost(article, decision, visitor, fields.subscribe === "on");
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    // The parent was hidden between the check and the write.
+    if (error instanceof Refusal) return { ok: false, status: 400, fieldErrors: { parentId: error.message } };
+    throw error;
+  }
+}
+
+/** Why a post that is let through is held for a moderator (or sent to spam) rather than published. */
+export type HoldReason = "moderation mode" | "banned word" | "protected text" | "form time unknown" | "banned writer";
+
+/** A post let through: where it goes, with what status and why, and what is written. */
+export type PostDecision = {
+  ok: true;
+  status: PostStatus;
+  /** Why it is not published at once; empty when it is. */
+  held: HoldReason[];
+  flags: string[];
+  body: string;
+  renderSource: string;
+  name: string;
+  email: string;
+  parentId: number | null;
+  sectionId: string | null;
+  suggestedSection: { anchor: string; title: string } | null;
+  /** An admin's reason to publish past the copyright guard, logged with the post. */
+  override: string;
+};
+
+/**
+ * What happens to this post and why: refused, with a message for each field
+ * or for the form; else published, or held with its reasons. Reads, never writes.
+ */
+export async function decidePost(
+  article: Article,
+  fields: PostFields,
+  visitor: Visitor,
+): Promise<IntakeRefusal | PostDecision> {
   const settings = await getSettings();
-  const guest = visitor.userId === null;
-  const parsed = fieldsSchema(settings, guest, !fields.parentId).safeParse(fields);
-  const fieldErrors: IntakeRefusal["fieldErrors"] = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof IntakeRefusal["fieldErrors"];
-      fieldErrors[field] ??= issue.message;
-    }
-  }
-  const input = parsed.success ? parsed.data : null;
-  // Being told by email needs an address: a guest gives one; an account has its own.
-  if (guest && fields.subscribe === "on" && !(fields.email ?? "").trim()) {
-    fieldErrors.email ??= "Give your email so that we can tell you, or untick “Email me when the author answers”.";
-  }
-  const isReply = Boolean(fields.parentId);
-
-  // The section, for a question: a live section's id, the whole article, or a suggestion.
-  const sections = await db.section.findMany({
-    where: { articleId: article.id, removedAt: null },
-    select: { id: true, anchor: true, title: true, text: true },
-  });
-  let sectionId: string | null = null;
-  let suggested = false;
-  const sectionChoice = (fields.section ?? "").trim();
-  if (!isReply && sectionChoice && sectionChoice !== SECTION_WHOLE && sectionChoice !== SECTION_SUGGEST) {
-    const match = sections.find((s) => s.anchor === sectionChoice);
-    if (match) sectionId = match.id;
-    else fieldErrors.section = "That section is not part of this article. Please choose one from the list.";
-  }
-
-  let parentId: number | null = null;
-  if (isReply) {
-    parentId = positiveInt(fields.parentId);
-    const parent = parentId
-      ? await db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } })
-      : null;
-    if (!parent || parent.articleId !== article.id || parent.status !== VISIBLE_STATUS) {
-      fieldErrors.parentId = "The post you are replying to is not on this page any more. Your text is kept below.";
-    }
-  }
-  if (!input || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, status: 400, fieldErrors };
-  }
-
+  const checked = await checkFields(article, fields, visitor, settings);
+  if (!checked.ok) return checked;
+  const { input, sections, parentId } = checked;
   const refused = formRefusal(visitor, input.website, settings);
   if (refused) return refused;
 
   const references = await resolveReferences(article, input.body);
   if (!references.ok) return { ok: false, status: 400, fieldErrors: { body: references.message } };
-
   const guard = await checkAgainstSources(input.body, {
     maxRunWords: settings.guardRunWords,
     maxSharedRatio: settings.guardSharedPercent / 100,
   });
+  const staff = isStaff(visitor.role);
   const override = guard.blocked && visitor.role === "admin" ? (fields.overrideReason ?? "").trim() : "";
-  if (guard.blocked && isStaff(visitor.role) && !override) {
+  if (guard.blocked && staff && !override) {
     return {
       ok: false,
       status: 409,
@@ -328,103 +335,183 @@ export async function submitPost(
       copyright: { passages: guard.passages.map((p) => input.body.slice(p.start, p.end)), sources: guard.sources },
     };
   }
-
-  if (!isReply && sectionChoice === SECTION_SUGGEST) {
+  // A question asked "where it fits" goes to the section its words suggest.
+  let { sectionId } = checked;
+  let suggestedSection: PostDecision["suggestedSection"] = null;
+  if (parentId === null && (fields.section ?? "").trim() === SECTION_SUGGEST) {
     const best = suggestSection(input.body, sections);
-    if (best) {
-      sectionId = best.id;
-      suggested = true;
+    const section = best && sections.find((s) => s.id === best.id);
+    if (section) {
+      sectionId = section.id;
+      suggestedSection = { anchor: section.anchor, title: section.title };
     }
   }
+  const { status, held, flags } = await holdOrPublish(visitor, input, settings, guard.blocked && !staff);
+  return {
+    ok: true,
+    status,
+    held,
+    flags,
+    body: input.body,
+    renderSource: references.markdown,
+    name: input.name,
+    email: input.email,
+    parentId,
+    sectionId,
+    suggestedSection,
+    override,
+  };
+}
 
+/** The form's fields, each checked, with the section and the post replied to looked up; or what is wrong. */
+async function checkFields(article: Article, fields: PostFields, visitor: Visitor, settings: Settings) {
+  const guest = visitor.userId === null;
+  const isReply = Boolean(fields.parentId);
+  const parsed = fieldsSchema(settings, guest, !isReply).safeParse(fields);
+  const fieldErrors: IntakeRefusal["fieldErrors"] = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof IntakeRefusal["fieldErrors"];
+      fieldErrors[field] ??= issue.message;
+    }
+  }
+  // Being told by email needs an address: a guest gives one; an account has its own.
+  if (guest && fields.subscribe === "on" && !(fields.email ?? "").trim()) {
+    fieldErrors.email ??= "Give your email so that we can tell you, or untick “Email me when the author answers”.";
+  }
+  // The section, for a question: a live section's id, the whole article, or a suggestion.
+  const sections = await db.section.findMany({
+    where: { articleId: article.id, removedAt: null },
+    select: { id: true, anchor: true, title: true, text: true },
+  });
+  let sectionId: string | null = null;
+  const sectionChoice = (fields.section ?? "").trim();
+  if (!isReply && sectionChoice && sectionChoice !== SECTION_WHOLE && sectionChoice !== SECTION_SUGGEST) {
+    const match = sections.find((s) => s.anchor === sectionChoice);
+    if (match) sectionId = match.id;
+    else fieldErrors.section = "That section is not part of this article. Please choose one from the list.";
+  }
+  const parentId = isReply ? positiveInt(fields.parentId) : null;
+  if (isReply) {
+    const parent = parentId
+      ? await db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } })
+      : null;
+    if (!parent || parent.articleId !== article.id || parent.status !== VISIBLE_STATUS) {
+      fieldErrors.parentId = "The post you are replying to is not on this page any more. Your text is kept below.";
+    }
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    return { ok: false as const, status: 400 as const, fieldErrors };
+  }
+  return { ok: true as const, input: parsed.data, sections, sectionId, parentId };
+}
+
+/** Published at once, or held for a moderator with the reasons, or spam for a banned writer; and the flags. */
+async function holdOrPublish(
+  visitor: Visitor,
+  input: { body: string; email: string },
+  settings: Settings,
+  protectedText: boolean,
+): Promise<{ status: PostStatus; held: HoldReason[]; flags: string[] }> {
+  const guest = visitor.userId === null;
+  const staff = isStaff(visitor.role);
   const flags = contentFlags(input.body, settings);
-  const banned = flags.includes("banned-word");
-  // A reader quoting protected text is held for a moderator; staff were stopped above.
-  const protectedText = guard.blocked && !isStaff(visitor.role);
+  const held: HoldReason[] = [];
+  // Staff are trusted with what they write (protected text stopped them above).
+  if (!staff) {
+    if (flags.includes("banned-word")) held.push("banned word");
+    // A reader quoting protected text is held for a moderator.
+    if (protectedText) held.push("protected text");
+    if (visitor.formShownAt === null) held.push("form time unknown");
+  }
   if (protectedText) flags.push("protected-text");
+  if (held.includes("form time unknown")) flags.push(UNTIMED_FLAG);
+  if (guest && visitor.newGuest) flags.push(NEW_VISITOR_FLAG);
+  const byMode = await intakeStatus(visitor, settings);
+  if (byMode !== VISIBLE_STATUS) held.unshift("moderation mode");
   // A banned writer's posts go to spam; they see the usual "awaiting moderation" all the same.
-  const writerBanned =
-    !isStaff(visitor.role) &&
+  const banned =
+    !staff &&
     (await isBanned({
       userId: visitor.userId,
       guestKey: guest ? visitor.guestKey : null,
       guestEmail: guest ? input.email || null : null,
       ipHash: visitor.ipHash,
     }));
-  const untimed = !isStaff(visitor.role) && visitor.formShownAt === null;
-  if (untimed) flags.push(UNTIMED_FLAG);
-  if (guest && visitor.newGuest) flags.push(NEW_VISITOR_FLAG);
-  let status = await intakeStatus(visitor, settings);
-  if ((banned || protectedText || untimed) && status === VISIBLE_STATUS && !isStaff(visitor.role)) status = "pending";
-  if (writerBanned) status = "spam";
+  if (banned) held.push("banned writer");
+  const status: PostStatus = banned ? "spam" : held.length > 0 ? "pending" : VISIBLE_STATUS;
+  return { status, held, flags };
+}
 
-  try {
-    let following: { email: string; confirmed: boolean } | null = null;
-    const post = await db.$transaction(async (tx) => {
-      await checkWriterLimits(tx, visitor, input.body, settings);
-      const created = await createPost(
-        {
-          articleId: article.id,
-          parentId,
-          sectionId,
-          sectionSuggested: suggested,
-          userId: visitor.userId,
-          guestName: guest ? input.name : null,
-          guestEmail: guest ? input.email || null : null,
-          guestKey: visitor.guestKey,
-          ipHash: visitor.ipHash,
-          body: input.body,
-          status,
-          flags,
-          renderSource: references.markdown,
+/**
+ * Writes a decided post in one transaction: the writer's limits counted under
+ * their locks (a Refused if they are past one), the post, an admin's override
+ * in the log, and the thread followed by email when asked.
+ */
+async function writePost(
+  article: Article,
+  decision: PostDecision,
+  visitor: Visitor,
+  subscribe: boolean,
+): Promise<IntakeSuccess> {
+  const guest = visitor.userId === null;
+  let following: IntakeSuccess["following"] = null;
+  const post = await db.$transaction(async (tx) => {
+    await checkWriterLimits(tx, visitor, decision.body, await getSettings());
+    const created = await createPost(
+      {
+        articleId: article.id,
+        parentId: decision.parentId,
+        sectionId: decision.sectionId,
+        sectionSuggested: decision.suggestedSection !== null,
+        userId: visitor.userId,
+        guestName: guest ? decision.name : null,
+        guestEmail: guest ? decision.email || null : null,
+        guestKey: visitor.guestKey,
+        ipHash: visitor.ipHash,
+        body: decision.body,
+        status: decision.status,
+        flags: decision.flags,
+        renderSource: decision.renderSource,
+      },
+      tx,
+    );
+    if (decision.override) {
+      await tx.moderationAction.create({
+        data: {
+          actorId: visitor.userId,
+          action: "copyright_override",
+          postId: created.id,
+          reason: decision.override,
+          after: decision.body,
         },
-        tx,
-      );
-      if (override) {
-        await tx.moderationAction.create({
-          data: {
-            actorId: visitor.userId,
-            action: "copyright_override",
-            postId: created.id,
-            reason: override,
-            after: input.body,
-          },
-        });
-      }
-      const written = await tx.post.findUniqueOrThrow({
-        where: { id: created.id },
-        select: { id: true, status: true, rootId: true, sectionSuggested: true },
       });
-      if (fields.subscribe === "on") {
-        // A guest gave their address; an account's is read only when it is wanted.
-        const email = guest
-          ? input.email
-          : (await tx.user.findUnique({ where: { id: visitor.userId! }, select: { email: true } }))?.email;
-        if (email) {
-          const followed = await follow(tx, {
-            email,
-            confirmed: !guest,
-            articleId: article.id,
-            rootId: written.rootId ?? written.id,
-          });
-          following = { email, confirmed: followed.confirmed };
-        }
-      }
-      return written;
-    });
-    const section = suggested ? sections.find((s) => s.id === sectionId)! : null;
-    return {
-      ok: true,
-      post: { ...post, status: post.status as PostStatus },
-      suggestedSection: section ? { anchor: section.anchor, title: section.title } : null,
-      following,
-    };
-  } catch (error) {
-    if (error instanceof Refused) return error.refusal;
-    // The parent was hidden between the check and the write.
-    if (error instanceof Refusal) {
-      return { ok: false, status: 400, fieldErrors: { parentId: error.message } };
     }
-    throw error;
-  }
+    const written = await tx.post.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { id: true, status: true, rootId: true, sectionSuggested: true },
+    });
+    if (subscribe) {
+      // A guest gave their address; an account's is read only when it is wanted.
+      const email = guest
+        ? decision.email
+        : (await tx.user.findUnique({ where: { id: visitor.userId! }, select: { email: true } }))?.email;
+      if (email) {
+        const followed = await follow(tx, {
+          email,
+          confirmed: !guest,
+          articleId: article.id,
+          rootId: written.rootId ?? written.id,
+        });
+        following = { email, confirmed: followed.confirmed };
+      }
+    }
+    return written;
+  });
+  return {
+    ok: true,
+    post: { ...post, status: post.status as PostStatus },
+    suggestedSection: decision.suggestedSection,
+    following,
+  };
 }

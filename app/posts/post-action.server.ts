@@ -12,7 +12,7 @@ import { reportPost } from "~/posts/reports.server";
 import { renderPostBody } from "~/posts/body.server";
 import { suggestWhileAsking } from "~/search/search.server";
 import { postPermalink } from "~/model/paths";
-import { type PostFields, submitPost } from "~/posts/intake.server";
+import { type IntakeSuccess, type PostFields, submitPost } from "~/posts/intake.server";
 import { type MarkKind, type MarkResult, addMark, markCountText, takeBackMark } from "~/posts/reader-marks.server";
 import { getVisitor } from "~/auth/visitor.server";
 import { followArticle } from "~/mail/subscriptions.server";
@@ -40,87 +40,109 @@ const PostForm = z.object({
   note: z.string().optional(),
 });
 
+type Submission = Awaited<ReturnType<typeof parseSubmission<typeof PostForm>>> & { status: "success" };
+type Sent = {
+  request: Request;
+  context?: AppLoadContext;
+  article: { id: string; slug: string };
+  submission: Submission;
+};
+
 export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
   requireSameOrigin(request);
   const article = slug ? await findArticle(slug) : null;
   if (!article) throw new Response("Not found", { status: 404 });
   const submission = await parseSubmission(request, PostForm);
-  if (submission.status !== "success") {
+  const intent = submission.status === "success" ? submission.value.intent : undefined;
+  if (submission.status !== "success" || (!intent && submission.value.mine === undefined)) {
     throw new Response("This form sent an unknown action. Please reload the page and try again.", {
       status: 400,
       statusText: "Bad Request",
     });
   }
-  const { intent: sent, mine, returnTo, postId, reason, note, ...fields } = submission.value;
-  if (mine !== undefined || (sent && (MARK_INTENTS as readonly string[]).includes(sent))) {
-    const kind = mine !== undefined || sent?.startsWith("me-too") ? "me-too" : "answered";
+  const sent: Sent = { request, context, article, submission };
+  const { mine, returnTo, postId, email } = submission.value;
+  if (mine !== undefined || (intent && (MARK_INTENTS as readonly string[]).includes(intent))) {
     return markAction(request, context, {
       article,
-      kind,
-      back: sent?.endsWith("-back") === true && mine === undefined,
+      kind: mine !== undefined || intent?.startsWith("me-too") ? "me-too" : "answered",
+      back: intent?.endsWith("-back") === true && mine === undefined,
       postId: mine ?? postId,
-      email: mine !== undefined ? fields.email : undefined,
+      email: mine !== undefined ? email : undefined,
       returnTo,
     });
   }
-  const intent = sent;
-  if (!intent) {
-    throw new Response("This form sent an unknown action. Please reload the page and try again.", {
-      status: 400,
-      statusText: "Bad Request",
-    });
-  }
-  const values: PostFields = fields;
-  const parentId = intent === "ask" ? null : values.parentId || null;
-  const form = postFormId(parentId);
-  // The honeypot's value is never sent back.
-  const hide = ["website"];
+  if (intent === "report") return reportAction(sent);
+  if (intent === "follow") return followAction(sent);
+  if (intent === "preview") return previewAction(sent);
+  return postIntent(sent, intent === "ask" ? "ask" : "reply");
+}
 
-  if (intent === "report") {
-    const reported = requireId(postId);
-    const visitor = await getVisitor(request, context);
-    try {
-      await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? "");
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      throw new Response(error.message, { status: error.status });
-    }
-    return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
-      headers: await flashHeaders(
-        "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
-      ),
-    });
+/** The fields a post's form sends, for intake. */
+function postFields(submission: Submission): PostFields {
+  const { name, email, section, body, parentId, website, overrideReason, subscribe } = submission.value;
+  return { name, email, section, body, parentId, website, overrideReason, subscribe };
+}
+
+/** The honeypot's value is never sent back. */
+const HIDE = ["website"];
+
+/** A reader reports a post: a moderator will look; it stays on the page meanwhile. */
+async function reportAction({ request, context, article, submission }: Sent) {
+  const { postId, reason, note, returnTo } = submission.value;
+  const reported = requireId(postId);
+  const visitor = await getVisitor(request, context);
+  try {
+    await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? "");
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    throw new Response(error.message, { status: error.status });
   }
-  if (intent === "follow") {
-    // Following the whole article: the author's answers in every thread.
-    const visitor = await getVisitor(request, context);
-    const email = visitor.user?.email ?? values.email?.trim().toLowerCase() ?? "";
-    if (!z.string().email().safeParse(email).success) {
-      return refuse(
-        submission,
-        { email: email ? "That doesn’t look like an email address." : "Please give the email to send the answers to." },
-        { form: "follow-form" },
-      );
-    }
-    const confirmed = visitor.user !== null;
-    await followArticle({ email, confirmed, articleId: article.id });
-    return redirect(`${returnPath(returnTo, article.slug, null)}#follow`, {
-      headers: await flashHeaders(
-        confirmed
-          ? "You will get the author’s answers on this article by email. Every email has a link to stop it."
-          : `We sent a link to ${email}. Once you open it, the author’s answers on this article come to that address.`,
-      ),
-    });
+  return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
+    headers: await flashHeaders(
+      "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
+    ),
+  });
+}
+
+/** Following the whole article: the author's answers in every thread, by email. */
+async function followAction({ request, context, article, submission }: Sent) {
+  const visitor = await getVisitor(request, context);
+  const email = visitor.user?.email ?? submission.value.email?.trim().toLowerCase() ?? "";
+  if (!z.string().email().safeParse(email).success) {
+    return refuse(
+      submission,
+      { email: email ? "That doesn’t look like an email address." : "Please give the email to send the answers to." },
+      { form: "follow-form" },
+    );
   }
-  if (intent === "preview") {
-    return data({
-      form,
-      result: submission.reply({ hideFields: hide }),
-      previewHtml: renderPostBody(values.body ?? ""),
-      // Without JavaScript, Preview is when a reader sees whether it was asked before.
-      similar: parentId === null ? ((await suggestWhileAsking(article.slug, values.body ?? "")) ?? []) : undefined,
-    });
-  }
+  const confirmed = visitor.user !== null;
+  await followArticle({ email, confirmed, articleId: article.id });
+  return redirect(`${returnPath(submission.value.returnTo, article.slug, null)}#follow`, {
+    headers: await flashHeaders(
+      confirmed
+        ? "You will get the author’s answers on this article by email. Every email has a link to stop it."
+        : `We sent a link to ${email}. Once you open it, the author’s answers on this article come to that address.`,
+    ),
+  });
+}
+
+/** The post as it will look; without JavaScript, also when a reader sees whether it was asked before. */
+async function previewAction({ article, submission }: Sent) {
+  const { body, parentId } = submission.value;
+  const asking = !parentId;
+  return data({
+    form: postFormId(parentId || null),
+    result: submission.reply({ hideFields: HIDE }),
+    previewHtml: renderPostBody(body ?? ""),
+    similar: asking ? ((await suggestWhileAsking(article.slug, body ?? "")) ?? []) : undefined,
+  });
+}
+
+/** A question or a reply, through intake: its errors (4xx, values kept), or the new post with a message. */
+async function postIntent({ request, context, article, submission }: Sent, intent: "ask" | "reply") {
+  const values = postFields(submission);
+  const form = postFormId(intent === "ask" ? null : values.parentId || null);
   if (intent === "ask") delete values.parentId;
   else if (!values.parentId) values.parentId = "missing";
 
@@ -132,9 +154,12 @@ export async function postAction(request: Request, slug: string | undefined, con
     newGuest: !visitor.userId && !visitor.guestKey,
   });
   if (!result.ok) {
-    return refuse(submission, { ...result.fieldErrors, form: result.formError }, { status: result.status, form, hide });
+    return refuse(
+      submission,
+      { ...result.fieldErrors, form: result.formError },
+      { status: result.status, form, hide: HIDE },
+    );
   }
-
   const headers = new Headers();
   if (guestKey) {
     headers.append(
@@ -142,6 +167,18 @@ export async function postAction(request: Request, slug: string | undefined, con
       await (await guestCookie()).serialize({ key: guestKey, name: values.name?.trim() || visitor.guest?.name }),
     );
   }
+  headers.append("Set-Cookie", (await flashHeaders(postedMessage(intent, result)))["Set-Cookie"]);
+  // A question published at once opens on its own page: in a long list it may be pages away from the form.
+  const ownPage =
+    result.post.status === VISIBLE_STATUS && result.post.rootId === null
+      ? (await permalinkTarget(article.slug, result.post.id))?.path
+      : undefined;
+  const back = `${returnPath(submission.value.returnTo, article.slug, result.post.rootId)}#post-${result.post.id}`;
+  return redirect(ownPage ?? back, { headers });
+}
+
+/** What the writer is told of their new post, and of the email that will follow it. */
+function postedMessage(intent: "ask" | "reply", result: IntakeSuccess) {
   const noun = intent === "ask" ? "question" : "reply";
   const message =
     result.post.status === "published"
@@ -154,15 +191,7 @@ export async function postAction(request: Request, slug: string | undefined, con
       ? ` The answers will come to ${result.following.email}.`
       : ` We sent a link to ${result.following.email}: open it to confirm the address, and the answers will come there.`
     : "";
-  headers.append("Set-Cookie", (await flashHeaders(message + mail))["Set-Cookie"]);
-  // A question published at once opens on its own page: in a long list it may be pages away from the form.
-  const ownPage =
-    result.post.status === VISIBLE_STATUS && result.post.rootId === null
-      ? (await permalinkTarget(article.slug, result.post.id))?.path
-      : undefined;
-  return redirect(ownPage ?? `${returnPath(returnTo, article.slug, result.post.rootId)}#post-${result.post.id}`, {
-    headers,
-  });
+  return message + mail;
 }
 
 /**

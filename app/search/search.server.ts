@@ -347,40 +347,7 @@ export async function computeSimilar(asks: (SimilarScope & { text: string })[]):
   );
   const asking = expressions.flatMap((expression, k) => (expression === null ? [] : [k]));
   if (asking.length === 0) return found;
-  const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return isPostgres() ? `$${params.length}` : "?";
-  };
-  const parts: string[] = [];
-  asking.forEach((k) => {
-    const scope = asks[k];
-    // In the order SQLite reads its "?": the match first, then the filters.
-    const match = param(expressions[k]);
-    const filters = [`p."status" = '${VISIBLE_STATUS}'`, `p."rootId" IS NULL`, `p."number" IS NOT NULL`];
-    if (scope.articleId) filters.push(`p."articleId" = ${param(scope.articleId)}`);
-    if (scope.answeredOnly) filters.push(`p."authorAnswered" = ${isPostgres() ? "true" : "1"}`);
-    const exclude = (scope.exclude ?? []).filter((id) => Number.isSafeInteger(id));
-    if (exclude.length > 0) filters.push(`p."id" NOT IN (${exclude.map((id) => param(id)).join(", ")})`);
-    const where = filters.join(" AND ");
-    // The candidates are chosen from the question alone; what is shown of them is joined after.
-    parts.push(
-      isPostgres()
-        ? `SELECT * FROM (SELECT ${k} AS "k", p."id" AS "hit"
-             FROM "Post" p, to_tsquery('english', ${match}) q
-            WHERE p."searchVector" @@ q AND ${where}
-            ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`
-        : `SELECT * FROM (SELECT ${k} AS "k", p."id" AS "hit"
-             FROM "QuestionSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid
-            WHERE "QuestionSearch" MATCH ${match} AND ${where}
-            ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`,
-    );
-  });
-  if (parts.length === 0) return found;
-  const rows = await db.$queryRawUnsafe<(Row & { k: number | bigint })[]>(
-    `SELECT c."k", ${COLUMNS} FROM (${parts.join(" UNION ALL ")}) AS c JOIN "Post" p ON p."id" = c."hit" ${JOINS}`,
-    ...params,
-  );
+  const rows = await findCandidates(asks, expressions, asking);
   const candidateWords = rows.map((row) => askedWords(row.bodySource));
   const texts: Asked[] = candidateWords.map((list) => new Map(list.map(({ stem, asking }) => [stem, asking])));
   // The candidates' own words are weighed too: how much of a long story a short question is depends on how
@@ -417,6 +384,52 @@ export async function computeSimilar(asks: (SimilarScope & { text: string })[]):
         likeness: Math.round(score * 1000) / 1000,
       }));
   });
+}
+
+/**
+ * The engine's candidates for each question asked (`asking`: the indices of
+ * `asks` with an expression), in one query: CANDIDATES of each, best ranked
+ * first, chosen from the question alone; what is shown of them joined after.
+ */
+async function findCandidates(
+  asks: (SimilarScope & { text: string })[],
+  expressions: (string | null)[],
+  asking: number[],
+): Promise<(Row & { k: number | bigint })[]> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return isPostgres() ? `$${params.length}` : "?";
+  };
+  const parts: string[] = [];
+  asking.forEach((k) => {
+    const scope = asks[k];
+    // In the order SQLite reads its "?": the match first, then the filters.
+    const match = param(expressions[k]);
+    const filters = [`p."status" = '${VISIBLE_STATUS}'`, `p."rootId" IS NULL`, `p."number" IS NOT NULL`];
+    if (scope.articleId) filters.push(`p."articleId" = ${param(scope.articleId)}`);
+    if (scope.answeredOnly) filters.push(`p."authorAnswered" = ${isPostgres() ? "true" : "1"}`);
+    const exclude = (scope.exclude ?? []).filter((id) => Number.isSafeInteger(id));
+    if (exclude.length > 0) filters.push(`p."id" NOT IN (${exclude.map((id) => param(id)).join(", ")})`);
+    const where = filters.join(" AND ");
+    // The candidates are chosen from the question alone; what is shown of them is joined after.
+    parts.push(
+      isPostgres()
+        ? `SELECT * FROM (SELECT ${k} AS "k", p."id" AS "hit"
+             FROM "Post" p, to_tsquery('english', ${match}) q
+            WHERE p."searchVector" @@ q AND ${where}
+            ORDER BY ts_rank(p."searchVector", q) DESC, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`
+        : `SELECT * FROM (SELECT ${k} AS "k", p."id" AS "hit"
+             FROM "QuestionSearch" f CROSS JOIN "Post" p ON p."id" = f.rowid
+            WHERE "QuestionSearch" MATCH ${match} AND ${where}
+            ORDER BY f.rank, p."id" DESC LIMIT ${CANDIDATES}) AS "c${k}"`,
+    );
+  });
+  if (parts.length === 0) return [];
+  return db.$queryRawUnsafe<(Row & { k: number | bigint })[]>(
+    `SELECT c."k", ${COLUMNS} FROM (${parts.join(" UNION ALL ")}) AS c JOIN "Post" p ON p."id" = c."hit" ${JOINS}`,
+    ...params,
+  );
 }
 
 /** A question with more significant words than this is a story: the engine is asked for more of them. */
@@ -485,16 +498,18 @@ type Shares = { shares: Map<string, number>; absent: number };
  * 20 ms to count each time). Forgotten on any write this instance hears of,
  * and by refreshSearchStatistics.
  */
-const termCounts = new LRUCache<string, number>({ max: 100_000, ttl: 60_000 });
-let postCount: { at: number; value: number } | null = null;
+const STATISTICS_MAX_AGE_MS = 60_000;
+const termCounts = new LRUCache<string, number>({ max: 100_000, ttl: STATISTICS_MAX_AGE_MS });
+const postCount = new LRUCache<"posts", number>({ max: 1, ttl: STATISTICS_MAX_AGE_MS });
 onArticlesChanged(() => {
   termCounts.clear();
-  postCount = null;
+  postCount.clear();
 });
 
 async function sqliteShares(stems: string[]): Promise<Shares> {
   const unknown = stems.filter((stem) => !termCounts.has(stem));
-  if (unknown.length > 0 || !postCount || Date.now() - postCount.at > STATISTICS_MAX_AGE_MS) {
+  let total = postCount.get("posts");
+  if (unknown.length > 0 || total === undefined) {
     // Posts are never removed, so the highest id counts them (an index's last entry, not a count).
     const rows = await db.$queryRawUnsafe<
       { term: string | null; doc: number | bigint; posts: number | bigint | null }[]
@@ -505,9 +520,9 @@ async function sqliteShares(stems: string[]): Promise<Shares> {
     );
     for (const stem of unknown) termCounts.set(stem, 0);
     for (const row of rows) if (row.term !== null) termCounts.set(row.term, Number(row.doc));
-    postCount = { at: Date.now(), value: Math.max(1, Number(rows[0]?.posts ?? 1)) };
+    total = Math.max(1, Number(rows[0]?.posts ?? 1));
+    postCount.set("posts", total);
   }
-  const total = postCount.value;
   const shares = new Map(
     stems.flatMap((stem) => {
       const count = termCounts.get(stem) ?? 0;
@@ -522,33 +537,32 @@ async function sqliteShares(stems: string[]): Promise<Shares> {
  * refreshSearchStatistics), and reading them (a thousand words) costs a few
  * milliseconds: an instance reads them once in this long.
  */
-const STATISTICS_MAX_AGE_MS = 60_000;
-let statistics: { at: number; read: Promise<Shares & { posts: number }> } | null = null;
+/** One read of them at a time, kept for STATISTICS_MAX_AGE_MS; a failed read is not kept. */
+const statistics = new LRUCache<"posts", Shares & { posts: number }>({
+  max: 1,
+  ttl: STATISTICS_MAX_AGE_MS,
+  fetchMethod: () => readPostgresStatistics(),
+});
 
-/** PostgreSQL's lexeme statistics of the posts' tsvector, and about how many posts there are. */
-function postgresStatistics(): Promise<Shares & { posts: number }> {
-  if (statistics && Date.now() - statistics.at < STATISTICS_MAX_AGE_MS) return statistics.read;
-  const read = (async () => {
-    const [row] = await db.$queryRawUnsafe<{ elems: string[] | null; freqs: number[] | null; posts: number | null }[]>(
-      `SELECT s."most_common_elems"::text::text[] AS "elems", s."most_common_elem_freqs" AS "freqs",
+async function readPostgresStatistics(): Promise<Shares & { posts: number }> {
+  const [row] = await db.$queryRawUnsafe<{ elems: string[] | null; freqs: number[] | null; posts: number | null }[]>(
+    `SELECT s."most_common_elems"::text::text[] AS "elems", s."most_common_elem_freqs" AS "freqs",
          (SELECT c."reltuples" FROM pg_class c WHERE c."oid" = '"Post"'::regclass) AS "posts"
          FROM (SELECT 1) AS one LEFT JOIN pg_stats s ON s."schemaname" = current_schema()
           AND s."tablename" = 'Post' AND s."attname" = 'searchVector'`,
-    );
-    const elems = row?.elems ?? [];
-    const freqs = (row?.freqs ?? []).map(Number);
-    const shares = new Map(elems.map((term, i) => [term, freqs[i]]));
-    // The array ends with the least and greatest frequency (and that of empty values).
-    const rarest = elems.length > 0 ? freqs[elems.length] : 1;
-    // reltuples is -1 before the table was first analyzed.
-    return { shares, absent: rarest / 2, posts: Math.max(0, Number(row?.posts ?? 0)) };
-  })();
-  statistics = { at: Date.now(), read };
-  // A failed read is not remembered.
-  read.catch(() => {
-    if (statistics?.read === read) statistics = null;
-  });
-  return read;
+  );
+  const elems = row?.elems ?? [];
+  const freqs = (row?.freqs ?? []).map(Number);
+  const shares = new Map(elems.map((term, i) => [term, freqs[i]]));
+  // The array ends with the least and greatest frequency (and that of empty values).
+  const rarest = elems.length > 0 ? freqs[elems.length] : 1;
+  // reltuples is -1 before the table was first analyzed.
+  return { shares, absent: rarest / 2, posts: Math.max(0, Number(row?.posts ?? 0)) };
+}
+
+/** PostgreSQL's lexeme statistics of the posts' tsvector, and about how many posts there are. */
+async function postgresStatistics(): Promise<Shares & { posts: number }> {
+  return (await statistics.fetch("posts").catch(() => undefined)) ?? readPostgresStatistics();
 }
 
 /**
@@ -595,10 +609,10 @@ export async function rebuildSearchIndex() {
 /** Counts words anew after many posts arrived at once (a seed, an import): PostgreSQL's ANALYZE. */
 export async function refreshSearchStatistics() {
   termCounts.clear();
-  postCount = null;
+  postCount.clear();
   if (!isPostgres()) return;
   await db.$executeRawUnsafe(`ANALYZE "Post"`);
-  statistics = null;
+  statistics.clear();
 }
 
 /**
@@ -609,21 +623,17 @@ export async function refreshSearchStatistics() {
  * content:sync` beside a running SQLite instance).
  */
 const FILTERS_MAX_AGE_MS = 10_000;
-let filters: { at: number; read: ReturnType<typeof readSearchFilters> } | null = null;
-onArticlesChanged(() => {
-  filters = null;
+const filters = new LRUCache<"all", Awaited<ReturnType<typeof readSearchFilters>>>({
+  max: 1,
+  ttl: FILTERS_MAX_AGE_MS,
+  fetchMethod: () => readSearchFilters(),
 });
+onArticlesChanged(() => filters.clear());
 
-/** The articles (and their sections) a search can be narrowed to. */
-export function searchFilters() {
-  if (filters && Date.now() - filters.at < FILTERS_MAX_AGE_MS) return filters.read;
-  const read = readSearchFilters();
-  filters = { at: Date.now(), read };
-  // A failed read is not remembered.
-  read.catch(() => {
-    if (filters?.read === read) filters = null;
-  });
-  return read;
+/** The articles (and their sections) a search can be narrowed to; a failed read is not kept. */
+export async function searchFilters() {
+  // One dropped by a change while in flight is read again here.
+  return (await filters.fetch("all").catch(() => undefined)) ?? readSearchFilters();
 }
 
 function readSearchFilters() {

@@ -1,25 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db } from "~/db.server";
-import { ADDRESS_SHARE, NEW_VISITOR_FLAG, UNTIMED_FLAG, submitPost } from "~/posts/intake.server";
+import { ADDRESS_SHARE, NEW_VISITOR_FLAG, UNTIMED_FLAG, decidePost, submitPost } from "~/posts/intake.server";
 import type { Visitor } from "~/auth/visitor.server";
 import { setSetting } from "~/settings/settings.server";
 import { userWithSession } from "../support/users";
 import { action as articleAction } from "~/routes/articles.$slug/route";
 import { formShownCookie } from "~/security/cookies.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
+import { guestVisitor } from "../support/factories";
 
 let article: { id: string; slug: string };
-let visitorCount = 0;
 /** A new guest who opened the form a minute ago. */
-const guest = (over: Partial<Visitor> = {}): Visitor => ({
-  userId: null,
-  role: null,
-  guestKey: `guest-${++visitorCount}`,
-  ipHash: null,
-  formShownAt: Date.now() - 60_000,
-  ...over,
-});
+// No address unless a test gives one: the limits by address are tested on their own.
+const guest = (over: Partial<Visitor> = {}) => guestVisitor({ ipHash: null, ...over });
 const ask = (body: string, more: Record<string, string> = {}) => ({
   name: "Reader",
   body,
@@ -64,6 +58,43 @@ describe("section suggestion", () => {
     const result = await submitPost(article, ask("Days and days and days?", { section: "hard-days" }), guest());
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.post.sectionSuggested).toBe(false);
+  });
+});
+
+describe("deciding apart from writing", () => {
+  it("says what happens to a post and why, writing nothing", async () => {
+    const before = await postCount();
+    const { user: moderator } = await userWithSession("moderator");
+    const staff = { ...guest(), userId: moderator.id, role: "moderator", guestKey: null };
+    const published = await decidePost(article, ask("How long should the silence last, in your experience?"), staff);
+    expect(published.ok && [published.status, published.held]).toEqual(["published", []]);
+
+    // A guest's question waits for a moderator (the "first post" mode); one sent without the form's time also says so.
+    const untimed = await decidePost(
+      article,
+      ask("How long should the silence last, in your experience?"),
+      guest({ formShownAt: null }),
+    );
+    expect(untimed.ok && [untimed.status, untimed.held]).toEqual(["pending", ["moderation mode", "form time unknown"]]);
+    expect(untimed.ok && untimed.flags).toContain(UNTIMED_FLAG);
+
+    await setSetting("bannedWords", "casino");
+    try {
+      const banned = await decidePost(article, ask("Is a casino trip a good way to forget him, honestly?"), staff);
+      // Staff are trusted with what they write; a reader's post with the word is held.
+      expect(banned.ok && banned.status).toBe("published");
+      await setSetting("moderationMode", "post");
+      const reader = await decidePost(article, ask("Is a casino trip a good way to forget him, honestly?"), guest());
+      expect(reader.ok && [reader.status, reader.held]).toEqual(["pending", ["banned word"]]);
+    } finally {
+      await setSetting("bannedWords", "");
+      await setSetting("moderationMode", "first");
+    }
+
+    const refused = await decidePost(article, ask(""), guest());
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.fieldErrors.body).toMatch(/write something/);
+    expect(await postCount()).toBe(before);
   });
 });
 

@@ -18,26 +18,14 @@ import { action as oneClick } from "~/routes/subscriptions.unsubscribe";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { type TestSmtp, startSmtp, tokenIn } from "../support/smtp";
 import { userWithSession } from "../support/users";
+import { accountVisitor, guestVisitor } from "../support/factories";
 
 let smtp: TestSmtp;
 let article: { id: string; slug: string };
 let author: { id: string; role: string };
 let moderator: { id: string; role: string };
-let n = 0;
-const guest = (): Visitor => ({
-  userId: null,
-  role: null,
-  guestKey: `mail-guest-${++n}`,
-  ipHash: `mail-ip-${n}`,
-  formShownAt: Date.now() - 60_000,
-});
-const account = (user: { id: string; role: string }): Visitor => ({
-  userId: user.id,
-  role: user.role,
-  guestKey: null,
-  ipHash: `mail-ip-${++n}`,
-  formShownAt: Date.now() - 60_000,
-});
+const guest = () => guestVisitor();
+const account = (user: { id: string; role: string }) => accountVisitor(user);
 /** A minute and more from now: what waited out an undo's minute is due. */
 const later =
   (ms = 61_000) =>

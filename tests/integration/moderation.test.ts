@@ -1,4 +1,3 @@
-import { Refusal } from "~/utils/refusal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getArticlePage } from "~/articles/article-page.server";
 import { db, onQuery } from "~/db.server";
@@ -7,36 +6,21 @@ import { moderate, undoDecision } from "~/moderation/moderate.server";
 import { reportPost } from "~/posts/reports.server";
 import { LOG_PAGE_SIZE, getAuditLog, getQueue } from "~/moderation/queue.server";
 import { submitPost } from "~/posts/intake.server";
-import type { Visitor } from "~/auth/visitor.server";
 import { setSetting } from "~/settings/settings.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { userWithSession } from "../support/users";
+import { guestVisitor, refusalStatus } from "../support/factories";
 
 let article: { id: string; slug: string };
 let moderator: { id: string; role: string };
 let n = 0;
-const guest = (over: Partial<Visitor> = {}): Visitor => ({
-  userId: null,
-  role: null,
-  guestKey: `g-${++n}`,
-  ipHash: `ip-${n}`,
-  formShownAt: Date.now() - 60_000,
-  ...over,
-});
+const guest = guestVisitor;
 async function ask(body: string, visitor = guest(), email = "") {
-  const result = await submitPost(article, { name: `Asker ${n}`, email, body, section: "article" }, visitor);
+  const result = await submitPost(article, { name: `Asker ${++n}`, email, body, section: "article" }, visitor);
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.post;
 }
-const refusal = async (work: Promise<unknown>) => {
-  try {
-    await work;
-    return null;
-  } catch (error) {
-    if (error instanceof Refusal) return error.status;
-    throw error;
-  }
-};
+const refusal = refusalStatus;
 
 beforeAll(async () => {
   await seed();

@@ -1,7 +1,6 @@
 // A writer's own post: edited within the window with the text before kept,
 // back to the queue when an untrusted writer changes a published text, deleted
 // as a status; and nobody else's.
-import { Refusal } from "~/utils/refusal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { moderate } from "~/moderation/moderate.server";
@@ -10,15 +9,12 @@ import { createPost } from "~/posts/posts.server";
 import { setSetting } from "~/settings/settings.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { userWithSession } from "../support/users";
+import { refusalStatus } from "../support/factories";
 
 let articleId: string;
 let moderator: { id: string; role: string };
 const guest = (key: string) => ({ userId: null, role: null, guestKey: key });
-const refusal = (work: Promise<unknown>) =>
-  work.then(
-    () => null,
-    (error) => (error instanceof Refusal ? error.status : Promise.reject(error)),
-  );
+const refusal = refusalStatus;
 
 beforeAll(async () => {
   await seed();

@@ -3,7 +3,6 @@
 // counted on the post without moving its dates, rate-limited per visitor and
 // per address, cleared by a moderator (kept, logged), and "This is my
 // question" from the ask form: a mark and a follow, no post.
-import { Refusal } from "~/utils/refusal";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articleVersion } from "~/articles/versions.server";
 import { db } from "~/db.server";
@@ -13,16 +12,13 @@ import { MARKS_PER_WINDOW, addMark, marksOf, takeBackMark } from "~/posts/reader
 import { postAction } from "~/posts/post-action.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { userWithSession } from "../support/users";
+import { refusalStatus } from "../support/factories";
 
 let articleId: string;
 let question: { id: number };
 let answer: { id: number };
 const guest = (key: string, ipHash: string | null = `ip-${key}`) => ({ userId: null, guestKey: key, ipHash });
-const refusal = (work: Promise<unknown>) =>
-  work.then(
-    () => null,
-    (error) => (error instanceof Refusal ? error.status : Promise.reject(error)),
-  );
+const refusal = refusalStatus;
 const counts = (id: number) =>
   db.post.findUniqueOrThrow({ where: { id }, select: { meTooCount: true, answeredCount: true, updatedAt: true } });
 

@@ -6,7 +6,7 @@ import { PendingQuestions, QuestionForms, threadContext } from "~/components/art
 import { OldCommentAnchor } from "~/components/old-comment-anchor";
 import { RefusedReply } from "~/components/post-form";
 import { PostThread } from "~/components/post-thread";
-import { SpliceMark, useReusedThreads } from "~/components/splice-mark";
+import { RegionStart, useLeftOutThreads } from "~/components/page-regions";
 import { postAction } from "~/posts/post-action.server";
 import { loadArticlePage } from "./data.server";
 import { QUESTION_LIST, QuestionPages, SortLinks, listHref } from "./questions-nav";
@@ -41,7 +41,7 @@ export default function ArticlePage() {
   const { article, sections, threads } = data;
   const section = data.filter?.anchor ?? null;
   const context = threadContext(data);
-  const reused = useReusedThreads();
+  const reused = useLeftOutThreads();
   return (
     <div className="article-layout">
       <OldCommentAnchor slug={article.slug} />
@@ -110,9 +110,9 @@ export default function ArticlePage() {
             <Link to={listHref(article.slug, { sort: data.sort })}>show all {data.questionCount}</Link>
           </p>
         ) : null}
-        <SpliceMark name="forms" />
+        <RegionStart name="forms" />
         <QuestionForms data={data} />
-        <SpliceMark name="pending" />
+        <RegionStart name="pending" />
         <PendingQuestions data={data} />
         <SortLinks slug={article.slug} current={data.sort} section={section} />
         {threads.length === 0 ? (
@@ -123,11 +123,11 @@ export default function ArticlePage() {
           <ol className="threads" id={QUESTION_LIST}>
             {threads.map((thread) => (
               <Fragment key={thread.id}>
-                <SpliceMark name={`thread:${thread.id}`} />
+                <RegionStart name={`thread:${thread.id}`} />
                 {reused?.has(thread.id) ? null : <PostThread thread={thread} context={context} />}
               </Fragment>
             ))}
-            <SpliceMark name="/threads" />
+            <RegionStart name="/threads" />
           </ol>
         )}
         <QuestionPages

@@ -12,7 +12,10 @@ import { REJECT_REASONS } from "~/model/report-reasons";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { idField, pageParam, parseSubmission } from "~/utils/form.server";
+import { idField, pageParam, parseSubmission, refuse } from "~/utils/form.server";
+
+/** The queue's forms answer as one: their messages show above the queue. */
+const QUEUE_FORM = "queue";
 
 export async function loadQueue({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
@@ -24,16 +27,22 @@ const DONE: Record<string, string> = { approve: "approved", reject: "rejected", 
 
 /** A decision on one post (its buttons), or on the posts ticked in the queue (the bar above it). */
 const DecisionForm = z.union([
-  z.object({
-    intent: z.enum(DECISIONS),
-    postId: idField("That post number is not valid."),
-    revision: z.number().int().nonnegative().optional(),
-    status: z.string().optional(),
-    reason: z.string().default(""),
-    banAddress: z.boolean().default(false),
-    /** "yes" once the moderator confirmed a ban (the dialog, or the second step without JavaScript). */
-    confirmed: z.string().optional(),
-  }),
+  z
+    .object({
+      intent: z.enum(DECISIONS),
+      postId: idField("That post number is not valid."),
+      revision: z.number().int().nonnegative().optional(),
+      status: z.string().optional(),
+      reason: z.string().default(""),
+      banAddress: z.boolean().default(false),
+      /** "yes" once the moderator confirmed a ban (the dialog, or the second step without JavaScript). */
+      confirmed: z.string().optional(),
+    })
+    .refine(
+      (input) =>
+        input.intent !== "reject" || !input.reason || (REJECT_REASONS as readonly string[]).includes(input.reason),
+      { message: "Please choose a reason from the list, or none.", path: ["reason"] },
+    ),
   z.object({
     intent: z.enum(["bulk:approve", "bulk:reject", "bulk:spam"]),
     ids: z.array(idField("That post number is not valid."), { required_error: "Select at least one post." }).min(1),
@@ -52,19 +61,11 @@ export async function decide({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
   const submission = await parseSubmission(request, DecisionForm);
   if (submission.status !== "success") {
-    const message = Object.values(submission.error ?? {}).flat()[0] ?? "Unknown action.";
-    return data({ error: message }, { status: 400 });
+    const known = Object.values(submission.error ?? {}).some((messages) => messages?.length);
+    return refuse(submission, known ? {} : { form: "Unknown action." }, { form: QUEUE_FORM });
   }
   const input = submission.value;
   const single = "postId" in input;
-  if (
-    single &&
-    input.intent === "reject" &&
-    input.reason &&
-    !(REJECT_REASONS as readonly string[]).includes(input.reason)
-  ) {
-    return data({ error: "Please choose a reason from the list, or none." }, { status: 400 });
-  }
   if (single && input.intent === "ban" && input.confirmed !== "yes") {
     // A ban is not undone from the queue: without JavaScript the first press asks (the dialog does with it).
     return data({
@@ -96,7 +97,7 @@ export async function decide({ request }: ActionFunctionArgs) {
       names.push(await describePost(target.id));
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      if (single) return data({ error: error.message }, { status: error.status });
+      if (single) return refuse(submission, { form: error.message }, { status: error.status, form: QUEUE_FORM });
       problems.push(`${capitalise(await describePost(target.id))}: ${error.message}`);
     }
   }

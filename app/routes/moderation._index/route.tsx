@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { FormError, answerMessages } from "~/components/field";
 import { PageLinks } from "~/components/page-links";
 import { decide, loadQueue } from "./data.server";
 import { QueueItem } from "./queue-item";
@@ -107,11 +108,7 @@ export default function ModerationQueue() {
           Keyboard shortcuts
         </button>
       </p>
-      {answer && "error" in answer ? (
-        <p className="form-error" role="alert">
-          {answer.error}
-        </p>
-      ) : null}
+      <FormError message={answer && "result" in answer ? answerMessages(answer) : null} />
       {confirmBan ? (
         // The second step of a ban without JavaScript: nothing is done until this button.
         <Form method="post" className="confirm-step" aria-label="Confirm: ban the writer">
