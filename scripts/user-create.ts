@@ -4,6 +4,7 @@
 // lists would keep it.
 import { parseArgs } from "node:util";
 import { createAccount } from "~/auth/accounts.server";
+import { isRefusal } from "~/utils/refusal";
 import { passwordFromLines } from "~/auth/passwords.server";
 import { ROLES, isRole } from "~/model/roles";
 import { db } from "~/db.server";
@@ -45,15 +46,18 @@ async function readPassword(): Promise<string> {
   return password;
 }
 
-const result = await createAccount({
-  name: values.name,
-  email: values.email,
-  password: await readPassword(),
-  role: values.role,
-});
-await db.$disconnect();
-if (!result.ok) {
-  for (const message of Object.values(result.errors)) console.error(message);
-  process.exit(1);
+try {
+  const account = await createAccount({
+    name: values.name,
+    email: values.email,
+    password: await readPassword(),
+    role: values.role,
+  });
+  console.log(`Created ${account.role} account ${account.email}.`);
+} catch (error) {
+  if (!isRefusal(error)) throw error;
+  for (const message of Object.values(error.fields)) console.error(message);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
 }
-console.log(`Created ${result.value.role} account ${result.value.email}.`);

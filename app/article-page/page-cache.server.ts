@@ -308,11 +308,18 @@ export function encodingsAccepted(acceptEncoding: string | null): { br: boolean;
   return { br: takes("br"), gzip: takes("gzip") };
 }
 
-/** The encodings a client takes, best first: brotli, then gzip, else the plain bytes. */
-function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
-  const { br, gzip } = encodingsAccepted(acceptEncoding);
-  return br ? "br" : gzip ? "gzip" : null;
+/** The encodings a client takes, best first: brotli, then gzip, else the plain bytes; remembered by header. */
+export function encodingFor(acceptEncoding: string | null): "br" | "gzip" | null {
+  const header = acceptEncoding ?? "";
+  let encoding = encodings.get(header);
+  if (encoding === undefined) {
+    const { br, gzip } = encodingsAccepted(acceptEncoding);
+    encoding = br ? "br" : gzip ? "gzip" : "none";
+    encodings.set(header, encoding);
+  }
+  return encoding === "none" ? null : encoding;
 }
+const encodings = new LRUCache<string, "br" | "gzip" | "none">({ max: 1_000 });
 
 function matchesEtag(ifNoneMatch: string | null, etag: string) {
   if (!ifNoneMatch) return false;
@@ -347,18 +354,16 @@ export async function serveSharedPage(request: {
   header: (name: string) => string | null;
 }): Promise<SharedAnswer | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const url = new URL(request.url, "http://localhost");
-  const address = sharedPageAddress(url);
+  const address = addressOf(request.url);
   if (!address) return null;
   if (isPersonalCookieHeader(request.header("Cookie"))) return null;
-  const wanted = url.pathname + url.search;
-  if (wanted !== address.key) {
+  if (!address.canonical) {
     // One address per page: the same page is never kept twice, whatever order or extra parameters a link has.
     return { status: 301, headers: { Location: address.key, "Cache-Control": "public, max-age=3600" }, body: null };
   }
   const page = pages.get(address.key);
   if (!page) return null;
-  let state = "hit";
+  let state: "hit" | "stale" = "hit";
   if ((await currentVersion(address.slug)) !== page.version) {
     const since = refreshing.get(address.key);
     // At most one render of a page per version check, however fast the writes come.
@@ -370,14 +375,43 @@ export async function serveSharedPage(request: {
     }
     state = "stale";
   }
-  const headers: Record<string, string> = { ...page.headers, "x-page-cache": state };
   if (matchesEtag(request.header("If-None-Match"), page.etag)) {
+    const headers: Record<string, string> = { ...page.headers, "x-page-cache": state };
     delete headers["content-security-policy"];
     return { status: 304, headers, body: null };
   }
-  const encoding = encodingFor(request.header("Accept-Encoding"));
-  const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.plain;
-  if (encoding) headers["content-encoding"] = encoding;
-  headers["content-length"] = String(body.length);
-  return { status: 200, headers, body };
+  return answerOf(page, encodingFor(request.header("Accept-Encoding")), state);
+}
+
+/** The answers a kept page gives, by encoding and state, made once: the hot path sends one as it is. */
+const answers = new WeakMap<KeptPage, Map<string, SharedAnswer>>();
+function answerOf(page: KeptPage, encoding: "br" | "gzip" | null, state: "hit" | "stale"): SharedAnswer {
+  let made = answers.get(page);
+  if (!made) answers.set(page, (made = new Map()));
+  const key = `${encoding}|${state}`;
+  let answer = made.get(key);
+  if (!answer) {
+    const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.plain;
+    const headers: Record<string, string> = { ...page.headers, "x-page-cache": state };
+    if (encoding) headers["content-encoding"] = encoding;
+    headers["content-length"] = String(body.length);
+    answer = { status: 200, headers, body };
+    made.set(key, answer);
+  }
+  return answer;
+}
+
+/** A request target's shared page address, and whether it is that address as spelled; remembered by target. */
+const addresses = new LRUCache<string, { slug: string; key: string; canonical: boolean } | { none: true }>({
+  max: 10_000,
+});
+export function addressOf(target: string) {
+  let known = addresses.get(target);
+  if (!known) {
+    const url = new URL(target, "http://localhost");
+    const address = sharedPageAddress(url);
+    known = address ? { ...address, canonical: url.pathname + url.search === address.key } : { none: true };
+    addresses.set(target, known);
+  }
+  return "none" in known ? null : known;
 }

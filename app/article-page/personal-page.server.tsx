@@ -23,10 +23,10 @@ import {
   type KeptPage,
   type SharedAnswer,
   PERSONAL_CACHE_CONTROL,
+  addressOf,
   encodingsAccepted,
   inlineScriptHashes,
   keptPage,
-  sharedPageAddress,
 } from "~/article-page/page-cache.server";
 import { currentVersion, onArticlesChanged } from "~/articles/versions.server";
 import { type Piece, compressedPiece, gzipPieces, plainPiece, plainPieces } from "~/article-page/gzip-pieces";
@@ -146,9 +146,8 @@ export async function servePersonalPage(request: {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const cookie = request.header("Cookie");
   if (!isPersonalCookieHeader(cookie) || FLASH.test(cookie ?? "")) return null;
-  const url = new URL(request.url, "http://localhost");
-  const address = sharedPageAddress(url);
-  if (!address || url.pathname + url.search !== address.key) return null;
+  const address = addressOf(request.url);
+  if (!address?.canonical) return null;
   const kept = keptPage(address.key);
   if (!kept?.template || !kept.listing || !kept.encoding) return null;
   // The version as this instance last read it (at most VERSION_CHECK_MS old). A writer's next page, which
@@ -158,10 +157,12 @@ export async function servePersonalPage(request: {
   const encoding = chosenEncoding(request.header("Accept-Encoding"));
   const key = readerPageKey(cookie, address.key, encoding);
   const made = readerPages.get(key);
-  if (made?.kept === kept)
-    return { ...made.answer, headers: { ...made.answer.headers, "x-page-cache": "personal-hit" } };
-  const answer = await renderPersonalPage(kept, url, cookie, encoding);
-  if (answer) readerPages.set(key, { kept, answer });
+  if (made?.kept === kept) return made.again;
+  const answer = await renderPersonalPage(kept, new URL(request.url, "http://localhost"), cookie, encoding);
+  if (answer) {
+    const again = { ...answer, headers: { ...answer.headers, "x-page-cache": "personal-hit" } };
+    readerPages.set(key, { kept, answer, again });
+  }
   return answer;
 }
 
@@ -174,7 +175,7 @@ export async function servePersonalPage(request: {
  * seen within READER_PAGE_MS.
  */
 const READER_PAGE_MS = 60_000;
-const readerPages = new LRUCache<string, { kept: KeptPage; answer: SharedAnswer }>({
+const readerPages = new LRUCache<string, { kept: KeptPage; answer: SharedAnswer; again: SharedAnswer }>({
   maxSize: 64 * 1024 * 1024,
   sizeCalculation: (made) => (made.answer.body?.length ?? 0) + 2_048,
   ttl: READER_PAGE_MS,
@@ -202,9 +203,16 @@ function ownCookies(cookie: string | null) {
 
 /** Gzip made of the kept page's pieces where the client takes it, else brotli, else none. */
 function chosenEncoding(acceptEncoding: string | null): "gzip" | "br" | null {
-  const accepted = encodingsAccepted(acceptEncoding);
-  return accepted.gzip ? "gzip" : accepted.br ? "br" : null;
+  const header = acceptEncoding ?? "";
+  let chosen = chosenEncodings.get(header);
+  if (chosen === undefined) {
+    const accepted = encodingsAccepted(acceptEncoding);
+    chosen = accepted.gzip ? "gzip" : accepted.br ? "br" : "none";
+    chosenEncodings.set(header, chosen);
+  }
+  return chosen === "none" ? null : chosen;
 }
+const chosenEncodings = new LRUCache<string, "gzip" | "br" | "none">({ max: 1_000 });
 
 async function renderPersonalPage(
   kept: KeptPage,

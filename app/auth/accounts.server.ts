@@ -1,15 +1,14 @@
 // Accounts: creating one (from the sign-up form or the command line), signing
 // in with the back-off, and changing what a person may change about theirs.
+// Each refuses with a Refusal (utils/refusal.ts) naming the fields at fault.
 import { z } from "zod";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.server";
 import { type Role, isStaff } from "~/model/roles";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys, waitMessage } from "~/auth/throttle.server";
 import { db } from "~/db.server";
 import { firstErrors } from "~/utils/field-errors";
+import { Refusal } from "~/utils/refusal";
 import { cleanName, nameProblem } from "~/utils/text-safety";
-
-export type FieldErrors = Partial<Record<"name" | "email" | "password" | "currentPassword" | "form", string>>;
-export type AccountResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 409 | 429; errors: FieldErrors };
 
 const emailSchema = z
   .string({ required_error: "Please enter your email address." })
@@ -61,32 +60,26 @@ export async function createAccount(input: {
   email: string;
   password: string;
   role?: Role;
-}): Promise<AccountResult<{ id: string; email: string; role: string }>> {
+}): Promise<{ id: string; email: string; role: string }> {
   const parsed = z.object({ name: nameSchema, email: emailSchema, password: z.string() }).safeParse(input);
   // Every field's problem at once, the password's too, not one at a time.
   const problem = passwordProblem(input.password, parsed.success ? parsed.data.email : input.email);
   if (!parsed.success || problem) {
     const errors = parsed.success ? {} : firstErrors(parsed.error);
-    return { ok: false, status: 400, errors: problem ? { ...errors, password: problem } : errors };
+    throw Refusal.ofFields(400, problem ? { ...errors, password: problem } : errors);
   }
   const { name, email, password } = parsed.data;
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, role: true } });
   // A staff account without a password is the site owner's to finish (user:create), never a stranger's to claim.
   if (existing && !existing.passwordHash && isStaff(existing.role) && !input.role) {
-    return {
-      ok: false,
-      status: 409,
-      errors: {
-        email: "This email belongs to a staff account. The site owner sets its password with npm run user:create.",
-      },
-    };
+    throw new Refusal(
+      409,
+      "This email belongs to a staff account. The site owner sets its password with npm run user:create.",
+      { field: "email" },
+    );
   }
   if (existing?.passwordHash) {
-    return {
-      ok: false,
-      status: 409,
-      errors: { email: "There is already an account with this email. Sign in instead?" },
-    };
+    throw new Refusal(409, "There is already an account with this email. Sign in instead?", { field: "email" });
   }
   const passwordHash = await hashPassword(password);
   // An account may exist without a password (staff named by an article before they signed up).
@@ -101,34 +94,29 @@ export async function createAccount(input: {
         data: { email, displayName: name, passwordHash, role: input.role ?? "reader", notifyReplies: true },
         select: { id: true, email: true, role: true },
       });
-  return { ok: true, value: user };
+  return user;
 }
 
 export async function signIn(
   input: { email: string; password: string },
   addressHash: string | null,
-): Promise<AccountResult<{ id: string }>> {
+): Promise<{ id: string }> {
   const email = emailSchema.safeParse(input.email);
-  if (!email.success || !input.password) {
-    return { ok: false, status: 400, errors: { form: "Please enter your email address and password." } };
-  }
+  if (!email.success || !input.password) throw new Refusal(400, "Please enter your email address and password.");
   const keys = throttleKeys(email.data, addressHash);
   const locked = await lockedUntil(keys);
-  if (locked) return { ok: false, status: 429, errors: { form: waitMessage(locked) } };
+  if (locked) throw new Refusal(429, waitMessage(locked), { retryAt: locked });
   const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true, passwordHash: true } });
   // Verify against something even for unknown emails, so timing does not tell which emails have accounts.
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user?.passwordHash || !valid) {
     await recordFailure(keys);
     const nowLocked = await lockedUntil(keys);
-    return {
-      ok: false,
-      status: nowLocked ? 429 : 400,
-      errors: { form: nowLocked ? waitMessage(nowLocked) : "That email and password don’t match an account." },
-    };
+    if (nowLocked) throw new Refusal(429, waitMessage(nowLocked), { retryAt: nowLocked });
+    throw new Refusal(400, "That email and password don’t match an account.");
   }
   await clearFailures(keys);
-  return { ok: true, value: { id: user.id } };
+  return { id: user.id };
 }
 
 // argon2id of a random string; used only to spend the same time on unknown emails.
@@ -139,33 +127,32 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
   keepSessionId: string | null,
-): Promise<AccountResult<{ signedOut: number }>> {
+): Promise<{ signedOut: number }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    return { ok: false, status: 400, errors: { currentPassword: "That is not your current password." } };
+    throw new Refusal(400, "That is not your current password.", { field: "currentPassword" });
   }
   const problem = passwordProblem(newPassword, user.email);
-  if (problem) return { ok: false, status: 400, errors: { password: problem } };
+  if (problem) throw new Refusal(400, problem, { field: "password" });
   const passwordHash = await hashPassword(newPassword);
   // A new password ends every other session: whoever knew the old one is signed out with it.
   const [, ended] = await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
     db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
   ]);
-  return { ok: true, value: { signedOut: ended.count } };
+  return { signedOut: ended.count };
 }
 
 export async function updateProfile(
   userId: string,
   input: { name: string; notifyReplies: boolean; queueDigest?: "none" | "hourly" | "daily" },
-): Promise<AccountResult<null>> {
+): Promise<void> {
   const name = nameSchema.safeParse(input.name);
-  if (!name.success) return { ok: false, status: 400, errors: { name: name.error.issues[0].message } };
+  if (!name.success) throw new Refusal(400, name.error.issues[0].message, { field: "name" });
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
   const digest = isStaff(user.role) && input.queueDigest && input.queueDigest !== "none" ? input.queueDigest : null;
   await db.user.update({
     where: { id: userId },
     data: { displayName: name.data, notifyReplies: input.notifyReplies, queueDigest: digest },
   });
-  return { ok: true, value: null };
 }

@@ -70,7 +70,26 @@ function tooShortForAQuestion(text: string) {
   return trimmed.length < MIN_QUESTION_CHARS || (trimmed.length < 40 && trimmed.split(/\s+/).length < 2);
 }
 
-function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
+/** What the reader's form is checked against, besides its text: read from the database before it is. */
+type FormContext = {
+  settings: Settings;
+  guest: boolean;
+  /** "on" when the writer asked to be emailed. */
+  subscribe: boolean;
+  /** The article's live sections, for a question's choice. */
+  sections: { id: string; anchor: string }[];
+  /** For a reply, whether the post replied to is published on this article. */
+  parentShown: boolean | null;
+};
+
+/**
+ * The reader's form, every check in one schema (the database's answers are in
+ * `context`): its output is what intake writes, with the section and the post
+ * replied to resolved to ids.
+ */
+function fieldsSchema(context: FormContext) {
+  const { settings, guest } = context;
+  const question = context.parentShown === null;
   const text = z
     .string()
     .optional()
@@ -98,14 +117,44 @@ function fieldsSchema(settings: Settings, guest: boolean, question: boolean) {
           z.literal(""),
           z.string().max(254, "That email address is too long.").email("That doesn’t look like an email address."),
         ]),
-      ),
+      )
+      .superRefine((value, ctx) => {
+        // Being told by email needs an address: a guest gives one; an account has its own.
+        if (guest && context.subscribe && value === "") {
+          ctx.addIssue({
+            code: "custom",
+            message: "Give your email so that we can tell you, or untick “Email me when the author answers”.",
+          });
+        }
+      }),
     // Characters no page, feed or email can hold are dropped, not refused: the reader could not see them.
     body: text.transform(xmlText).superRefine((value, ctx) => {
       const problem = bodyProblem(value, settings, question);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
-    section: text,
-    parentId: text,
+    // A question's section: a live section's id, the whole article (null), or a suggestion (null, chosen later).
+    section: text.transform((value, ctx) => {
+      const choice = value.trim();
+      if (!question || !choice || choice === SECTION_WHOLE || choice === SECTION_SUGGEST) return null;
+      const match = context.sections.find((s) => s.anchor === choice);
+      if (!match) {
+        ctx.addIssue({
+          code: "custom",
+          message: "That section is not part of this article. Please choose one from the list.",
+        });
+      }
+      return match?.id ?? null;
+    }),
+    parentId: text.transform((value, ctx) => {
+      if (question) return null;
+      if (!context.parentShown) {
+        ctx.addIssue({
+          code: "custom",
+          message: "The post you are replying to is not on this page any more. Your text is kept below.",
+        });
+      }
+      return positiveInt(value);
+    }),
     website: text,
   });
 }
@@ -363,47 +412,34 @@ export async function decidePost(
   };
 }
 
-/** The form's fields, each checked, with the section and the post replied to looked up; or what is wrong. */
+/** The form's fields checked against the one schema, with what it needs read first; or each field's message. */
 async function checkFields(article: Article, fields: PostFields, visitor: Visitor, settings: Settings) {
-  const guest = visitor.userId === null;
   const isReply = Boolean(fields.parentId);
-  const parsed = fieldsSchema(settings, guest, !isReply).safeParse(fields);
-  const fieldErrors: IntakeRefusal["fieldErrors"] = {};
+  const parentId = isReply ? positiveInt(fields.parentId) : null;
+  const [sections, parent] = await Promise.all([
+    db.section.findMany({
+      where: { articleId: article.id, removedAt: null },
+      select: { id: true, anchor: true, title: true, text: true },
+    }),
+    parentId ? db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } }) : null,
+  ]);
+  const parsed = fieldsSchema({
+    settings,
+    guest: visitor.userId === null,
+    subscribe: fields.subscribe === "on",
+    sections,
+    parentShown: isReply ? parent?.articleId === article.id && parent.status === VISIBLE_STATUS : null,
+  }).safeParse(fields);
   if (!parsed.success) {
+    const fieldErrors: IntakeRefusal["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as keyof IntakeRefusal["fieldErrors"];
       fieldErrors[field] ??= issue.message;
     }
-  }
-  // Being told by email needs an address: a guest gives one; an account has its own.
-  if (guest && fields.subscribe === "on" && !(fields.email ?? "").trim()) {
-    fieldErrors.email ??= "Give your email so that we can tell you, or untick “Email me when the author answers”.";
-  }
-  // The section, for a question: a live section's id, the whole article, or a suggestion.
-  const sections = await db.section.findMany({
-    where: { articleId: article.id, removedAt: null },
-    select: { id: true, anchor: true, title: true, text: true },
-  });
-  let sectionId: string | null = null;
-  const sectionChoice = (fields.section ?? "").trim();
-  if (!isReply && sectionChoice && sectionChoice !== SECTION_WHOLE && sectionChoice !== SECTION_SUGGEST) {
-    const match = sections.find((s) => s.anchor === sectionChoice);
-    if (match) sectionId = match.id;
-    else fieldErrors.section = "That section is not part of this article. Please choose one from the list.";
-  }
-  const parentId = isReply ? positiveInt(fields.parentId) : null;
-  if (isReply) {
-    const parent = parentId
-      ? await db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } })
-      : null;
-    if (!parent || parent.articleId !== article.id || parent.status !== VISIBLE_STATUS) {
-      fieldErrors.parentId = "The post you are replying to is not on this page any more. Your text is kept below.";
-    }
-  }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
     return { ok: false as const, status: 400 as const, fieldErrors };
   }
-  return { ok: true as const, input: parsed.data, sections, sectionId, parentId };
+  const { section: sectionId, parentId: replyTo, ...input } = parsed.data;
+  return { ok: true as const, input, sections, sectionId, parentId: replyTo };
 }
 
 /** Published at once, or held for a moderator with the reasons, or spam for a banned writer; and the flags. */

@@ -14,7 +14,7 @@ import {
   useServerForm,
 } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { accepted, intentOf, parseSubmission, readForm, refuse } from "~/utils/form.server";
+import { accepted, intentOf, parseSubmission, readForm, refuse, refused } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Afterword" }];
 
@@ -31,10 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "profile") {
     const submission = await parseSubmission(formData, ProfileForm);
     if (submission.status !== "success") return refuse(submission, {}, { form: intent });
-    const result = await updateProfile(user.id, submission.value);
-    return result.ok
-      ? accepted(submission, "Your details are saved.", { form: intent })
-      : refuse(submission, result.errors, { status: result.status, form: intent });
+    try {
+      await updateProfile(user.id, submission.value);
+    } catch (error) {
+      return refused(submission, error, { form: intent });
+    }
+    return accepted(submission, "Your details are saved.", { form: intent });
   }
   if (intent === "password") {
     const submission = await parseSubmission(formData, PasswordForm);
@@ -42,9 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return refuse(submission, {}, { form: intent, hide });
     const session = await getSession(request);
     const { currentPassword, password } = submission.value;
-    const result = await changePassword(user.id, currentPassword, password, session?.id ?? null);
-    if (!result.ok) return refuse(submission, result.errors, { status: result.status, form: intent, hide });
-    const others = result.value.signedOut;
+    let others: number;
+    try {
+      others = (await changePassword(user.id, currentPassword, password, session?.id ?? null)).signedOut;
+    } catch (error) {
+      return refused(submission, error, { form: intent, hide });
+    }
     return accepted(
       submission,
       others > 0

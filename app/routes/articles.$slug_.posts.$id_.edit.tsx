@@ -10,7 +10,7 @@ import { getVisitor } from "~/auth/visitor.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
-import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, refused, requireId } from "~/utils/form.server";
 import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post — Afterword" }];
@@ -60,8 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : "Your post is updated.";
     return redirect(postPermalink(params.slug ?? "", id), { headers: await flashHeaders(message) });
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    return refuse(submission, { [error.field ?? "form"]: error.message }, { status: error.status });
+    return refused(submission, error);
   }
 }
 

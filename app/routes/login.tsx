@@ -6,7 +6,7 @@ import { startSession } from "~/auth/sign-in.server";
 import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission, refuse } from "~/utils/form.server";
+import { parseSubmission, refuse, refused } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Afterword" }];
 
@@ -20,9 +20,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const submission = await parseSubmission(request, SignInForm);
   if (submission.status !== "success") return refuse(submission, {}, { hide: ["password"] });
-  const result = await signIn(submission.value, addressHashOf(context.clientAddress));
-  if (!result.ok) return refuse(submission, result.errors, { status: result.status, hide: ["password"] });
-  return startSession(request, result.value.id, safeRedirect(submission.value.redirectTo));
+  try {
+    const user = await signIn(submission.value, addressHashOf(context.clientAddress));
+    return startSession(request, user.id, safeRedirect(submission.value.redirectTo));
+  } catch (error) {
+    return refused(submission, error, { hide: ["password"] });
+  }
 }
 
 export default function Login() {

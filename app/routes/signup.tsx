@@ -8,7 +8,7 @@ import { lockedUntil, recordFailure, signUpKeys, signUpWaitMessage } from "~/aut
 import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission, refuse, formHeaders } from "~/utils/form.server";
+import { parseSubmission, refuse, refused, formHeaders } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Afterword" }];
 
@@ -37,10 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (submission.status !== "success") return refuse(submission, {}, { hide: ["password"] });
-  const result = await createAccount(submission.value);
-  if (!result.ok) return refuse(submission, result.errors, { status: result.status, hide: ["password"] });
+  let user: { id: string };
+  try {
+    user = await createAccount(submission.value);
+  } catch (error) {
+    return refused(submission, error, { hide: ["password"] });
+  }
   await recordFailure(keys); // counts the accounts made from this address
-  return startSession(request, result.value.id, safeRedirect(submission.value.redirectTo, "/account"));
+  return startSession(request, user.id, safeRedirect(submission.value.redirectTo, "/account"));
 }
 
 export default function Signup() {

@@ -1,6 +1,7 @@
 // Reading what a request sends, for every action and loader: a body that is
 // not a form, or a number that is not a number, is the sender's mistake and
 // answers 4xx with a sentence, never a 500 from deep inside a parser.
+import { isRefusal } from "~/utils/refusal";
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type HeadersFunction, data } from "@remix-run/node";
@@ -120,6 +121,20 @@ export function refuse(
     hideFields: init.hide,
   });
   return data({ ...init.extra, form: init.form, result }, { status: init.status ?? 400, headers: init.headers });
+}
+
+/**
+ * The answer to a form whose domain call threw: a Refusal becomes the form's
+ * messages with its status (values kept, `hide` fields not); anything else is
+ * a fault, thrown on. Every route catches the domain this one way.
+ */
+export function refused(
+  submission: AnySubmission,
+  error: unknown,
+  init: { hide?: string[]; headers?: HeadersInit; form?: string; extra?: Record<string, unknown> } = {},
+) {
+  if (!isRefusal(error)) throw error;
+  return refuse(submission, error.fields, { ...init, status: error.status });
 }
 
 /** A form that went through and stays on its page: emptied, with what was done said. */

@@ -3,7 +3,7 @@
 // Accounts with a session are in users.ts; readers' browsers for HTTP tests in
 // visitors.ts.
 import type { Visitor } from "~/auth/visitor.server";
-import { isRefusal } from "~/utils/refusal";
+import { type Refusal, isRefusal } from "~/utils/refusal";
 
 let made = 0;
 
@@ -33,10 +33,15 @@ export function accountVisitor(user: { id: string; role: string }, over: Partial
   };
 }
 
-/** The status of the Refusal a call ends in, or null when it went through; any other error fails the test. */
-export function refusalStatus(work: Promise<unknown>): Promise<number | null> {
+/** The Refusal a call ends in, or null when it went through; any other error fails the test. */
+export function refusalOf(work: Promise<unknown>): Promise<Refusal | null> {
   return work.then(
     () => null,
-    (error: unknown) => (isRefusal(error) ? error.status : Promise.reject(error)),
+    (error: unknown) => (isRefusal(error) ? error : Promise.reject(error)),
   );
+}
+
+/** The status of the Refusal a call ends in, or null when it went through. */
+export async function refusalStatus(work: Promise<unknown>): Promise<number | null> {
+  return (await refusalOf(work))?.status ?? null;
 }

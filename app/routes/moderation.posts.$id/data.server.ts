@@ -13,7 +13,7 @@ import { postPermalink } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
-import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, refused, requireId } from "~/utils/form.server";
 
 export async function loadPostPage({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
@@ -75,8 +75,7 @@ export async function editPost({ request, params }: ActionFunctionArgs) {
   try {
     await moderate(actor, intent, post.id, { body, reason, expectedRevision: revision });
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    return refuse(submission, { [error.field ?? "form"]: error.message }, { status: error.status });
+    return refused(submission, error);
   }
   const described = await describePost(post.id);
   return redirect("/moderation", {
