@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { capitalise, postName } from "~/moderation/post-names";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
+import { Refusal } from "~/utils/refusal";
 
 export const SECTIONS_PAGE_SIZE = 20;
 
@@ -71,11 +72,11 @@ export async function sectionsToConfirm(actor: Actor, asked = 1) {
   };
 }
 
-export type ConfirmOutcome =
-  { ok: true; message: string } | { ok: false; status: 403 | 404 | 409 | 400; message: string };
-
-/** Files the question under `anchor` (or the whole article) for good, and says so in the audit log. */
-export async function confirmSection(actor: Actor, postId: number, anchor: string): Promise<ConfirmOutcome> {
+/**
+ * Files the question under `anchor` (or the whole article) for good, and says
+ * so in the audit log; what to tell the author. A Refusal says why not.
+ */
+export async function confirmSection(actor: Actor, postId: number, anchor: string): Promise<string> {
   const post = await db.post.findUnique({
     where: { id: postId },
     select: {
@@ -94,17 +95,12 @@ export async function confirmSection(actor: Actor, postId: number, anchor: strin
       },
     },
   });
-  if (!post || post.parentId !== null) return { ok: false, status: 404, message: "There is no such question." };
+  if (!post || post.parentId !== null) throw new Refusal(404, "There is no such question.");
   if (!mayActOnArticle(actor, post.article.authorId)) {
-    return {
-      ok: false,
-      status: 403,
-      message: "Only the article’s author, a moderator or an admin can file its questions.",
-    };
+    throw new Refusal(403, "Only the article’s author, a moderator or an admin can file its questions.");
   }
   const section = anchor === WHOLE_ARTICLE ? null : post.article.sections.find((s) => s.anchor === anchor);
-  if (section === undefined)
-    return { ok: false, status: 400, message: "That section is not in this article any more." };
+  if (section === undefined) throw new Refusal(400, "That section is not in this article any more.");
   const name = postName({
     parentId: null,
     number: post.number,
@@ -130,6 +126,6 @@ export async function confirmSection(actor: Actor, postId: number, anchor: strin
     });
     return true;
   });
-  if (!claimed) return { ok: false, status: 409, message: `The section of ${name} was already confirmed.` };
-  return { ok: true, message: `Filed ${name} under “${section?.title ?? "The whole article"}”.` };
+  if (!claimed) throw new Refusal(409, `The section of ${name} was already confirmed.`);
+  return `Filed ${name} under “${section?.title ?? "The whole article"}”.`;
 }

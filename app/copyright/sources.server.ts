@@ -16,6 +16,7 @@ import {
   indexSource,
   normalisedWords,
 } from "~/copyright/guard";
+import { Refusal } from "~/utils/refusal";
 
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
@@ -71,17 +72,16 @@ export const SourceForm = z.object({
     }),
 });
 
-export async function addSource(input: z.input<typeof SourceForm>, createdById: string | null) {
+/** Adds a protected source; its id. A Refusal names what is wrong with the form. */
+export async function addSource(input: z.input<typeof SourceForm>, createdById: string | null): Promise<number> {
   const parsed = SourceForm.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false as const, errors: firstErrors(parsed.error) };
-  }
+  if (!parsed.success) throw Refusal.ofFields(400, firstErrors(parsed.error));
   const { title, text } = parsed.data;
   const source = await db.protectedSource.create({
     data: { title, text, wordCount: normalisedWords(text).words.length, createdById },
     select: { id: true },
   });
-  return { ok: true as const, id: source.id };
+  return source.id;
 }
 
 /**
@@ -102,15 +102,14 @@ export async function listSources(actor: Actor) {
 }
 
 /** Stops or resumes checking a source: "done", or why not. */
-export async function setSourceArchived(
-  actor: Actor,
-  id: number,
-  archived: boolean,
-): Promise<"done" | "not-yours" | "missing"> {
+export async function setSourceArchived(actor: Actor, id: number, archived: boolean): Promise<void> {
   const changed = await db.protectedSource.updateMany({
     where: { id, ...managedBy(actor) },
     data: { archivedAt: archived ? new Date() : null },
   });
-  if (changed.count > 0) return "done";
-  return (await db.protectedSource.count({ where: { id } })) > 0 ? "not-yours" : "missing";
+  if (changed.count > 0) return;
+  if ((await db.protectedSource.count({ where: { id } })) > 0) {
+    throw new Refusal(403, "Only the author who added a protected source, or an admin, can change it.");
+  }
+  throw new Refusal(404, "There is no such protected source.");
 }

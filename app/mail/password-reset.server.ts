@@ -11,6 +11,7 @@ import { mailAddress } from "~/mail/addresses.server";
 import { resetEmail } from "~/mail/messages.server";
 import { enqueue } from "~/mail/outbox.server";
 import { newMailToken, readMailToken } from "~/mail/tokens.server";
+import { Refusal } from "~/utils/refusal";
 
 export const ForgotForm = z.object({
   email: z
@@ -84,13 +85,15 @@ export async function resetTarget(token: string | null | undefined) {
   return user ? { user, hash: row.hash, addressId: row.address.id } : null;
 }
 
-/** Sets the new password, uses up the link, and ends every session of the account. */
-export async function resetPassword(token: string, password: string) {
+/**
+ * Sets the new password, uses up the link, and ends every session of the
+ * account; the account's id. A Refusal: 410 for a link gone, 400 for the password.
+ */
+export async function resetPassword(token: string, password: string): Promise<string> {
   const target = await resetTarget(token);
-  if (!target)
-    return { ok: false as const, gone: true, message: "This link has been used or is more than an hour old." };
+  if (!target) throw new Refusal(410, "This link has been used or is more than an hour old.");
   const problem = passwordProblem(password, target.user.email);
-  if (problem) return { ok: false as const, gone: false, message: problem };
+  if (problem) throw new Refusal(400, problem, { field: "password" });
   const passwordHash = await hashPassword(password);
   const used = await db.$transaction(async (tx) => {
     const { count } = await tx.mailToken.updateMany({
@@ -108,6 +111,6 @@ export async function resetPassword(token: string, password: string) {
     await tx.signInThrottle.deleteMany({ where: { key: `email:${target.user.email}` } });
     return true;
   });
-  if (!used) return { ok: false as const, gone: true, message: "This link has just been used." };
-  return { ok: true as const, userId: target.user.id };
+  if (!used) throw new Refusal(410, "This link has just been used.");
+  return target.user.id;
 }

@@ -6,7 +6,7 @@ import { ArchiveToggle, archivedName } from "~/components/archive-toggle";
 import { StaffTable } from "~/components/staff-table";
 import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
 import { SourceForm, addSource, listSources, setSourceArchived } from "~/copyright/sources.server";
-import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+import { answerRefusal, parseSubmission, refuse, refused, requireId } from "~/utils/form.server";
 import { showDateTime } from "~/utils/dates";
 import { BackLink } from "~/components/back-link";
 
@@ -21,20 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form, intent } = await requireStaffForm(request, AUTHORS, ["add", "archive", "restore"]);
   if (intent !== "add") {
-    const outcome = await setSourceArchived(actor, requireId(form.get("id"), "source"), intent === "archive");
-    if (outcome === "not-yours") {
-      throw new Response("Only the author who added a protected source, or an admin, can change it.", {
-        status: 403,
-        statusText: "Forbidden",
-      });
-    }
-    if (outcome === "missing") throw new Response("There is no such protected source.", { status: 404 });
+    await answerRefusal(() => setSourceArchived(actor, requireId(form.get("id"), "source"), intent === "archive"));
     return redirect("/author/protected");
   }
   const submission = await parseSubmission(form, SourceForm);
   if (submission.status !== "success") return refuse(submission);
-  const result = await addSource(submission.value, actor.id);
-  if (!result.ok) return refuse(submission, result.errors);
+  try {
+    await addSource(submission.value, actor.id);
+  } catch (error) {
+    return refused(submission, error);
+  }
   return redirect("/author/protected");
 }
 

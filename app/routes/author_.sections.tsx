@@ -9,6 +9,7 @@ import { PageLinks } from "~/components/page-links";
 import { questionPath } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { pageParam, requireId } from "~/utils/form.server";
+import { isRefusal } from "~/utils/refusal";
 
 export const meta: MetaFunction = () => [{ title: "Sections to confirm — Afterword" }];
 
@@ -20,18 +21,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireStaffForm(request, AUTHORS, ["confirm"]);
   const section = form.get("section");
-  const outcome = await confirmSection(
-    actor,
-    requireId(form.get("id"), "question"),
-    typeof section === "string" ? section : "",
-  );
-  if (!outcome.ok) {
-    if (outcome.status === 403 || outcome.status === 404)
-      throw new Response(outcome.message, { status: outcome.status });
-    return data({ problem: outcome.message }, { status: outcome.status });
+  let done: string;
+  try {
+    done = await confirmSection(
+      actor,
+      requireId(form.get("id"), "question"),
+      typeof section === "string" ? section : "",
+    );
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    // A question gone or not theirs is an error page; a choice that no longer fits is said above the list.
+    if (error.status === 403 || error.status === 404) throw new Response(error.message, { status: error.status });
+    return data({ problem: error.message }, { status: error.status });
   }
   const back = new URL(request.url);
-  return redirect(back.pathname + back.search, { headers: await flashHeaders(outcome.message) });
+  return redirect(back.pathname + back.search, { headers: await flashHeaders(done) });
 }
 
 export default function SectionsToConfirm() {

@@ -5,7 +5,7 @@ import { requireRole, requireStaffForm } from "~/auth/guards.server";
 import { ArchiveToggle, archivedName } from "~/components/archive-toggle";
 import { StaffTable } from "~/components/staff-table";
 import { Field, FormError, TextareaField, formProps, useServerForm } from "~/components/field";
-import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+import { parseSubmission, refuse, refused, requireId } from "~/utils/form.server";
 import { PLACEHOLDERS, TemplateForm, listTemplates, saveTemplate, setArchived } from "~/templates/templates.server";
 import { BackLink } from "~/components/back-link";
 
@@ -27,8 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseSubmission(form, TemplateForm);
   if (submission.status !== "success") return refuse(submission);
   const { id, ...values } = submission.value;
-  const result = await saveTemplate(actor.id, values, id);
-  if (!result.ok) return refuse(submission, result.errors, { status: "form" in result.errors ? 404 : 400 });
+  try {
+    await saveTemplate(actor.id, values, id);
+  } catch (error) {
+    return refused(submission, error);
+  }
   return redirect("/author/templates");
 }
 

@@ -5,7 +5,8 @@ import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
 import { startSession } from "~/auth/sign-in.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission, refuse } from "~/utils/form.server";
+import { parseSubmission, refuse, refused } from "~/utils/form.server";
+import { isRefusal } from "~/utils/refusal";
 
 export const meta: MetaFunction = () => [
   { title: "Choose a new password — Afterword" },
@@ -25,15 +26,19 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const submission = await parseSubmission(request, ResetForm);
   if (submission.status !== "success") return refuse(submission, {}, { hide: ["password"] });
-  const result = await resetPassword(submission.value.token, submission.value.password);
-  if (!result.ok) {
-    if (result.gone) throw new Response(GONE, { status: 410, statusText: "This link does not work any more" });
-    return refuse(submission, { password: result.message }, { hide: ["password"] });
+  let userId: string;
+  try {
+    userId = await resetPassword(submission.value.token, submission.value.password);
+  } catch (error) {
+    if (isRefusal(error) && error.status === 410) {
+      throw new Response(GONE, { status: 410, statusText: "This link does not work any more" });
+    }
+    return refused(submission, error, { hide: ["password"] });
   }
   // Every other session ended with the old password; this one starts with the new.
   return startSession(
     request,
-    result.userId,
+    userId,
     "/account",
     "Your password is changed, and you are signed in. Every other device was signed out.",
   );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { idField } from "~/utils/form.server";
 import { db } from "~/db.server";
 import { firstErrors } from "~/utils/field-errors";
+import { Refusal } from "~/utils/refusal";
 
 export const PLACEHOLDERS = ["asker", "article", "section", "thread:<number>"] as const;
 const PLACEHOLDER = /\{\{\s*([a-z]+)(?::(\d+))?\s*\}\}/g;
@@ -75,18 +76,17 @@ export const TemplateForm = templateSchema.extend({
   id: idField("That template number is not valid.").optional(),
 });
 
-export async function saveTemplate(authorId: string, input: TemplateInput, id?: number) {
+/** Saves an author's template (new, or one of theirs changed); its id. A Refusal names what is wrong. */
+export async function saveTemplate(authorId: string, input: TemplateInput, id?: number): Promise<number> {
   const parsed = templateSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false as const, errors: firstErrors(parsed.error) };
-  }
+  if (!parsed.success) throw Refusal.ofFields(400, firstErrors(parsed.error));
   if (id !== undefined) {
     const { count } = await db.replyTemplate.updateMany({ where: { id, authorId }, data: parsed.data });
-    if (count === 0) return { ok: false as const, errors: { form: "That template is not yours or does not exist." } };
-    return { ok: true as const, id };
+    if (count === 0) throw new Refusal(404, "That template is not yours or does not exist.");
+    return id;
   }
   const created = await db.replyTemplate.create({ data: { ...parsed.data, authorId }, select: { id: true } });
-  return { ok: true as const, id: created.id };
+  return created.id;
 }
 
 export async function setArchived(authorId: string, id: number, archived: boolean) {

@@ -137,6 +137,20 @@ export function refused(
   return refuse(submission, error.fields, { ...init, status: error.status });
 }
 
+/**
+ * For a button with no form to answer (archive, restore): a Refusal from
+ * `work` becomes the error page with its status and message; anything else is
+ * thrown on.
+ */
+export async function answerRefusal<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    throw new Response(error.message, { status: error.status });
+  }
+}
+
 /** A form that went through and stays on its page: emptied, with what was done said. */
 export function accepted(submission: AnySubmission, done: string, init: { headers?: HeadersInit; form?: string } = {}) {
   return data({ form: init.form, result: submission.reply({ resetForm: true }), done }, { headers: init.headers });

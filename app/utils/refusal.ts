@@ -1,11 +1,11 @@
 // The one way the domain refuses what it was asked: it throws a Refusal with
 // the HTTP status the answer gets (400 bad input, 403 not allowed, 404 not
-// there, 409 changed meanwhile, 429 too many) and a message for the person,
+// there, 409 changed meanwhile, 410 gone for good, 429 too many) and a message for the person,
 // and, where its messages are about form fields, each field's message. Routes
 // catch it and answer the form with it (`refused`, utils/form.server.ts);
 // nothing is written on the way to a Refusal (each domain function decides
 // before its transaction writes, or throws inside it, which rolls it back).
-export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 429;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429;
 
 export class Refusal extends Error {
   readonly status: RefusalStatus;

@@ -5,11 +5,10 @@
 // axe-core runs inside the page.)
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
-const PASSWORD = "afterword-demo-2026";
 
 async function violations(page: Page, path: string) {
   const response = await page.goto(path);
@@ -19,14 +18,6 @@ async function violations(page: Page, path: string) {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Signed in as")).toBeVisible();
 }
 
 test("every page a guest or an email's link opens has no serious accessibility problem", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 test("the author answers from the copyright template, with references, and the question leaves the inbox", async ({
@@ -8,10 +8,7 @@ test("the author answers from the copyright template, with references, and the q
   const questionId = task("question", asker, "Can you tell me what the course says to write on day thirty?");
 
   // The newest first: the question this test asked is on the first page however many are open.
-  await page.goto(`/login?redirectTo=${encodeURIComponent("/author?sort=newest")}`);
-  await page.getByLabel("Email").fill("nora@afterword.example");
-  await page.getByLabel("Password").fill("afterword-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "nora@afterword.example", { to: "/author?sort=newest" });
   await expect(page.getByRole("heading", { name: "Unanswered questions" })).toBeVisible();
 
   const question = page.getByRole("article", { name: new RegExp(`^Question \\d+ by ${asker}$`) });
@@ -57,10 +54,7 @@ test("an answer repeating protected text is stopped, with the passage highlighte
   const asker = `Guarded Gus ${Date.now() % 100000}`;
   task("question", asker, "What does the settling week involve?");
   // The newest first: the question this test asked is on the first page however many are open.
-  await page.goto(`/login?redirectTo=${encodeURIComponent("/author?sort=newest")}`);
-  await page.getByLabel("Email").fill("nora@afterword.example");
-  await page.getByLabel("Password").fill("afterword-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "nora@afterword.example", { to: "/author?sort=newest" });
   const item = page.getByRole("article", { name: new RegExp(`by ${asker}$`) });
   await item
     .getByLabel("Your answer")

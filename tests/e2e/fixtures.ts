@@ -2,7 +2,7 @@
 // every test browser posts from 127.0.0.1 at machine speed, so the spam timer
 // (minimum seconds before posting) and the per-visitor rate limit are switched
 // off for the browser run; their own integration tests cover them.
-import { test as base, expect } from "@playwright/test";
+import { type Page, test as base, expect } from "@playwright/test";
 import { task } from "./tasks";
 
 export const test = base.extend<{ failOnConsoleErrors: void }, { spamChecksOff: void }>({
@@ -34,3 +34,15 @@ export const test = base.extend<{ failOnConsoleErrors: void }, { spamChecksOff: 
 });
 
 export { expect };
+
+/** The demo accounts' password (scripts/seed). */
+export const DEMO_PASSWORD = "afterword-demo-2026";
+
+/** Signs in through the form, as a person would, and waits until the header says so; then on `to`, if given. */
+export async function signIn(page: Page, email: string, options: { to?: string; password?: string } = {}) {
+  await page.goto(options.to ? `/login?redirectTo=${encodeURIComponent(options.to)}` : "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as")).toBeVisible();
+}

@@ -1,20 +1,10 @@
 // The front door (issue 10): what a new reader, author and moderator tried
 // and found wrong, each tried again here, with JavaScript on and off.
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
-const PASSWORD = "afterword-demo-2026";
 const stamp = () => `${test.info().project.name} ${Date.now()}`;
-
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Signed in as")).toBeVisible();
-}
 
 test("two letters are not a question: refused with the reason, the text kept, the message in view", async ({
   page,
@@ -65,7 +55,7 @@ test("a moderator's decision names the post and can be undone from its message",
   await expect(guest.getByRole("status")).toContainText("awaiting moderation");
   await guest.close();
 
-  await signIn(page, "sam@afterword.example", "/moderation");
+  await signIn(page, "sam@afterword.example", { to: "/moderation" });
   await page
     .getByRole("article", { name: `Question by ${name}` })
     .getByRole("button", { name: "Reject" })
@@ -83,7 +73,7 @@ test("a moderator's decision names the post and can be undone from its message",
 });
 
 test("settings refused name every problem at once and keep what was typed", async ({ page }) => {
-  await signIn(page, "admin@afterword.example", "/admin/settings");
+  await signIn(page, "admin@afterword.example", { to: "/admin/settings" });
   await page.getByLabel("Soft limit (characters)").fill("20000");
   await page.getByLabel("Hard limit (characters)").fill("9000");
   await page.getByLabel("Links before a post is flagged").fill("");
@@ -104,7 +94,7 @@ test("the author's inbox shows the thread's replies and reports every bad refere
   // A reader's reply already in the thread.
   task("reply", id, "Reply Rosa", "I waited and did not answer; it helped.");
 
-  await signIn(page, "nora@afterword.example", "/author?sort=newest");
+  await signIn(page, "nora@afterword.example", { to: "/author?sort=newest" });
   const card = page.getByRole("article", { name: new RegExp(`by ${asker}$`) });
   await card.getByText("1 reply so far").click();
   await expect(card).toContainText("I waited and did not answer; it helped.");

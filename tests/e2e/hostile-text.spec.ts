@@ -6,11 +6,10 @@
 // with JavaScript on and off: nothing is wider than the screen, and every
 // button of a card is on screen. A name of zero-width spaces is refused.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
-const PASSWORD = "afterword-demo-2026";
 const withJs = () => test.info().project.use.javaScriptEnabled !== false;
 
 const HOSTILE = {
@@ -113,11 +112,7 @@ test("hostile text breaks no page, for any role, at 390 and 1280 px", async ({ p
     const as = await context.newPage();
     const email = accounts[who];
     if (email) {
-      await as.goto("/login");
-      await as.getByLabel("Email").fill(email);
-      await as.getByLabel("Password").fill(who === "reader" ? "a long hostile passphrase 2026" : PASSWORD);
-      await as.getByRole("button", { name: "Sign in" }).click();
-      await expect(as.getByText("Signed in as")).toBeVisible();
+      await signIn(as, email, { password: who === "reader" ? "a long hostile passphrase 2026" : undefined });
     }
     for (const path of paths) for (const width of [390, 1280]) await fits(as, path, width, who);
     await context.close();

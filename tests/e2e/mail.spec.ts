@@ -3,19 +3,14 @@
 // it from the email, and stops the mail from the page its link opens. With no
 // SMTP server (the demo's mode) admins read the emails at /admin/mail.
 import type { Browser, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
-const PASSWORD = "afterword-demo-2026";
 
 async function signedIn(browser: Browser, email: string) {
   const page = await browser.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Signed in as")).toBeVisible();
+  await signIn(page, email);
   return page;
 }
 

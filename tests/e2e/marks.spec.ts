@@ -3,7 +3,7 @@
 // is theirs (counted once, no post, taken back), marks the author's answer as
 // having answered them, and the author's inbox opens on the most wanted open
 // question, where "Point to a question" finds one by its number or its words.
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 import { LONG_QUESTIONS } from "../search/long-questions";
 
@@ -88,10 +88,7 @@ test("the author's inbox opens on the most wanted question, and “Point to a qu
     .click();
   await expect(page.getByRole("status")).toContainText("Counted");
 
-  await page.goto("/login?redirectTo=/author");
-  await page.getByLabel("Email").fill("nora@afterword.example");
-  await page.getByLabel("Password").fill("afterword-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "nora@afterword.example", { to: "/author" });
   await expect(page.getByRole("heading", { name: "Unanswered questions" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Order" })).toContainText("Most wanted");
   // The first card is a question readers have too (this test's, or an earlier run's with as many marks).

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
@@ -17,10 +17,7 @@ async function guestAsks(browser: Browser, name: string, text: string) {
 }
 
 async function signInAsModerator(page: Page) {
-  await page.goto("/login?redirectTo=/moderation");
-  await page.getByLabel("Email").fill("sam@afterword.example");
-  await page.getByLabel("Password").fill("afterword-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "sam@afterword.example", { to: "/moderation" });
   await expect(page.getByRole("heading", { name: "Moderation queue" })).toBeVisible();
 }
 

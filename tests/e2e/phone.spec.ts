@@ -2,21 +2,12 @@
 // nothing may be wider than the screen. Each page's screenshot is attached to
 // the test's results (test-results/phone-…/), to be looked at.
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
-const PASSWORD = "afterword-demo-2026";
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Signed in as")).toBeVisible();
-}
 
 async function signUpReader(page: Page) {
   task("lift-sign-up-limits");

@@ -1,18 +1,11 @@
 // Already answered? Similar questions while a reader asks, for the author in
 // the inbox and the moderator in the queue, and search across every answer;
 // run with JavaScript on and off.
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
 const withJs = () => test.info().project.use.javaScriptEnabled !== false;
-
-async function signIn(page: import("@playwright/test").Page, email: string, to: string) {
-  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("afterword-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("a reader writing a question that was answered sees it suggested, and opens it", async ({ page }) => {
   await page.goto(`${ARTICLE}?ask=what-it-asks#ask`);
@@ -47,7 +40,7 @@ test("the author sees the answered question a new one repeats, and points to it"
     "If I look at his stories, is that breaking no contact? He can see that I viewed them.",
   );
   // The inbox lists the oldest first: the newest question is on its last page (a page past the end shows it).
-  await signIn(page, "nora@afterword.example", "/author?page=999");
+  await signIn(page, "nora@afterword.example", { to: "/author?page=999" });
   const card = page.getByRole("article", { name: new RegExp(`^Question \\d+ by ${asker}$`) });
   const like = card.getByRole("region", { name: `Answered questions like ${asker}’s` });
   // Elena's question, or this test's own from the run with JavaScript on (the same words, answered by then).
@@ -80,7 +73,7 @@ test("the queue flags a waiting question as a possible duplicate of a published 
   const asker = `Twice Tom ${Date.now() % 100000}`;
   task("question", asker, "Does the count reset if my ex messaged me on day nine and I replied?", "pending");
   // The queue lists the oldest first: the newest post is on its last page.
-  await signIn(page, "sam@afterword.example", "/moderation?page=999");
+  await signIn(page, "sam@afterword.example", { to: "/moderation?page=999" });
   const item = page.getByRole("article", { name: new RegExp(asker) });
   const flags = item.getByRole("list", { name: "Flags" });
   await expect(flags).toContainText(/possible duplicate of #\d+ by/);

@@ -12,6 +12,7 @@ import { loader as threadLoader } from "~/routes/articles.$slug_.questions.$numb
 import { fillTemplate, saveTemplate, unknownPlaceholders } from "~/templates/templates.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
 import { demoProtectedText } from "../../scripts/seed/author-workspace";
+import { refusalOf } from "../support/factories";
 
 let article: { id: string; slug: string };
 let nora: { id: string; role: string };
@@ -255,9 +256,11 @@ describe("references and templates", () => {
       "{{section:1}}",
       "{{",
     ]);
-    expect(await saveTemplate(nora.id, { name: "Bad", category: "", body: "Hello {{email}}" })).toMatchObject({
-      ok: false,
-      errors: { body: expect.stringMatching(/Only these placeholders/) },
+    expect(
+      await refusalOf(saveTemplate(nora.id, { name: "Bad", category: "", body: "Hello {{email}}" })),
+    ).toMatchObject({
+      status: 400,
+      fields: { body: expect.stringMatching(/Only these placeholders/) },
     });
   });
 
