@@ -371,10 +371,7 @@ describe("mail", () => {
     expect(own.retryAt).toBeNull();
     await sendDue({ transport: smtp.transport });
     const newest = to("victim@example.com").at(-1)!;
-    expect(await resetPassword(tokenIn(newest, "/reset-password"), "the owner's own passphrase")).toMatchObject({
-      ok: true,
-      userId: user.id,
-    });
+    expect(await resetPassword(tokenIn(newest, "/reset-password"), "the owner's own passphrase")).toBe(user.id);
   });
 
   it("sends a moderator who chose one the queue digest, once per period whatever the instances, until stopped", async () => {
