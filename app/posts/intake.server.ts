@@ -348,6 +348,8 @@ export type PostDecision = {
   suggestedSection: { anchor: string; title: string } | null;
   /** An admin's reason to publish past the copyright guard, logged with the post. */
   override: string;
+  /** The site's settings it was decided under (the writer's limits are counted with them). */
+  settings: Settings;
 };
 
 /**
@@ -409,6 +411,7 @@ export async function decidePost(
     sectionId,
     suggestedSection,
     override,
+    settings,
   };
 }
 
@@ -416,13 +419,13 @@ export async function decidePost(
 async function checkFields(article: Article, fields: PostFields, visitor: Visitor, settings: Settings) {
   const isReply = Boolean(fields.parentId);
   const parentId = isReply ? positiveInt(fields.parentId) : null;
-  const [sections, parent] = await Promise.all([
-    db.section.findMany({
-      where: { articleId: article.id, removedAt: null },
-      select: { id: true, anchor: true, title: true, text: true },
-    }),
-    parentId ? db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } }) : null,
-  ]);
+  const sections = await db.section.findMany({
+    where: { articleId: article.id, removedAt: null },
+    select: { id: true, anchor: true, title: true, text: true },
+  });
+  const parent = parentId
+    ? await db.post.findUnique({ where: { id: parentId }, select: { articleId: true, status: true } })
+    : null;
   const parsed = fieldsSchema({
     settings,
     guest: visitor.userId === null,
@@ -493,7 +496,9 @@ async function writePost(
   const guest = visitor.userId === null;
   let following: IntakeSuccess["following"] = null;
   const post = await db.$transaction(async (tx) => {
-    await checkWriterLimits(tx, visitor, decision.body, await getSettings());
+    // The settings it was decided under: a read through `db` here would want a second connection while this
+    // transaction holds one (and the writer's locks), and a burst of posts would exhaust the pool.
+    await checkWriterLimits(tx, visitor, decision.body, decision.settings);
     const created = await createPost(
       {
         articleId: article.id,
