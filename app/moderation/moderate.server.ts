@@ -15,7 +15,7 @@ import { cancelMailAbout, notifyRejected } from "~/mail/outbox.server";
 import { publishPost } from "~/posts/posts.server";
 import { flagsAfterEdit, withFlag } from "~/posts/flags.server";
 import { VISIBLE_STATUS } from "~/model/status";
-import { getSettings } from "~/settings/settings.server";
+import { type Settings, getSettings } from "~/settings/settings.server";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -116,8 +116,10 @@ export async function moderate(
   postId: number,
   options: ModerateOptions = {},
 ) {
+  // Read before the transaction: a read through `db` inside it would want a second connection while it holds one.
+  const settings = action === "edit" || action === "edit_length" ? await getSettings() : null;
   return db.$transaction(async (tx) => {
-    const claimed = await claimDecision(tx, actor, postId, options);
+    const claimed = await claimDecision(tx, actor, postId, { ...options, settings });
     const actionId = await DECISIONS[action](claimed);
     const after = await tx.post.findUniqueOrThrow({
       where: { id: postId },
@@ -132,7 +134,7 @@ type Claimed = {
   tx: Tx;
   actor: Actor;
   post: Prisma.PostGetPayload<{ select: typeof DECIDED }>;
-  options: ModerateOptions;
+  options: ModerateOptions & { settings: Settings | null };
   reason: string;
   decidedAt: Date;
   reported: boolean;
@@ -146,7 +148,12 @@ type Claimed = {
  * Reads the post, checks the moderator may decide on it, and claims it as
  * they saw it: a post edited or decided on since is refused (409).
  */
-async function claimDecision(tx: Tx, actor: Actor, postId: number, options: ModerateOptions): Promise<Claimed> {
+async function claimDecision(
+  tx: Tx,
+  actor: Actor,
+  postId: number,
+  options: ModerateOptions & { settings: Settings | null },
+): Promise<Claimed> {
   const post = await tx.post.findUnique({ where: { id: postId }, select: DECIDED });
   if (!post) throw new Refusal(404, "That post does not exist.");
   if (!mayModerate(actor, post.article.authorId)) {
@@ -281,7 +288,7 @@ async function edit({ tx, actor, post, reason, options, audit }: Claimed, kind: 
     },
   });
   // The text's own flags follow the text: a post cut to length is no longer "long".
-  const flags = flagsAfterEdit(post.flags, next, await getSettings()).join(",");
+  const flags = flagsAfterEdit(post.flags, next, options.settings ?? (await getSettings())).join(",");
   await tx.post.update({
     where: { id: post.id },
     data: {
