@@ -1,5 +1,6 @@
 // Vite config, and with it the Remix config: since Remix 2 on Vite, the
-// plugin's options below replace the old remix.config.js.
+// plugin's options below replace the old remix.config.js. Vite serves no
+// port of its own: in development it runs inside scripts/server.js.
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
@@ -24,6 +25,5 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  server: { port: Number(process.env.PORT ?? 3000) },
   build: { target: "es2022" },
 });
