@@ -18,7 +18,7 @@ import { getVisitor } from "~/auth/visitor.server";
 import { followArticle } from "~/mail/subscriptions.server";
 import { flashHeaders, guestCookie, newGuestKey } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
-import { parseSubmission, refuse, requireId } from "~/utils/form.server";
+import { answerRefusal, parseSubmission, refuse, requireId } from "~/utils/form.server";
 
 /** The reader's forms (ask, reply, preview, report); intake checks the post itself, all of it at once. */
 const MARK_INTENTS = ["me-too", "me-too-back", "answered", "answered-back"] as const;
@@ -92,12 +92,7 @@ async function reportAction({ request, context, article, submission }: Sent) {
   const { postId, reason, note, returnTo } = submission.value;
   const reported = requireId(postId);
   const visitor = await getVisitor(request, context);
-  try {
-    await reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? "");
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    throw new Response(error.message, { status: error.status });
-  }
+  await answerRefusal(() => reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? ""));
   return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
     headers: await flashHeaders(
       "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",

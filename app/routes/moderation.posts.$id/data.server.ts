@@ -1,6 +1,5 @@
 // A post's moderation page: the post with what was cut and every revision,
 // and the edit form's two buttons.
-import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { STAFF as MODERATORS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
@@ -13,7 +12,7 @@ import { postPermalink } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { showDateTime } from "~/utils/dates";
-import { parseSubmission, refuse, refused, requireId } from "~/utils/form.server";
+import { answerRefusal, parseSubmission, refuse, refused, requireId } from "~/utils/form.server";
 
 export async function loadPostPage({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
@@ -59,15 +58,10 @@ export async function editPost({ request, params }: ActionFunctionArgs) {
   if (sent === "clear_marks") {
     const cleared = await parseSubmission(request, ClearMarksForm);
     if (cleared.status !== "success") throw new Response("Choose which marks to clear.", { status: 400 });
-    try {
-      const count = await clearReaderMarks(actor, post.id, cleared.value.kind);
-      return redirect(`/moderation/posts/${post.id}`, {
-        headers: await flashHeaders(`Cleared ${count} ${count === 1 ? "mark" : "marks"}; they are kept in the log.`),
-      });
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      throw new Response(error.message, { status: error.status });
-    }
+    const count = await answerRefusal(() => clearReaderMarks(actor, post.id, cleared.value.kind));
+    return redirect(`/moderation/posts/${post.id}`, {
+      headers: await flashHeaders(`Cleared ${count} ${count === 1 ? "mark" : "marks"}; they are kept in the log.`),
+    });
   }
   const submission = await parseSubmission(request, EditForm);
   if (submission.status !== "success") return refuse(submission);
