@@ -12,6 +12,8 @@ const LAYERS = [
   ["auth"],
   ["mail"],
   ["articles"],
+  // Articles that live on other sites, embedded there (embed.js).
+  ["embed"],
   ["search"],
   ["posts"],
   ["moderation"],

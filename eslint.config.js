@@ -8,6 +8,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.js"], languageOptions: { globals: globals.node } },
+  // The scripts other sites' pages and Afterword's frames load (embed.js): browser code, checked by tsc (@ts-check).
+  { files: ["public/*.js"], languageOptions: { globals: globals.browser, sourceType: "script" } },
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -4,7 +4,20 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB = "tests/.tmp/e2e.db";
+/** The other site whose pages embed Afterword in tests/e2e/embed.spec.ts (another site: localhost, not 127.0.0.1). */
+export const EMBED_HOST = `http://localhost:${PORT + 101}`;
+/** A site not allowed to embed it. */
+export const STRANGER_HOST = `http://localhost:${PORT + 102}`;
 export const E2E_DATABASE_URL = `file:./${DB}`;
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -19,14 +32,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [
@@ -54,7 +60,7 @@ export default defineConfig({
   webServer: {
     command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/db-migrate.ts && tsx scripts/db-seed.ts && node scripts/server.js`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(PORT), NODE_ENV: "production" },
+    env: { DATABASE_URL: E2E_DATABASE_URL, PORT: String(PORT), NODE_ENV: "production", EMBED_ORIGINS: EMBED_HOST },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

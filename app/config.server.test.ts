@@ -5,6 +5,12 @@ describe("the environment", () => {
   it("is fine empty: every setting has a default", () => {
     expect(configProblems({})).toEqual([]);
   });
+  it("reads EMBED_ORIGINS as a list of origins, and refuses anything that is not one", () => {
+    expect(configProblems({ EMBED_ORIGINS: "https://blog.example.com, http://localhost:8080/" })).toEqual([]);
+    for (const bad of ["blog.example.com", "https://blog.example.com/posts", "ftp://example.com", "*"]) {
+      expect(configProblems({ EMBED_ORIGINS: bad }), bad).toEqual([expect.stringMatching(/^EMBED_ORIGINS: /)]);
+    }
+  });
   it("names every malformed value by its variable", () => {
     const problems = configProblems({
       PORT: "eighty",

@@ -60,6 +60,32 @@ const schema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, "use at least 32 random characters").optional(),
   FRAME_ANCESTORS: z.string().optional(),
+  /**
+   * The sites whose pages may embed Afterword's questions (embed.js), as origins separated by spaces or commas:
+   * `https://blog.example.com https://www.example.com`. None by default: nothing can be embedded.
+   */
+  EMBED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of (value ?? "").split(/[\s,]+/).filter(Boolean)) {
+        const origin = URL.canParse(item) ? new URL(item).origin : "null";
+        if (
+          origin === "null" ||
+          !/^https?:$/.test(new URL(item).protocol) ||
+          origin !== item.toLowerCase().replace(/\/$/, "")
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${item}" is not an origin; use https://host or https://host:port`,
+          });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    }),
   SMTP_URL: z
     .string()
     .refine(

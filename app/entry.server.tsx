@@ -9,7 +9,7 @@ import { renderDocument } from "~/article-page/render.server";
 import { unavailablePage } from "~/db/unavailable-page";
 import { describeDatabaseError, isDatabaseUnavailable } from "~/db/unavailable";
 import { reopenIfReadOnly } from "~/db.server";
-import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
+import { addSecurityHeaders, contentSecurityPolicy, framingOf } from "~/security/headers.server";
 import { startMailSender as sendMail } from "~/mail/sender.server";
 import { writeDueDigests } from "~/moderation/digest.server";
 
@@ -25,7 +25,8 @@ export const startMailSender = () => sendMail(writeDueDigests);
 export { articlesChanged } from "~/articles/versions.server";
 export { listenForChanges } from "~/articles/change-feed.server";
 export { serveArticlePage } from "~/article-page/render.server";
-export { addSecurityHeaders } from "~/security/headers.server";
+export { addSecurityHeaders, framingOf } from "~/security/headers.server";
+export { partitionedCookie, EMBED_POST_PATHS as embedPostPaths } from "~/security/frames.server";
 export { config, configProblems } from "~/config.server";
 
 declare module "@remix-run/node" {
@@ -44,7 +45,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  addSecurityHeaders(responseHeaders);
+  addSecurityHeaders(responseHeaders, framingOf(request.url));
   if (unavailable.has(request)) return databaseUnavailable(request, responseHeaders);
   return renderDocument(request, responseStatusCode, responseHeaders, remixContext);
 }
@@ -81,7 +82,7 @@ const unavailable = new WeakSet<Request>();
  */
 function databaseUnavailable(request: Request, headers: Headers) {
   const nonce = randomBytes(16).toString("base64");
-  headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }, framingOf(request.url)));
   headers.set("Cache-Control", "no-store");
   headers.set("Retry-After", RETRY_AFTER_SECONDS);
   const sending = request.method !== "GET" && request.method !== "HEAD";
@@ -90,7 +91,7 @@ function databaseUnavailable(request: Request, headers: Headers) {
 
 /** Remix's data requests get the same headers as pages, and the same 503 when the database is unavailable. */
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
-  addSecurityHeaders(response.headers);
+  addSecurityHeaders(response.headers, framingOf(request.url));
   if (!unavailable.has(request)) return response;
   response.headers.set("Retry-After", RETRY_AFTER_SECONDS);
   return new Response(response.body, { status: 503, statusText: "Service Unavailable", headers: response.headers });

@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -43,9 +44,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** Routes whose pages another site's page shows in a frame say so: `export const handle = { frame: true }`. */
+function useFramePage(): { slug: string | null } | null {
+  const matches = useMatches();
+  const page = matches.find((match) => (match.handle as { frame?: boolean } | undefined)?.frame === true);
+  return page ? { slug: page.params.slug ?? null } : null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const frame = useFramePage();
+  if (frame) {
+    // Inside another site's page (embed.js): the questions alone, as tall as they are; the frame's script tells
+    // the page its height and follows the page's light or dark scheme (public/embed-frame.js).
+    return (
+      <html lang="en" className="in-frame">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+          {/* Before the app's scripts: it stands in for the storage a browser denies a third-party frame. */}
+          <script src="/embed-frame.js" />
+        </head>
+        <body>
+          <header className="frame-header">
+            <RegionStart name="nav" />
+            <AccountNav user={rootData?.user ?? null} />
+            <RegionStart name="/nav" />
+            {frame.slug ? (
+              <a className="frame-header__site" href={`/articles/${frame.slug}`} target="_blank" rel="noopener">
+                Open on Afterword
+              </a>
+            ) : null}
+          </header>
+          <main id="main" className="frame-main">
+            {rootData?.flash ? <FlashMessage {...rootData.flash} /> : null}
+            {children}
+          </main>
+          {/* No scroll restoration: the frame never scrolls (the page around it does). */}
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang="en">
       <head>

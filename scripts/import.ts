@@ -1,4 +1,5 @@
 // npm run import -- wordpress <file.xml|.xml.gz> [--dry-run] [--articles 12,old-slug] [--keep-pingbacks]
+//                                              [--keep-articles-on-site]
 // npm run import -- disqus <file.xml|.xml.gz> --map <map.csv> [--dry-run]
 // Brings an old site's conversations in; see the README, "Moving from WordPress or Disqus".
 import { parseArgs } from "node:util";
@@ -10,6 +11,7 @@ import { rebuildSearchIndex } from "~/search/search.server";
 
 const usage = `Usage:
   npm run import -- wordpress <export.xml|export.xml.gz> [--dry-run] [--articles <id or slug>,…] [--keep-pingbacks]
+                              [--keep-articles-on-site]  (each post stays on its site; embed.js shows its thread)
   npm run import -- disqus <export.xml|export.xml.gz> --map <map.csv> [--dry-run]`;
 
 let parsed;
@@ -23,6 +25,7 @@ try {
       articles: { type: "string" },
       "keep-pingbacks": { type: "boolean" },
       "content-dir": { type: "string" },
+      "keep-articles-on-site": { type: "boolean" },
     },
   });
 } catch (error) {
@@ -55,6 +58,7 @@ try {
       .filter(Boolean),
     keepPingbacks: parsed.values["keep-pingbacks"],
     contentDir: parsed.values["content-dir"],
+    keepArticlesOnSite: parsed.values["keep-articles-on-site"],
     progress: onTerminal
       ? { start: (total) => bar.start(total, 0), advance: (n) => bar.increment(n), stop: () => bar.stop() }
       : undefined,

@@ -40,6 +40,9 @@ const {
   headersForRemix,
   openPostPaths,
   addSecurityHeaders,
+  framingOf,
+  partitionedCookie,
+  embedPostPaths,
   crossSiteMessage,
   config,
   configProblems,
@@ -108,24 +111,32 @@ app.use((req, res, next) => {
   next();
 });
 // Every response carries the security headers, the app's own resource routes (feeds, JSON) included: added just
-// before the headers go out, where a route has not set them already.
+// before the headers go out, where a route has not set them already. A page under /embed/ may be framed by the
+// sites EMBED_ORIGINS names, and the cookies it sets are partitioned (app/security/frames.server.ts).
 app.use((req, res, next) => {
   onHeaders(res, () => {
+    const framing = framingOf(req.path);
     const headers = new Headers();
-    addSecurityHeaders(headers);
+    addSecurityHeaders(headers, framing);
     headers.forEach((value, name) => {
       if (!res.hasHeader(name)) res.setHeader(name, value);
     });
+    if (framing.frame) partitionCookies(res);
   });
   next();
 });
+/** The cookies a response under /embed/ sets, as a frame in another site's page must set them. */
+function partitionCookies(res) {
+  const set = res.getHeader("Set-Cookie");
+  if (set) res.setHeader("Set-Cookie", [set].flat().map(String).map(partitionedCookie));
+}
 app.use(compression());
 // In development Vite serves the client's modules and assets from source, with hot reload.
 if (vite) app.use(vite.middlewares);
 // Remix's responses carry these from entry.server.tsx; static files and the refusal below get them here.
 function securityHeaders(res) {
   const headers = new Headers();
-  addSecurityHeaders(headers);
+  addSecurityHeaders(headers, framingOf(res.req.path));
   headers.forEach((value, name) => res.setHeader(name, value));
 }
 if (!vite)
@@ -214,6 +225,8 @@ app.use((req, res, next) => {
     delete req.headers.origin;
     return next();
   }
+  // embed.js's report comes from an allowed site's own pages; the route checks its origin (EMBED_ORIGINS).
+  if (embedPostPaths.includes(req.path)) return next();
   if (!isSameOrigin(request)) return refuseRequest(res, 403, "Refused", crossSiteMessage);
   // Remix compares Origin with the Host it receives and answers 500 when they differ, which they do behind a
   // proxy that rewrites Host: it is given the public host this check compared with (app/security/same-origin.server.ts).
@@ -242,7 +255,11 @@ app.all(
 // the hot path costs what sending its bytes costs. A signed-in reader's or a guest's page is made from it,
 // with only their own parts rendered (app/articles/personal-page.server.tsx). Anything else goes on to the app.
 server.on("request", (req, res) => {
-  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/articles/")) return app(req, res);
+  if (
+    (req.method !== "GET" && req.method !== "HEAD") ||
+    !(req.url?.startsWith("/articles/") || req.url?.startsWith("/embed/articles/"))
+  )
+    return app(req, res);
   const header = (name) => {
     const value = req.headers[name.toLowerCase()];
     return Array.isArray(value) ? value.join(", ") : (value ?? null);
@@ -255,7 +272,12 @@ server.on("request", (req, res) => {
   (built ? built.serveArticlePage(request) : hooks().then((current) => current.serveArticlePage(request))).then(
     (answer) => {
       if (!answer) return app(req, res);
-      res.writeHead(answer.status, answer.headers);
+      const cookies = answer.headers["set-cookie"];
+      const framed = cookies && framingOf(req.url).frame;
+      res.writeHead(
+        answer.status,
+        framed ? { ...answer.headers, "set-cookie": [cookies].flat().map(partitionedCookie) } : answer.headers,
+      );
       res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
     },
     () => app(req, res),

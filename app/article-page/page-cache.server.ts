@@ -29,7 +29,7 @@ import { type PageTemplate, cutTemplate, markPattern, sharedBytes, threadOf } fr
 import { isPersonalCookieHeader } from "~/auth/visitor.server";
 import { config } from "~/config.server";
 import { currentVersion, onArticlesChanged } from "~/articles/versions.server";
-import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
+import { addSecurityHeaders, contentSecurityPolicy, framingOf } from "~/security/headers.server";
 
 /**
  * Shared page data by address, with the version it was read at. Change times
@@ -91,7 +91,8 @@ export function isShareable(value: unknown): boolean {
 
 // ------------------------------------------------------------------ addresses
 
-const ARTICLE_PAGE = /^\/articles\/([a-z0-9][a-z0-9-]*)$/;
+// The article page, and its questions as another site's frame shows them (app/routes/embed.articles.$slug.tsx).
+const ARTICLE_PAGE = /^(?:\/embed)?\/articles\/([a-z0-9][a-z0-9-]*)$/;
 /** The query parameters the shared article page reads, in the order its one address spells them. */
 const SHARED_PARAMS = ["section", "sort", "page"] as const;
 /** Parameters that make a page personal (a reply form opened, a section chosen to ask about). */
@@ -120,6 +121,8 @@ export type KeptPage = {
   version: string;
   etag: string;
   csp: string;
+  /** A page shown in other sites' frames (under /embed/). */
+  frame: boolean;
   plain: Buffer;
   gzip: Buffer;
   br: Buffer;
@@ -196,12 +199,14 @@ export function keepPage(data: object, marked: string, loaderData: Record<string
   const html = sharedBytes(marked, KEEP_TOKENS.mark, KEEP_TOKENS.nonce);
   const plain = Buffer.from(html, "utf8");
   const etag = `"${createHash("sha256").update(address.version).update(plain).digest("base64url").slice(0, 32)}"`;
-  const csp = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(html) });
+  const framing = framingOf(address.key);
+  const csp = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(html) }, framing);
   const page: KeptPage = {
     version: address.version,
     etag,
     csp,
-    headers: Object.fromEntries(keptPageHeaders({ etag, csp })),
+    frame: framing.frame,
+    headers: Object.fromEntries(keptPageHeaders({ etag, csp, frame: framing.frame })),
     keptAt: Date.now(),
     template: cutTemplate(marked, KEEP_TOKENS.mark, KEEP_TOKENS.nonce),
     listing: listings.get(data) ?? null,
@@ -328,7 +333,7 @@ function matchesEtag(ifNoneMatch: string | null, etag: string) {
 }
 
 /** The headers every answer from a kept page carries (also on the render that keeps it). */
-export function keptPageHeaders(page: Pick<KeptPage, "etag" | "csp">): Headers {
+export function keptPageHeaders(page: Pick<KeptPage, "etag" | "csp" | "frame">): Headers {
   const headers = new Headers({
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": page.csp,
@@ -336,7 +341,7 @@ export function keptPageHeaders(page: Pick<KeptPage, "etag" | "csp">): Headers {
     "Cache-Control": sharedCacheControl(),
     Vary: "Accept-Encoding",
   });
-  addSecurityHeaders(headers);
+  addSecurityHeaders(headers, page);
   return headers;
 }
 

@@ -40,7 +40,7 @@ import { PostThread } from "~/components/post-thread";
 import { config } from "~/config.server";
 import { readerPage } from "~/posts/reader-page.server";
 import { FLASH_COOKIE, FORM_SHOWN_COOKIE } from "~/security/cookies.server";
-import { addSecurityHeaders, contentSecurityPolicy } from "~/security/headers.server";
+import { addSecurityHeaders, contentSecurityPolicy, framingOf } from "~/security/headers.server";
 
 /** The route ids the article page's data is kept under, as Remix names them. */
 const { root: ROOT, article: ARTICLE } = ROUTE_IDS;
@@ -262,8 +262,12 @@ async function renderPersonalPage(
   const plain = plainPieces(pieces);
 
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": PERSONAL_CACHE_CONTROL });
-  addSecurityHeaders(headers);
-  headers.set("Content-Security-Policy", contentSecurityPolicy({ scriptHashes: inlineScriptHashes(plain.toString()) }));
+  const framing = framingOf(url);
+  addSecurityHeaders(headers, framing);
+  headers.set(
+    "Content-Security-Policy",
+    contentSecurityPolicy({ scriptHashes: inlineScriptHashes(plain.toString()) }, framing),
+  );
   const setCookie = reader.headers.get("Set-Cookie");
   if (setCookie) headers.set("Set-Cookie", setCookie);
   headers.set("Vary", "Accept-Encoding");

@@ -31,7 +31,7 @@ import {
 import { servePersonalPage } from "~/article-page/personal-page.server";
 import { withoutUnwrittenTail } from "~/article-page/react-chunks";
 import { LeftOutThreads, RegionMarks } from "~/components/page-regions";
-import { contentSecurityPolicy } from "~/security/headers.server";
+import { contentSecurityPolicy, framingOf } from "~/security/headers.server";
 import { NonceContext } from "~/security/nonce";
 
 export {
@@ -146,7 +146,7 @@ export async function renderDocument(
   }
   // A page for this reader alone: its own nonce, and never stored by a shared cache.
   const nonce = randomBytes(16).toString("base64");
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce }, framingOf(request.url)));
   responseHeaders.set("Cache-Control", PERSONAL_CACHE_CONTROL);
   const { html, failed } = await render(request, remixContext, nonce);
   return new Response(html, { status: failed ? 500 : responseStatusCode, headers: responseHeaders });

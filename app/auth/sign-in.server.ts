@@ -19,8 +19,8 @@ export async function startSession(request: Request, userId: string, redirectTo:
   return redirect(redirectTo, { headers });
 }
 
-export async function endSession(request: Request) {
+export async function endSession(request: Request, to = "/") {
   const session = await getSession(request);
   if (session) await invalidateSession(session.id);
-  return redirect("/", { headers: { "Set-Cookie": blankSessionCookie() } });
+  return redirect(to, { headers: { "Set-Cookie": blankSessionCookie() } });
 }

@@ -3,6 +3,7 @@
 import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
 import { useActionAt } from "~/components/form-anchor";
+import { useFrame } from "~/components/frame";
 import type { PostAnswer } from "~/posts/post-forms";
 
 export function FollowArticle(props: { authorName: string; slug: string; returnTo: string }) {
@@ -10,6 +11,8 @@ export function FollowArticle(props: { authorName: string; slug: string; returnT
   const [form, fields] = useServerForm("follow-form", useActionData<PostAnswer>());
   const signedIn = useRouteLoaderData<{ user: { displayName: string } | null }>("root")?.user ?? null;
   const action = useActionAt("follow");
+  const feed = `/articles/${slug}/answers.atom`;
+  const { target } = useFrame();
   return (
     <section id="follow" className="follow" aria-labelledby="follow-title">
       <h3 id="follow-title">{authorName}’s answers by email</h3>
@@ -22,7 +25,11 @@ export function FollowArticle(props: { authorName: string; slug: string; returnT
         </button>
       </Form>
       <p className="follow__feed">
-        Or follow them in a feed reader: <a href={`/articles/${slug}/answers.atom`}>the answers’ Atom feed</a>.
+        Or follow them in a feed reader:{" "}
+        <a href={feed} target={target(feed)}>
+          the answers’ Atom feed
+        </a>
+        .
       </p>
     </section>
   );

@@ -4,6 +4,8 @@ import type { ShownThread } from "~/articles/article-page.server";
 import { PostForm } from "~/components/post-form";
 import { REPORT_REASONS } from "~/model/report-reasons";
 import { postPermalink, questionPath } from "~/model/paths";
+import { useFrame } from "~/components/frame";
+import { listHref } from "~/components/questions-nav";
 
 /** A disclosure that needs no JavaScript: report a post to the moderators. */
 function ReportForm({ postId, writer }: { postId: number; writer: string }) {
@@ -119,7 +121,9 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
   const [replying, setReplying] = useState(context.replyTo === post.id);
   const close = useCallback(() => setReplying(false), []);
   const isQuestion = post.parentId === null;
-  const threadHref = post.number !== null ? questionPath(context.articleSlug, post.number) : null;
+  const frame = useFrame();
+  const threadHref = post.number !== null ? frame.href(questionPath(context.articleSlug, post.number)) : null;
+  const permalink = postPermalink(context.articleSlug, post.id);
   const label = isQuestion
     ? post.number !== null
       ? `Question ${post.number} by ${post.writer}`
@@ -137,13 +141,20 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
           <span className="post__writer">{post.writer}</span>
           {post.byArticleAuthor ? <span className="badge badge--author">Post author</span> : null}
           {post.pending ? <span className="badge badge--pending">Awaiting moderation</span> : null}
-          <a className="post__date" href={postPermalink(context.articleSlug, post.id)} title="Permalink to this post">
+          <a className="post__date" href={frame.href(permalink)} title="Permalink to this post">
             <time dateTime={post.date.iso}>{post.date.text}</time>
           </a>
           {post.edited ? <span className="post__edited">edited</span> : null}
           {isQuestion ? (
             post.section ? (
-              <Link className="chip" to={`/articles/${context.articleSlug}#${post.section.anchor}`}>
+              <Link
+                className="chip"
+                to={
+                  frame.inFrame
+                    ? frame.href(listHref(context.articleSlug, { section: post.section.anchor }))
+                    : `/articles/${context.articleSlug}#${post.section.anchor}`
+                }
+              >
                 <span className="visually-hidden">About the section: </span>
                 {post.section.title}
               </Link>
@@ -160,7 +171,7 @@ function PostItem({ post, context }: { post: ShownThread; context: ThreadContext
         <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         {post.mine ? (
           <p className="post__own">
-            <Link to={`${postPermalink(context.articleSlug, post.id)}/edit`}>
+            <Link to={`${permalink}/edit`} target={frame.target(`${permalink}/edit`)}>
               Edit or delete<span className="visually-hidden"> your post</span>
             </Link>
           </p>

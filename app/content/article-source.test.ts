@@ -16,7 +16,17 @@ describe("front matter", () => {
       authorEmail: "ada@example.com",
       published: new Date("2026-03-14T00:00:00Z"),
       redirectFrom: [],
+      url: null,
     });
+  });
+
+  it("reads the address of an article that lives on another site, whose file has front matter only", () => {
+    const front = "title: T\nauthor: A\npublished: 2026-01-01\nurl: https://blog.example.com/post/?utm=x#top";
+    expect(parseArticle(article("", front)).frontMatter.url).toBe("https://blog.example.com/post/");
+    expect(() => parseArticle(article("A body.", front))).toThrow(/front matter only/);
+    expect(() => parseArticle(article("", "title: T\nauthor: A\npublished: 2026-01-01\nurl: javascript:alert(1)"))).toThrow(
+      /page's address/,
+    );
   });
 
   it("reads the old addresses an imported article answers", () => {

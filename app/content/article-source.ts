@@ -14,6 +14,11 @@ export type FrontMatter = {
   published: Date;
   /** The article's addresses on the site it came from, answered with a 301 (normal form, see legacy-paths). */
   redirectFrom: string[];
+  /**
+   * The article's address when it lives on another site, whose page embeds its questions (embed.js): such a
+   * file has front matter only, and its sections are the page's own headings.
+   */
+  url: string | null;
 };
 
 export type ParsedSection = {
@@ -93,7 +98,19 @@ function readFrontMatter(data: Record<string, unknown>): FrontMatter {
     if (!path) throw new ArticleSourceError(`"redirectFrom" has "${raw}", which is not a page's address`);
     return path;
   });
+  const urlRaw = text("url", false);
+  let url: string | null = null;
+  if (urlRaw) {
+    const parsed = URL.canParse(urlRaw) ? new URL(urlRaw) : null;
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+      throw new ArticleSourceError(`front matter "url" must be the page's address, such as https://example.com/post/`);
+    }
+    parsed.hash = "";
+    parsed.search = "";
+    url = parsed.href;
+  }
   return {
+    url,
     title: text("title", true),
     description: text("description", false),
     author: text("author", true),
@@ -178,6 +195,11 @@ function plainText(tokens: Token[]): string {
 export function parseArticle(source: string): ParsedArticle {
   const { data, body } = splitFrontMatter(source);
   const frontMatter = readFrontMatter(data);
+  if (frontMatter.url && body.trim()) {
+    throw new ArticleSourceError(
+      `it has "url" (the article is on that site) and a body: an article on another site has front matter only`,
+    );
+  }
   const env: Record<string, unknown> = {};
   const tokens = md.parse(body, env);
 

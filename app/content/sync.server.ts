@@ -49,7 +49,8 @@ export async function syncContent(dir = ARTICLES_DIR): Promise<SyncReport> {
       report.errors.push({ file, message: error.message });
     }
   }
-  const known = await db.article.findMany({ select: { slug: true } });
+  // Articles recorded from other sites' pages (embed.js) have no file, and need none.
+  const known = await db.article.findMany({ where: { sourcePath: { not: "" } }, select: { slug: true } });
   report.missingFiles = known.map((a) => a.slug).filter((slug) => !seen.has(slug));
   return report;
 }
@@ -103,14 +104,23 @@ async function syncArticle(slug: string, file: string, report: SyncReport) {
     footnotesHtml: parsed.footnotesHtml,
     wordCount: parsed.wordCount,
     publishedAt: frontMatter.published,
+    url: frontMatter.url,
   };
+  if (frontMatter.url) {
+    const holder = await db.article.findUnique({ where: { url: frontMatter.url }, select: { slug: true } });
+    if (holder && holder.slug !== slug) {
+      throw new ArticleSourceError(`"url" is ${frontMatter.url}, which the article "${holder.slug}" already has`);
+    }
+  }
   await db.$transaction(async (tx) => {
     const article = await tx.article.upsert({ where: { slug }, create: { slug, ...fields }, update: fields });
     const before = await tx.section.findMany({
       where: { articleId: article.id, removedAt: null },
       select: { id: true, anchor: true, title: true },
     });
-    for (const section of parsed.sections) {
+    // An article on another site takes its sections from that page's headings (app/embed), not from its file.
+    const sectionsFromFile = !frontMatter.url;
+    for (const section of sectionsFromFile ? parsed.sections : []) {
       const data = {
         title: section.title,
         position: section.position,
@@ -130,7 +140,7 @@ async function syncArticle(slug: string, file: string, report: SyncReport) {
     const added = frontMatter.redirectFrom.filter((path) => !have.has(path));
     if (added.length) await tx.legacyPath.createMany({ data: added.map((path) => ({ path, articleId: article.id })) });
     const now = new Set(parsed.sections.map((s) => s.anchor));
-    for (const gone of before.filter((s) => !now.has(s.anchor))) {
+    for (const gone of sectionsFromFile ? before.filter((s) => !now.has(s.anchor)) : []) {
       await tx.section.update({ where: { id: gone.id }, data: { removedAt: new Date() } });
       const posts = await tx.post.count({ where: { sectionId: gone.id } });
       report.removedSections.push({ article: slug, anchor: gone.anchor, title: gone.title, posts });

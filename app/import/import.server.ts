@@ -13,6 +13,8 @@ import { normaliseLegacyPath } from "~/content/legacy-paths";
 import type { SectionText } from "~/content/suggest-section";
 import { ARTICLES_DIR, syncArticleFile } from "~/content/sync.server";
 import { db } from "~/db.server";
+import { hostSections, recordHostedArticle } from "~/embed/hosted-articles.server";
+import { headingsOf } from "~/import/host-sections";
 import { type DisqusPost, type DisqusThread, stageDisqus } from "~/import/disqus.server";
 import { articleMarkdown, commentMarkdown } from "~/import/html-markdown";
 import { type ImportedPost, type SourceComment, planThreads } from "~/import/plan";
@@ -34,6 +36,8 @@ export type ImportOptions = {
   articles?: string[];
   keepPingbacks?: boolean;
   contentDir?: string;
+  /** WordPress: each post stays on its site; its thread goes to an article record of the post's address, no file. */
+  keepArticlesOnSite?: boolean;
   /** Told how many comments a run will write, then as each batch is written. */
   progress?: { start(total: number): void; advance(count: number): void; stop(): void };
 };
@@ -247,6 +251,67 @@ async function newArticleTarget(
   return { ...(await existingTarget(slug))!, state: "new" as const };
 }
 
+/**
+ * A WordPress item that stays on its site (--keep-articles-on-site), made an
+ * article record: its address, title, author and old addresses, and its h2[id]
+ * headings as sections; no Markdown file. Null, with a note, when its address
+ * cannot be one a page reports (a plain "?p=" link).
+ */
+async function hostedArticleTarget(
+  item: WpItem,
+  author: { name: string; email: string | null },
+  run: { report: ImportReport; options: ImportOptions; usedSlugs: Set<string>; comments: number },
+) {
+  const { report, options, usedSlugs } = run;
+  const url = URL.canParse(item.link) ? new URL(item.link) : null;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.pathname === "/") {
+    report.notes.push(
+      `"${item.title}" (post ${item.postId}) has no address of its own (${item.link || "none"}); ` +
+        "give the site pretty permalinks, or import it without --keep-articles-on-site.",
+    );
+    skip(report, "comments on posts without an address of their own", run.comments);
+    return null;
+  }
+  url.hash = "";
+  const existing = await db.article.findUnique({ where: { url: url.href }, select: { slug: true } });
+  await authorAccount(author, report, Boolean(options.dryRun));
+  if (existing) return existingTarget(existing.slug);
+  const base = slugify(safeDecode(item.slug) || item.title || `post-${item.postId}`);
+  let slug = base;
+  for (
+    let n = 2;
+    usedSlugs.has(slug) || (await db.article.findUnique({ where: { slug }, select: { id: true } }));
+    n++
+  ) {
+    slug = `${base}-${n}`;
+  }
+  usedSlugs.add(slug);
+  const sections = hostSections(headingsOf(item.content));
+  const title = item.title || `Imported post ${item.postId}`;
+  if (options.dryRun) {
+    return {
+      slug,
+      title,
+      state: "new" as const,
+      article: null,
+      sections: sections.map((s) => ({ id: s.anchor, title: s.title, text: s.text ?? s.title })),
+    };
+  }
+  await recordHostedArticle(
+    {
+      slug,
+      url: url.href,
+      title,
+      authorName: author.name,
+      authorEmail: author.email,
+      publishedAt: item.date ?? new Date(),
+      legacyPaths: oldAddresses(item),
+    },
+    sections,
+  );
+  return { ...(await existingTarget(slug))!, state: "new" as const };
+}
+
 async function importWordPressItem(
   item: WpItem,
   authors: Map<string, WpAuthor>,
@@ -279,7 +344,10 @@ async function importWordPressItem(
   });
   let target = known ? await existingTarget(known.article.slug) : null;
   if (!target) {
-    target = await newArticleTarget(item, author, { report, options, usedSlugs, comments: comments.length });
+    const run = { report, options, usedSlugs, comments: comments.length };
+    target = options.keepArticlesOnSite
+      ? await hostedArticleTarget(item, author, run)
+      : await newArticleTarget(item, author, run);
     if (!target) return;
   } else {
     await authorAccount(author, report, Boolean(options.dryRun));

@@ -18,6 +18,7 @@ import { getVisitor } from "~/auth/visitor.server";
 import { followArticle } from "~/mail/subscriptions.server";
 import { flashHeaders, guestCookie, newGuestKey } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
+import { stayInFrame } from "~/security/frames.server";
 import { answerRefusal, parseSubmission, refuse, requireId } from "~/utils/form.server";
 
 /** The reader's forms (ask, reply, preview, report); intake checks the post itself, all of it at once. */
@@ -49,6 +50,11 @@ type Sent = {
 };
 
 export async function postAction(request: Request, slug: string | undefined, context?: AppLoadContext) {
+  // From a frame in another site's page, the reader stays in the frame.
+  return stayInFrame(request, await answerPost(request, slug, context));
+}
+
+async function answerPost(request: Request, slug: string | undefined, context?: AppLoadContext) {
   requireSameOrigin(request);
   const article = slug ? await findArticle(slug) : null;
   if (!article) throw new Response("Not found", { status: 404 });
@@ -263,6 +269,7 @@ async function markAction(
 function returnPath(value: string | undefined, slug: string, rootId: number | null) {
   const fallback = rootId === null ? `/articles/${slug}` : postPermalink(slug, rootId);
   if (typeof value !== "string") return fallback;
-  const ownPage = new RegExp(`^/articles/${slug}(/questions/\\d+)?(\\?[\\w=&%.-]*)?$`);
-  return ownPage.test(value) ? value : fallback;
+  const ownPage = new RegExp(`^(/embed)?/articles/${slug}(/questions/\\d+)?(\\?[\\w=&%.-]*)?$`);
+  // A frame's own page: the answer's redirect keeps the frame (stayInFrame) whatever the path says.
+  return ownPage.test(value) ? value.replace(/^\/embed/, "") : fallback;
 }

@@ -10,6 +10,8 @@ import { postIdsOf } from "~/model/thread-tree";
 import { readerPage, replyToParam } from "~/posts/reader-page.server";
 import { positiveInt } from "~/utils/form.server";
 import { BackLink } from "~/components/back-link";
+import { useFrame } from "~/components/frame";
+import { listHref } from "~/components/questions-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -58,10 +60,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ThreadPage() {
   const { article, thread, replyCount, replyTo, guestName, marked, summary } = useLoaderData<typeof loader>();
+  const { href, inFrame } = useFrame();
   return (
     <div className="thread-page">
       <RefusedReply />
-      <BackLink to={`/articles/${article.slug}#post-${thread.id}`}>Back to “{article.title}”</BackLink>
+      <BackLink to={href(`/articles/${article.slug}${inFrame ? "" : `#post-${thread.id}`}`)}>
+        Back to “{article.title}”
+      </BackLink>
       <h1>
         {thread.number !== null ? `Question ${thread.number} from ${thread.writer}` : `Question from ${thread.writer}`}
         <span className="thread-page__summary">: “{summary}”</span>
@@ -71,7 +76,16 @@ export default function ThreadPage() {
         {thread.section ? (
           <>
             {" "}
-            · about <Link to={`/articles/${article.slug}#${thread.section.anchor}`}>{thread.section.title}</Link>
+            · about{" "}
+            <Link
+              to={
+                inFrame
+                  ? href(listHref(article.slug, { section: thread.section.anchor }))
+                  : `/articles/${article.slug}#${thread.section.anchor}`
+              }
+            >
+              {thread.section.title}
+            </Link>
           </>
         ) : (
           " · about the whole article"

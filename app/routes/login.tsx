@@ -5,6 +5,7 @@ import { getUser, safeRedirect } from "~/auth/guards.server";
 import { startSession } from "~/auth/sign-in.server";
 import { addressHashOf } from "~/auth/visitor.server";
 import { Field, FormError, formProps, useServerForm } from "~/components/field";
+import { useFrame } from "~/components/frame";
 import { requireSameOrigin } from "~/security/same-origin.server";
 import { parseSubmission, refuse, refused } from "~/utils/form.server";
 
@@ -32,6 +33,8 @@ export default function Login() {
   const [form, fields] = useServerForm("sign-in", useActionData<typeof action>());
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  // In a frame (/embed/sign-in), pages the frame does not have open on Afterword in a new tab.
+  const { target } = useFrame();
   return (
     <div className="auth-page">
       <h1>Sign in</h1>
@@ -48,10 +51,15 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        <Link to="/forgot-password">Forgotten your password?</Link>
+        <Link to="/forgot-password" target={target("/forgot-password")}>
+          Forgotten your password?
+        </Link>
       </p>
       <p>
-        New here? <Link to={`/signup${params.size ? `?${params}` : ""}`}>Create an account</Link>
+        New here?{" "}
+        <Link to={`/signup${params.size ? `?${params}` : ""}`} target={target("/signup")}>
+          Create an account
+        </Link>
       </p>
     </div>
   );

@@ -5,7 +5,12 @@
 import { type Page, test as base, expect } from "@playwright/test";
 import { task } from "./tasks";
 
-export const test = base.extend<{ failOnConsoleErrors: void }, { spamChecksOff: void }>({
+export const test = base.extend<
+  { failOnConsoleErrors: void; allowedConsoleErrors: RegExp | null },
+  { spamChecksOff: void }
+>({
+  /** Console errors a test causes on purpose (a refused frame, a refused cross-site request), by their text. */
+  allowedConsoleErrors: [null, { option: true }],
   spamChecksOff: [
     // Playwright reads a fixture's dependencies from its first argument; this one has none.
     // eslint-disable-next-line no-empty-pattern
@@ -17,12 +22,17 @@ export const test = base.extend<{ failOnConsoleErrors: void }, { spamChecksOff: 
     { scope: "worker", auto: true },
   ],
   failOnConsoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
         // A 404 page, or a refused form answering 4xx, logs its failed request: that is the page doing its job.
-        if (message.type() === "error" && !/the server responded with a status of 4\d\d/.test(message.text())) {
-          errors.push(message.text());
+        const text = message.text();
+        if (
+          message.type() === "error" &&
+          !/the server responded with a status of 4\d\d/.test(text) &&
+          !allowedConsoleErrors?.test(text)
+        ) {
+          errors.push(text);
         }
       });
       page.on("pageerror", (error) => errors.push(error.message));

@@ -65,6 +65,9 @@ if (task === "publish") {
     }),
   );
   process.stdout.write(`/subscriptions?token=${token}`);
+} else if (task === "article-by-url") {
+  const article = await db.article.findUnique({ where: { url: args[0] }, select: { slug: true } });
+  process.stdout.write(article?.slug ?? "");
 } else if (task === "ids") {
   const posts = await db.post.findMany({ where: { guestName: args[0] }, orderBy: { id: "asc" }, select: { id: true } });
   process.stdout.write(posts.map((p) => p.id).join(","));

@@ -30,8 +30,18 @@ export type WxrItem = {
 const cdata = (text: string) => `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
 
 /** A WXR 1.2 file with the https namespace, as WordPress writes it today. */
-export function wxr(items: WxrItem[], options: { namespace?: string } = {}) {
+export function wxr(
+  items: WxrItem[],
+  options: {
+    namespace?: string;
+    /** The blog's address: posts' links are under it. */
+    site?: string;
+    author?: { email: string; displayName: string };
+  } = {},
+) {
   const ns = options.namespace ?? "https://wordpress.org/export/1.2/";
+  const site = options.site ?? "https://old.example/2019/05";
+  const author = options.author ?? { email: "Mara@Old.Example", displayName: "Mara Lind" };
   const comment = (c: WxrComment) => `
       <wp:comment>
         <wp:comment_id>${c.id}</wp:comment_id>
@@ -49,7 +59,7 @@ export function wxr(items: WxrItem[], options: { namespace?: string } = {}) {
   const item = (i: WxrItem) => `
     <item>
       <title>${cdata(i.title)}</title>
-      <link>https://old.example/2019/05/${i.slug}/</link>
+      <link>${site}/${i.slug}/</link>
       <pubDate>Sat, 04 May 2019 10:00:00 +0000</pubDate>
       <dc:creator>${cdata(i.creator ?? "mara")}</dc:creator>
       <content:encoded>${cdata(i.content ?? "<p>Intro.</p>\n<h2>Staying silent</h2>\n<p>How long to stay silent and why silence helps.</p>\n<h2>Shared friends</h2>\n<p>What to tell friends you share.</p>")}</content:encoded>
@@ -69,8 +79,8 @@ export function wxr(items: WxrItem[], options: { namespace?: string } = {}) {
     <wp:author>
       <wp:author_id>7</wp:author_id>
       <wp:author_login>${cdata("mara")}</wp:author_login>
-      <wp:author_email>${cdata("Mara@Old.Example")}</wp:author_email>
-      <wp:author_display_name>${cdata("Mara Lind")}</wp:author_display_name>
+      <wp:author_email>${cdata(author.email)}</wp:author_email>
+      <wp:author_display_name>${cdata(author.displayName)}</wp:author_display_name>
     </wp:author>
     ${items.map(item).join("")}
   </channel>

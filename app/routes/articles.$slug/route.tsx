@@ -1,15 +1,12 @@
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Fragment } from "react";
-import { PendingQuestions, QuestionForms, threadContext } from "~/components/article-questions";
 import { OldCommentAnchor } from "~/components/old-comment-anchor";
 import { RefusedReply } from "~/components/post-form";
-import { PostThread } from "~/components/post-thread";
-import { RegionStart, useLeftOutThreads } from "~/components/page-regions";
+import { QuestionsSection } from "~/components/questions-section";
+import { listHref } from "~/components/questions-nav";
 import { postAction } from "~/posts/post-action.server";
 import { loadArticlePage } from "./data.server";
-import { QUESTION_LIST, QuestionPages, SortLinks, listHref } from "./questions-nav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -38,10 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ArticlePage() {
   const data = useLoaderData<typeof loader>();
-  const { article, sections, threads } = data;
-  const section = data.filter?.anchor ?? null;
-  const context = threadContext(data);
-  const reused = useLeftOutThreads();
+  const { article, sections } = data;
   return (
     <div className="article-layout">
       <OldCommentAnchor slug={article.slug} />
@@ -91,53 +85,7 @@ export default function ArticlePage() {
         ) : null}
       </article>
 
-      <section id="questions" className="questions" aria-labelledby="questions-title">
-        <h2 id="questions-title">
-          {data.filter ? (
-            <>
-              {data.filter.questionCount} {data.filter.questionCount === 1 ? "question" : "questions"} about “
-              {data.filter.title}”
-            </>
-          ) : (
-            <>
-              {data.questionCount} {data.questionCount === 1 ? "question" : "questions"} on “{article.title}”
-            </>
-          )}
-        </h2>
-        {data.filter ? (
-          <p className="filter-note">
-            Showing questions about <a href={`#${data.filter.anchor}`}>{data.filter.title}</a> ·{" "}
-            <Link to={listHref(article.slug, { sort: data.sort })}>show all {data.questionCount}</Link>
-          </p>
-        ) : null}
-        <RegionStart name="forms" />
-        <QuestionForms data={data} />
-        <RegionStart name="pending" />
-        <PendingQuestions data={data} />
-        <SortLinks slug={article.slug} current={data.sort} section={section} />
-        {threads.length === 0 ? (
-          <p className="empty" id={QUESTION_LIST}>
-            No questions here yet.
-          </p>
-        ) : (
-          <ol className="threads" id={QUESTION_LIST}>
-            {threads.map((thread) => (
-              <Fragment key={thread.id}>
-                <RegionStart name={`thread:${thread.id}`} />
-                {reused?.has(thread.id) ? null : <PostThread thread={thread} context={context} />}
-              </Fragment>
-            ))}
-            <RegionStart name="/threads" />
-          </ol>
-        )}
-        <QuestionPages
-          slug={article.slug}
-          sort={data.sort}
-          section={section}
-          page={data.page}
-          pageCount={data.pageCount}
-        />
-      </section>
+      <QuestionsSection data={data} />
     </div>
   );
 }

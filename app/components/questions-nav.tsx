@@ -3,6 +3,7 @@
 // (not at the ask form above it).
 import { Link } from "@remix-run/react";
 import { SORTS, SORT_LABELS, type ThreadSort } from "~/articles/listing";
+import { useFrame } from "~/components/frame";
 
 /** The id of the list of questions (or of the note that there are none). */
 export const QUESTION_LIST = "question-list";
@@ -17,6 +18,7 @@ export function listHref(slug: string, params: { sort?: string; section?: string
 }
 
 export function SortLinks({ slug, current, section }: { slug: string; current: ThreadSort; section: string | null }) {
+  const { href } = useFrame();
   return (
     <nav className="sort-links" aria-label="Sort questions">
       <span>Sort:</span>
@@ -26,7 +28,7 @@ export function SortLinks({ slug, current, section }: { slug: string; current: T
             {SORT_LABELS[sort]}
           </span>
         ) : (
-          <Link key={sort} to={listHref(slug, { sort, section })}>
+          <Link key={sort} to={href(listHref(slug, { sort, section }))}>
             {SORT_LABELS[sort]}
           </Link>
         ),
@@ -43,8 +45,9 @@ export function QuestionPages(props: {
   pageCount: number;
 }) {
   const { slug, sort, section, page, pageCount } = props;
+  const { href } = useFrame();
   if (pageCount <= 1) return null;
-  const to = (n: number) => listHref(slug, { sort, section, page: n });
+  const to = (n: number) => href(listHref(slug, { sort, section, page: n }));
   return (
     <nav className="pagination" aria-label="Pages of questions">
       {page > 1 ? (
