@@ -33,6 +33,8 @@ const connections = Number(values.connections);
 const posters = Number(values.posters);
 const SLUG = "no-contact-after-a-breakup";
 const PAGE = `/articles/${SLUG}`;
+/** The same article's questions as another site's frame shows them (embed.js). */
+const FRAME_PAGE = `/embed/articles/${SLUG}`;
 const BROWSER = {
   Accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
   "Accept-Encoding": "gzip, deflate, br",
@@ -188,6 +190,8 @@ for (const posts of sizes) {
     LOG_REQUESTS: "0",
     MAIL_SENDER: "0",
     TRUST_PROXY: "1",
+    // The frame's page is measured as a site that embeds it gets it (frame-ancestors naming that site).
+    EMBED_ORIGINS: "https://blog.example",
   };
   console.log(`\nSeeding ${file} with ${posts} generated posts…`);
   step("migrate", "node_modules/.bin/tsx", ["scripts/db-migrate.ts"], env);
@@ -227,12 +231,13 @@ end
   let ceiling = null as Awaited<ReturnType<typeof nginx>> | null;
   try {
     await waitFor(`${base}/healthz`, server);
-    const cases: [string, Record<string, string>][] = [
+    const cases: [string, Record<string, string>, string?][] = [
       ["(a) browser, gzip/deflate/br", { ...BROWSER, Cookie: visitors.form }],
       ["(b) no Accept header, gzip", { "Accept-Encoding": "gzip" }],
       ["(c) signed-in reader", { ...BROWSER, Cookie: visitors.reader }],
       ["(c) 100 signed-in readers in turn", { ...BROWSER, "X-Wrk-Script": turns }],
       ["(d) guest with a pending post", { ...BROWSER, Cookie: visitors.guest }],
+      ["(e) the frame's page (embed.js), browser", { ...BROWSER, Cookie: visitors.form }, FRAME_PAGE],
     ];
     // What each is sent (and so that the shared page is kept before measuring).
     const plain = await rawBody(base + PAGE, {});
@@ -241,14 +246,14 @@ end
     const pending = await (await fetch(base + PAGE, { headers: { Cookie: visitors.guest } })).text();
     if (!pending.includes("Is it normal to feel worse in week two?"))
       throw new Error("the guest's pending post is not on their page");
-    for (const [, headers] of cases) await runWrkQuick(base + PAGE, headers);
+    for (const [, headers, page] of cases) await runWrkQuick(base + (page ?? PAGE), headers);
 
     // The ceiling for each case: nginx sending, from a file, the very bytes that case gets (its encoding, and for a
     // reader their own page), to a client sending the same headers.
-    const ceilingFor = async (name: string, headers: Record<string, string>) => {
+    const ceilingFor = async (name: string, headers: Record<string, string>, page: string) => {
       const { "X-Wrk-Script": script, ...sentHeaders } = headers;
       const asked = script ? { ...sentHeaders, Cookie: visitors.readers[0] } : sentHeaders;
-      const bytes = await rawBody(base + PAGE, asked);
+      const bytes = await rawBody(base + page, asked);
       ceiling = await nginx(path.join(dir, `nginx-${name.replace(/\W+/g, "-")}`), bytes.body, bytes.encoding);
       const top = await runWrk(ceiling.url, sentHeaders);
       ceiling.stop();
@@ -259,10 +264,10 @@ end
       `${posts} posts: page ${plain.body.length.toLocaleString("en-US")} bytes, ${sent.body.length.toLocaleString("en-US")} as ${sent.encoding || "plain"} (what (a) gets), ${gzipped.body.length.toLocaleString("en-US")} as ${gzipped.encoding}`,
     ];
     let first: Result | null = null;
-    for (const [name, headers] of cases) {
-      const { top, bytes } = await ceilingFor(name, headers);
+    for (const [name, headers, page = PAGE] of cases) {
+      const { top, bytes } = await ceilingFor(name, headers, page);
       first ??= top;
-      const result = await runWrk(base + PAGE, headers);
+      const result = await runWrk(base + page, headers);
       lines.push(
         `  ${name.padEnd(38)} ${fmt(result)}  = ${((100 * result.rps) / top.rps).toFixed(1)}% of nginx on the same ${bytes.body.length.toLocaleString("en-US")} bytes (${top.rps.toFixed(0)} req/s)`,
       );

@@ -97,6 +97,7 @@ async function loadArticle(slug: string) {
       introHtml: true,
       footnotesHtml: true,
       updatedAt: true,
+      url: true,
       sections: {
         select: { id: true, anchor: true, title: true, html: true, removedAt: true },
         orderBy: { position: "asc" },
@@ -180,6 +181,8 @@ export type ArticlePage = {
     updated: ShownDate;
     introHtml: string;
     footnotesHtml: string | null;
+    /** Where the article itself is, when it lives on another site (embed.js); its text is not here. */
+    url: string | null;
   };
   sections: (SectionRef & { html: string; questionCount: number })[];
   questionCount: number;
@@ -292,6 +295,7 @@ export async function loadArticleListing(slug: string, query: ArticlePageQuery =
         updated: showDate(article.updatedAt),
         introHtml: article.introHtml,
         footnotesHtml: article.footnotesHtml,
+        url: article.url,
       },
       sections: article.sections
         .filter((s) => !s.removedAt)

@@ -43,7 +43,7 @@ function hostPost(afterword: string) {
   <p>No link is added here.</p>
 </article>
 <section><h3>Reader questions</h3>
-<div data-afterword data-afterword-sections></div>
+<div data-afterword data-afterword-sections data-afterword-theme="dark"></div>
 <script src="${afterword}/embed.js" async></script>
 <noscript><a href="${afterword}/embed/page?url=${encodeURIComponent(POST_PATH)}">Read the questions</a></noscript>
 </section>
@@ -149,6 +149,7 @@ async function heights(page: Page, frame: FrameLocator) {
 
 test("the post's questions show in a frame as tall as they are, threaded, the author's answer marked", async ({
   page,
+  request,
 }) => {
   await page.goto(`${EMBED_HOST}${POST_PATH}`);
   const frame = frameOf(page);
@@ -156,6 +157,8 @@ test("the post's questions show in a frame as tall as they are, threaded, the au
   await expect(question).toContainText("How long did the first days last for you?");
   const answer = frame.getByRole("article", { name: "Reply by Nora Whitfield" });
   await expect(answer).toContainText("Post author");
+  // In the page's dark scheme, as the snippet asks.
+  await expect(frame.locator("html")).toHaveAttribute("data-theme", "dark");
   // Filed under the section its words suggest, from the post's own headings.
   await expect(question).toContainText("The first days");
   await expect
@@ -165,10 +168,12 @@ test("the post's questions show in a frame as tall as they are, threaded, the au
     })
     .toBe(true);
   // The frame's page is kept and shared like the article page, with its own frame-ancestors.
-  const response = await page.request.get(`/embed/articles/${slug}`);
+  await request.get(`/embed/articles/${slug}`);
+  const response = await request.get(`/embed/articles/${slug}`);
+  expect(response.headers()["x-page-cache"]).toBe("hit");
   expect(response.headers()["content-security-policy"]).toContain(`frame-ancestors ${EMBED_HOST}`);
   expect(response.headers()["x-frame-options"]).toBeUndefined();
-  expect((await page.request.get(`/articles/${slug}`)).headers()["x-frame-options"]).toBe("DENY");
+  expect((await request.get(`/articles/${slug}`)).headers()["x-frame-options"]).toBe("DENY");
 });
 
 test("a guest asks about a section from the host page's link, and sees it awaiting moderation after a reload", async ({

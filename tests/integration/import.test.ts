@@ -370,3 +370,68 @@ describe("Disqus", () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe("WordPress: posts kept on their site (--keep-articles-on-site)", () => {
+  it("attaches each thread to a record of the post's address, its h2[id] headings the sections, writing no file", async () => {
+    const before = readdirSync(dir).length;
+    const file = writeExport(
+      exportsDir,
+      "kept-on-site.xml",
+      wxr(
+        [
+          {
+            id: 901,
+            slug: "staying-kind",
+            title: "Staying kind after a breakup",
+            content:
+              '<p>Intro.</p><h2 id="to-yourself">Kind to yourself</h2><p>Sleep, eat, walk, and rest your mind.</p>' +
+              '<h2 class="wp-block-heading" id="to-them">Kind to them</h2><p>No messages while you are angry; anger fades.</p>' +
+              "<h2>No id here</h2><p>Not a section.</p>",
+            comments: [
+              { id: 1, date: "2020-02-01 10:00:00", content: "How do I rest my mind when I cannot sleep?" },
+              { id: 2, parent: 1, userId: 7, author: "Mara Lind", date: "2020-02-01 12:00:00", content: "Walk first." },
+            ],
+          },
+          // A plain "?p=" address is no page's own: reported, left out.
+          {
+            id: 902,
+            slug: "",
+            title: "Plain link",
+            comments: [{ id: 3, date: "2020-02-02 10:00:00", content: "Hi?" }],
+          },
+        ],
+        { site: "https://kind.example/blog" },
+      ).replace("<link>https://kind.example/blog//</link>", "<link>https://kind.example/?p=902</link>"),
+    );
+    const report = await wordpress(file, { keepArticlesOnSite: true });
+    expect(readdirSync(dir).length).toBe(before);
+    const article = await db.article.findUniqueOrThrow({
+      where: { url: "https://kind.example/blog/staying-kind/" },
+      include: { sections: { orderBy: { position: "asc" } }, legacyPaths: true },
+    });
+    expect(article).toMatchObject({ slug: "staying-kind", sourcePath: "", introHtml: "", authorName: "Mara Lind" });
+    expect(article.authorId).not.toBeNull();
+    expect(article.sections.map((s) => [s.anchor, s.title])).toEqual([
+      ["to-yourself", "Kind to yourself"],
+      ["to-them", "Kind to them"],
+    ]);
+    expect(article.legacyPaths.map((p) => p.path)).toContain("/?p=901");
+    const posts = await postsOf("staying-kind");
+    expect(posts).toHaveLength(2);
+    // Filed under the section its words suggest, from the post's own text under each heading.
+    expect(posts[0].sectionId).toBe(article.sections[0].id);
+    expect(posts[1].userId).toBe(article.authorId);
+    expect(formatReport(report)).toMatch(/Plain link.*no address of its own/);
+    expect(await db.article.count({ where: { title: "Plain link" } })).toBe(0);
+
+    // Again: nothing new, the same record.
+    const again = await wordpress(file, { keepArticlesOnSite: true });
+    expect(totals(again).all).toBe(0);
+    expect(await db.article.count({ where: { url: "https://kind.example/blog/staying-kind/" } })).toBe(1);
+    expect(await postsOf("staying-kind")).toHaveLength(2);
+    // A content sync leaves it (and its sections, which are the page's) alone.
+    const sync = await syncContent(dir);
+    expect(sync.missingFiles).not.toContain("staying-kind");
+    expect(await db.section.count({ where: { articleId: article.id, removedAt: null } })).toBe(2);
+  });
+});

@@ -9,6 +9,9 @@ import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
 import * as article from "~/routes/articles.$slug/route";
 import * as thread from "~/routes/articles.$slug_.questions.$number";
+import * as framed from "~/routes/embed.articles.$slug";
+import * as frameSignIn from "~/routes/embed.sign-in";
+import * as frameSignOut from "~/routes/embed.sign-out";
 import { type Outcome, PERMISSION_MATRIX } from "../support/permission-matrix";
 import { siteRequest, userWithSession } from "../support/users";
 
@@ -78,6 +81,10 @@ describe("cross-site posts", () => {
     { name: "sign in", path: "/login", run: login.action },
     { name: "create account", path: "/signup", run: signup.action },
     { name: "sign out", path: "/logout", run: logout.action },
+    // Inside another site's frame (embed.js): the same check, whatever site the frame is in.
+    { name: "ask from a frame", path: "/embed/articles/no-contact-after-a-breakup", run: framed.action },
+    { name: "sign in inside a frame", path: "/embed/sign-in", run: frameSignIn.action },
+    { name: "sign out inside a frame", path: "/embed/sign-out", run: frameSignOut.action },
   ];
   for (const action of actions) {
     it(`refuses "${action.name}" from another site, or with no origin at all, with 403`, async () => {

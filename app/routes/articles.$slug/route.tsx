@@ -66,10 +66,21 @@ export default function ArticlePage() {
             </ol>
           </nav>
         ) : null}
+        {article.url ? (
+          <p className="article__elsewhere">
+            This article is on its own site: <a href={article.url}>read it there</a>. Its reader questions are here, and
+            under the article.
+          </p>
+        ) : null}
         <div className="prose article__body" dangerouslySetInnerHTML={{ __html: article.introHtml }} />
         {sections.map((s) => (
           <section key={s.anchor} className="article__section" aria-labelledby={s.anchor}>
-            <div className="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
+            {/* A section of an article on another site is a heading there, with no text here. */}
+            {s.html ? (
+              <div className="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
+            ) : (
+              <h2 id={s.anchor}>{s.title}</h2>
+            )}
             <p className="section-questions">
               <Link to={listHref(article.slug, { section: s.anchor })}>
                 {s.questionCount} {s.questionCount === 1 ? "question" : "questions"} about this section
