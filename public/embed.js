@@ -75,6 +75,9 @@
     holder.replaceChildren(frame);
     if (!holder.id) holder.id = "afterword";
 
+    /** The frame's page as it last said; null until its first. */
+    /** @type {string | null} */
+    let shown = null;
     window.addEventListener("message", (event) => {
       if (event.origin !== base || event.source !== frame.contentWindow) return;
       const data = event.data;
@@ -83,7 +86,12 @@
       if (data.type === "scroll" && typeof data.top === "number") {
         window.scrollTo({ top: frame.getBoundingClientRect().top + window.scrollY + data.top });
       }
-      if (data.type === "page" && frame.getBoundingClientRect().top < 0) frame.scrollIntoView();
+      // The frame moved to another of its pages: its top into view, if the reader had scrolled past it. Its first
+      // page (and a reload of it) is only noted: the reader may be anywhere on this page by then.
+      if (data.type === "page" && typeof data.path === "string") {
+        if (shown !== null && data.path !== shown && frame.getBoundingClientRect().top < 0) frame.scrollIntoView();
+        shown = data.path;
+      }
     });
 
     if (holder.hasAttribute("data-afterword-sections")) {
