@@ -2,6 +2,11 @@
 // writes the Ban row; intake asks here before a post is written.
 import { db } from "~/db.server";
 
+/** A ban holds until it ends by itself (endsAt) or a moderator lifts it. */
+export function inForce(now = new Date()) {
+  return { liftedAt: null, OR: [{ endsAt: null }, { endsAt: { gt: now } }] };
+}
+
 /**
  * Whether a writer is banned. An account is held only by a ban on that
  * account, so a ban can never silence the other people behind one address;
@@ -14,12 +19,12 @@ export async function isBanned(writer: {
   guestEmail: string | null;
   ipHash: string | null;
 }) {
-  if (writer.userId) return (await db.ban.count({ where: { userId: writer.userId } })) > 0;
+  if (writer.userId) return (await db.ban.count({ where: { userId: writer.userId, ...inForce() } })) > 0;
   const or = [
     writer.guestKey ? { guestKey: writer.guestKey } : null,
     writer.guestEmail ? { guestEmail: writer.guestEmail.toLowerCase() } : null,
     writer.ipHash ? { ipHash: writer.ipHash } : null,
   ].filter((w) => w !== null);
   if (or.length === 0) return false;
-  return (await db.ban.count({ where: { OR: or } })) > 0;
+  return (await db.ban.count({ where: { AND: [{ OR: or }, inForce()] } })) > 0;
 }

@@ -33,3 +33,5 @@ export function mayActOnArticle(actor: Actor, articleAuthorId: string | null): b
 export function articlesOf(actor: Actor): { authorId: string } | undefined {
   return actor.role === "moderator" || actor.role === "admin" ? undefined : { authorId: actor.id };
 }
+/** Who keeps the bans and sees writers' histories: moderators and admins (authors do not). */
+export const MODERATORS_AND_ADMINS = ["moderator", "admin"] as const;

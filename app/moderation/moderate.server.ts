@@ -3,6 +3,7 @@
 // on a post edited since the moderator loaded it, applies the action in one
 // transaction, and writes the audit row with it. Nothing is deleted: hiding
 // is a status, and an edit keeps the text before it as a revision.
+import { type BanLength, banEnds } from "~/model/ban-lengths";
 import { Refusal } from "~/utils/refusal";
 import { xmlText } from "~/utils/text-safety";
 import { z } from "zod";
@@ -12,7 +13,8 @@ import { type MarkKind, clearMarks } from "~/posts/reader-marks.server";
 import { applyCuts } from "~/moderation/cuts";
 import { renderPostBody } from "~/posts/body.server";
 import { cancelMailAbout, notifyRejected } from "~/mail/outbox.server";
-import { publishPost } from "~/posts/posts.server";
+import { publishPost, unpublishPost } from "~/posts/posts.server";
+import { HIDDEN_BY_REPORTS } from "~/posts/reports.server";
 import { flagsAfterEdit, withFlag } from "~/posts/flags.server";
 import { VISIBLE_STATUS } from "~/model/status";
 import { type Settings, getSettings } from "~/settings/settings.server";
@@ -27,6 +29,7 @@ export const ACTION_LABELS: Record<string, string> = {
   spam: "Marked as spam",
   ban: "Banned the writer",
   ban_address: "Banned an address (guests)",
+  lift_ban: "Lifted a ban",
   edit_length: "Edited for length",
   edit: "Edited",
   dismiss_report: "Dismissed a report",
@@ -70,6 +73,7 @@ const DECIDED = {
   userId: true,
   guestKey: true,
   guestEmail: true,
+  guestName: true,
   ipHash: true,
   article: { select: { authorId: true } },
 } as const;
@@ -87,13 +91,6 @@ async function claim(tx: Tx, post: { id: number; status: string; revision: numbe
   if (claimed.count === 0) throw new Refusal(409, refusal);
 }
 
-/** A published post leaving the page: its question counts one reply fewer. */
-async function unpublish(tx: Tx, post: { status: string; rootId: number | null }) {
-  if (post.status === VISIBLE_STATUS && post.rootId !== null) {
-    await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { decrement: 1 } } });
-  }
-}
-
 export type ModerateOptions = {
   expectedRevision?: number;
   /** The status the moderator saw: a decision on a post someone else has decided since is refused. */
@@ -102,6 +99,8 @@ export type ModerateOptions = {
   body?: string;
   /** With "ban": also hold every guest posting from the writer's address. Never implied by an account ban. */
   banAddress?: boolean;
+  /** With "ban": how long it holds (default: for good). */
+  banFor?: BanLength;
 };
 
 /**
@@ -208,7 +207,9 @@ async function approve({ tx, post, reported, decidedAt, undoable }: Claimed) {
   if (post.status === VISIBLE_STATUS && !reported) throw new Refusal(409, "This post is already published.");
   // Mail about it waits out the minute in which the decision can be undone.
   if (post.status !== VISIBLE_STATUS) await publishPost(post.id, tx, new Date(), { mailAfterMs: UNDO_SECONDS * 1000 });
-  await tx.post.update({ where: { id: post.id }, data: { flags: withFlag(post.flags, "reported", false) } });
+  // Hidden by readers' reports or not, the decision ends it: the post is back, its reports closed.
+  const flags = withFlag(withFlag(post.flags, "reported", false), HIDDEN_BY_REPORTS, false);
+  await tx.post.update({ where: { id: post.id }, data: { flags } });
   await tx.report.updateMany({ where: { postId: post.id, resolvedAt: null }, data: { resolvedAt: decidedAt } });
   return (await undoable(post.status === VISIBLE_STATUS ? "dismiss_report" : "approve")).id;
 }
@@ -216,8 +217,9 @@ async function approve({ tx, post, reported, decidedAt, undoable }: Claimed) {
 /** Rejects a post or marks it as spam: off the page, its reports closed; a rejected post's writer is told. */
 async function takeOff({ tx, post, reason, decidedAt, undoable }: Claimed, status: "rejected" | "spam") {
   if (post.status === status) throw new Refusal(409, `This post is already ${status}.`);
-  await unpublish(tx, post);
-  await tx.post.update({ where: { id: post.id }, data: { status, flags: withFlag(post.flags, "reported", false) } });
+  await unpublishPost(tx, post);
+  const flags = withFlag(withFlag(post.flags, "reported", false), HIDDEN_BY_REPORTS, false);
+  await tx.post.update({ where: { id: post.id }, data: { status, flags } });
   await tx.report.updateMany({ where: { postId: post.id, resolvedAt: null }, data: { resolvedAt: decidedAt } });
   const actionId = (await undoable(status === "rejected" ? "reject" : "spam")).id;
   // The writer of a rejected post is told (never a spammer), after the minute an undo may take.
@@ -231,21 +233,24 @@ async function takeOff({ tx, post, reason, decidedAt, undoable }: Claimed, statu
  */
 async function ban({ tx, actor, post, reason, options, audit }: Claimed) {
   if (post.status === "spam") throw new Refusal(409, "This post is already marked as spam.");
+  const now = new Date();
+  const endsAt = banEnds(options.banFor ?? "permanent", now);
+  const made = { reason, createdById: actor.id, createdAt: now, endsAt };
   if (post.userId) {
     const user = await tx.user.findUnique({ where: { id: post.userId }, select: { role: true } });
     if (isStaff(user?.role)) throw new Refusal(403, "Staff accounts cannot be banned here.");
-    await tx.user.update({ where: { id: post.userId }, data: { bannedAt: new Date(), banReason: reason } });
-    await tx.ban.create({ data: { userId: post.userId, reason, createdById: actor.id } });
+    await tx.user.update({ where: { id: post.userId }, data: { bannedAt: now, banReason: reason } });
+    await tx.ban.create({ data: { userId: post.userId, ...made } });
   } else {
     await tx.ban.create({
-      data: { guestKey: post.guestKey, guestEmail: post.guestEmail, reason, createdById: actor.id },
+      data: { guestKey: post.guestKey, guestEmail: post.guestEmail, guestName: post.guestName, ...made },
     });
   }
   if (options.banAddress) {
     if (!post.ipHash) throw new Refusal(400, "This post has no address on record to ban.");
-    await tx.ban.create({ data: { ipHash: post.ipHash, reason, createdById: actor.id } });
+    await tx.ban.create({ data: { ipHash: post.ipHash, guestName: post.guestName, ...made } });
   }
-  await unpublish(tx, post);
+  await unpublishPost(tx, post);
   await tx.post.update({ where: { id: post.id }, data: { status: "spam" } });
   await audit("ban");
   if (options.banAddress) await audit("ban_address");
@@ -342,7 +347,7 @@ export async function undoDecision(actor: Actor, actionId: number) {
     const wasVisible = entry.priorStatus === VISIBLE_STATUS;
     let number = post.number;
     if (post.status === VISIBLE_STATUS && !wasVisible) {
-      await unpublish(tx, post);
+      await unpublishPost(tx, post);
       // The number it was given goes back, unless a later question has one already.
       if (post.parentId === null && post.number !== null) {
         const released = await tx.article.updateMany({

@@ -1,6 +1,7 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
+import { writerKeyOf } from "~/moderation/writers.server";
 import { graphemeStart } from "~/utils/graphemes";
 import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/model/roles";
 import { type Prisma, db } from "~/db.server";
@@ -55,6 +56,7 @@ const QUEUE_ROW = {
   bodyHtml: true,
   guestName: true,
   guestEmail: true,
+  guestKey: true,
   ipHash: true,
   userId: true,
   parentId: true,
@@ -141,6 +143,8 @@ function queueItem(
       : null,
     writer: {
       name: row.user?.displayName ?? row.guestName ?? "Anonymous",
+      /** Their history's address (/moderation/writers/:key), for moderators and admins. */
+      key: writerKeyOf(row),
       account: row.user ? { email: row.user.email, role: row.user.role } : null,
       email: row.user ? null : row.guestEmail,
       addressHash: row.ipHash ? row.ipHash.slice(0, 8) : null,

@@ -98,12 +98,20 @@ async function reportAction({ request, context, article, submission }: Sent) {
   const { postId, reason, note, returnTo } = submission.value;
   const reported = requireId(postId);
   const visitor = await getVisitor(request, context);
-  await answerRefusal(() => reportPost(reported, reason ?? "", visitor.userId ?? visitor.guestKey, note ?? ""));
-  return redirect(`${returnPath(returnTo, article.slug, null)}#post-${reported}`, {
-    headers: await flashHeaders(
-      "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.",
-    ),
-  });
+  // A guest without a cookie gets one, as with marks: each reader's reports count once towards hiding a post.
+  const guestKey = visitor.userId ? null : (visitor.guestKey ?? newGuestKey());
+  const { hidden } = await answerRefusal(() =>
+    reportPost(reported, reason ?? "", visitor.userId ?? guestKey, note ?? ""),
+  );
+  const headers = new Headers();
+  if (guestKey && !visitor.guestKey) {
+    headers.append("Set-Cookie", await (await guestCookie()).serialize({ key: guestKey, name: visitor.guest?.name }));
+  }
+  const message = hidden
+    ? "Thank you for the report. Other readers reported the post too, so it is off the page until a moderator decides."
+    : "Thank you for the report. A moderator will look at the post; it stays on the page meanwhile.";
+  headers.append("Set-Cookie", (await flashHeaders(message))["Set-Cookie"]);
+  return redirect(`${returnPath(returnTo, article.slug, null)}${hidden ? "" : `#post-${reported}`}`, { headers });
 }
 
 /** Following the whole article: the author's answers in every thread, by email. */

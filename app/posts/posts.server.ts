@@ -93,6 +93,13 @@ export async function createPost(input: NewPost, tx?: Tx) {
   return tx ? run(tx) : db.$transaction(run);
 }
 
+/** A published post leaving the page: its question counts one reply fewer. */
+export async function unpublishPost(tx: Tx, post: { status: string; rootId: number | null }) {
+  if (post.status === VISIBLE_STATUS && post.rootId !== null) {
+    await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { decrement: 1 } } });
+  }
+}
+
 /**
  * Makes a post public. A question gets the next number of its article (kept
  * on the article so numbers are never reused, even for rejected questions);

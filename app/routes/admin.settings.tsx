@@ -77,6 +77,11 @@ export default function AdminSettings() {
         {number("minSecondsToPost", "Seconds between seeing a form and posting, at least")}
         {number("editMinutes", "Minutes a writer may edit their post", "0 turns editing off; deleting stays possible.")}
         {number(
+          "reportsToHide",
+          "Readers’ reports that hide a published post",
+          "Reports from this many different readers take a post off the page until a moderator decides; 0: never.",
+        )}
+        {number(
           "guardRunWords",
           "Copyright guard: shared words in a row that stop a post",
           "At least 8, the guard’s run length.",

@@ -21,6 +21,8 @@ export const SETTING_DEFAULTS = {
   guardRunWords: 8,
   /** …or more than this share (percent) of its words in shared runs. */
   guardSharedPercent: 20,
+  /** Distinct readers whose reports hide a published post until a moderator decides; 0: reports never hide. */
+  reportsToHide: 3,
 } as const;
 
 export type NumericSettings = { -readonly [K in keyof typeof SETTING_DEFAULTS]: number };
@@ -95,6 +97,7 @@ export const SettingsForm = z
     editMinutes: whole(0, 1440, "The edit window"),
     guardRunWords: whole(8, 200, "Shared words in a row"),
     guardSharedPercent: whole(1, 100, "The shared share"),
+    reportsToHide: whole(0, 100, "Reports that hide a post"),
     bannedWords: z.string().max(20_000, "The banned words list is too long.").default(""),
   })
   .refine((s) => s.softLimit <= s.hardLimit, {

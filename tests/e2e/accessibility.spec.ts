@@ -59,7 +59,9 @@ test("every staff page has no serious accessibility problem, for its role", asyn
   }
   await page.context().clearCookies();
   await signIn(page, "sam@afterword.example");
-  for (const path of ["/moderation", "/moderation/log"]) found.push(...(await violations(page, path)));
+  for (const path of ["/moderation", "/moderation/log", "/moderation/bans"]) {
+    found.push(...(await violations(page, path)));
+  }
   await page.context().clearCookies();
   await signIn(page, "admin@afterword.example");
   for (const path of ["/admin/settings", "/admin/mail"]) found.push(...(await violations(page, path)));

@@ -164,7 +164,9 @@ test("a moderator bans a guest, and bans their address only when they tick the b
   (await guestAsks(browser, sid, `Cheap courses at my shop ${stamp()}`)).close();
   await signInAsModerator(page);
   const item = page.getByRole("article", { name: `Question by ${sid}` });
-  await item.getByLabel(/also ban the address/).check();
+  await item.getByText("Ban writer…").click();
+  await item.getByLabel(/Why ban them/).fill("Selling courses in every thread");
+  await item.getByLabel(/Also ban the address/).check();
   // A ban asks first: a dialog with JavaScript, a second step without.
   if (test.info().project.use.javaScriptEnabled !== false) {
     page.once("dialog", (dialog) => dialog.accept());
@@ -211,4 +213,143 @@ test("the article author's answer, reported, can be kept or hidden but its write
   await expect(page.getByRole("status")).toContainText(
     /Nora Whitfield’s reply in question \d+: kept on the page, the report dismissed\./,
   );
+});
+
+test("a moderator bans a writer for a day with a reason, finds the ban on the list of bans, and lifts it", async ({
+  page,
+  browser,
+}) => {
+  const name = `Day Ban Dora ${Date.now() % 100000}`;
+  (await guestAsks(browser, name, `Visit my shop for answers ${stamp()}`)).close();
+  await signInAsModerator(page);
+  const item = page.getByRole("article", { name: `Question by ${name}` });
+  await item.getByText("Ban writer…").click();
+  await item.getByLabel(/Why ban them/).fill("Advertising a shop");
+  await item.getByRole("combobox", { name: "For" }).selectOption({ label: "A day" });
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    page.once("dialog", (dialog) => dialog.accept());
+    await item.getByRole("button", { name: "Ban writer" }).click();
+  } else {
+    await item.getByRole("button", { name: "Ban writer" }).click();
+    const step = page.getByRole("form", { name: "Confirm: ban the writer" });
+    await expect(step.getByLabel(/Why ban them/)).toHaveValue("Advertising a shop");
+    await expect(step.getByRole("combobox", { name: "For" })).toHaveValue("day");
+    await step.getByRole("button", { name: "Yes, ban the writer" }).click();
+  }
+  await expect(page.getByRole("status")).toContainText(`The question by ${name}: banned.`);
+
+  await page.getByRole("link", { name: "Bans", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Bans", level: 1 })).toBeVisible();
+  await page.getByLabel("Name or email").fill(name);
+  await page.getByRole("main").getByRole("button", { name: "Search" }).click();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Advertising a shop");
+  await expect(row).toContainText("Sam Okafor");
+  await expect(row).toContainText("The guest (their cookie and email)");
+  // It ends a day after it was made.
+  const [made, ends] = await row.locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+  expect(Date.parse(ends) - Date.parse(made)).toBe(24 * 60 * 60 * 1000);
+
+  await row.getByText("In force · Lift").click();
+  const lift = page.getByRole("form", { name: `Lift the ban on ${name}` });
+  await lift.getByRole("button", { name: "Lift the ban" }).click();
+  await expect(lift.getByText("Say why the ban is lifted")).toBeVisible();
+  await lift.getByLabel("Why lift it?").fill("The shop link was a real recommendation");
+  await lift.getByRole("button", { name: "Lift the ban" }).click();
+  await expect(page.getByRole("status")).toContainText("The ban is lifted.");
+  await expect(row).toContainText("Lifted");
+  await expect(row).toContainText("The shop link was a real recommendation");
+  await page.goto("/moderation/log?action=lift_ban");
+  await expect(page.getByRole("row").filter({ hasText: "Lifted a ban" }).first()).toContainText("Sam Okafor");
+});
+
+test("an author sees no list of bans", async ({ page }) => {
+  await signIn(page, "nora@afterword.example", { to: "/moderation" });
+  await expect(page.getByRole("link", { name: "Bans", exact: true })).toHaveCount(0);
+  const response = await page.goto("/moderation/bans");
+  expect(response?.status()).toBe(403);
+});
+
+test("three readers' reports hide a published question, and a moderator's approval restores it", async ({
+  page,
+  browser,
+}) => {
+  const name = `Reported Rex ${Date.now() % 100000}`;
+  const text = `Message me privately for the real answer ${stamp()}`;
+  const number = task("publish", task("question", name, text, "pending"));
+  const thread = `${ARTICLE}/questions/${number}`;
+  const javaScriptEnabled = test.info().project.use.javaScriptEnabled;
+  for (const [i, reason] of ["Spam or advertising", "Off topic", "Spam or advertising"].entries()) {
+    const reader = await browser.newPage({ javaScriptEnabled });
+    await reader.goto(thread);
+    const question = reader.getByRole("article", { name: `Question ${number} by ${name}` });
+    await question.getByText(`Report the post by ${name}`).click();
+    await question.getByLabel("Why?").selectOption(reason);
+    await question.getByRole("button", { name: "Send report" }).click();
+    await expect(reader.getByRole("status")).toContainText(
+      i < 2 ? "it stays on the page meanwhile" : "it is off the page until a moderator decides",
+    );
+    await reader.close();
+  }
+  const stranger = await browser.newPage({ javaScriptEnabled });
+  await stranger.goto(`${ARTICLE}?sort=newest`);
+  await expect(stranger.getByText(text)).toHaveCount(0);
+
+  await signInAsModerator(page);
+  const item = page.getByRole("article", { name: `Question by ${name}` });
+  await expect(item).toContainText("hidden by reports");
+  await expect(item).toContainText("report: Spam or advertising");
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toContainText(`Question ${number} by ${name}: approved.`);
+
+  await stranger.goto(`${ARTICLE}?sort=newest`);
+  await expect(stranger.getByRole("article", { name: `Question ${number} by ${name}` })).toContainText(text);
+  await stranger.close();
+});
+
+test("staff open a writer's page from a queue card, and see their rejected post and the report against them", async ({
+  page,
+  browser,
+}) => {
+  const name = `History Hana ${Date.now() % 100000}`;
+  const texts = [`First, rejected ${stamp()}`, `Second, reported ${stamp()}`, `Third, waiting ${stamp()}`];
+  const javaScriptEnabled = test.info().project.use.javaScriptEnabled;
+  // One guest (one cookie) asks three questions.
+  const guest = await browser.newPage({ javaScriptEnabled });
+  for (const text of texts) {
+    await guest.goto(ARTICLE);
+    const ask = guest.getByRole("form", { name: "Ask a question" });
+    await ask.getByLabel("Name").fill(name);
+    await ask.getByLabel("Your question").fill(text);
+    await ask.getByRole("button", { name: "Post question" }).click();
+    await expect(guest.getByRole("status")).toContainText("awaiting moderation");
+  }
+  await guest.close();
+  const [rejected, reported] = task("ids", name).split(",");
+  task("hide", rejected);
+  const number = task("publish", reported);
+  const reader = await browser.newPage({ javaScriptEnabled });
+  await reader.goto(`${ARTICLE}/questions/${number}`);
+  const question = reader.getByRole("article", { name: `Question ${number} by ${name}` });
+  await question.getByText(`Report the post by ${name}`).click();
+  await question.getByLabel("Why?").selectOption("Off topic");
+  await question.getByRole("button", { name: "Send report" }).click();
+  await expect(reader.getByRole("status")).toContainText("Thank you for the report");
+  await reader.close();
+
+  await signInAsModerator(page);
+  const card = page.getByRole("article", { name: `Question by ${name}` }).filter({ hasText: texts[2] });
+  await card.getByRole("link", { name: /^Writer’s history/ }).click();
+  await expect(page.getByRole("heading", { name: `${name}’s history`, level: 1 })).toBeVisible();
+  await expect(page.getByText("3 posts: 1 approved, 1 rejected")).toBeVisible();
+  const posts = page.getByRole("region", { name: "Their posts" });
+  await expect(posts.getByRole("row").filter({ hasText: texts[0] })).toContainText("Rejected");
+  await expect(posts.getByRole("row").filter({ hasText: texts[2] })).toContainText("Awaiting moderation");
+  await expect(page.getByRole("region", { name: "Reports against them" })).toContainText("Off topic");
+  const note = page.getByRole("form", { name: "Add a note for staff" });
+  await note.getByLabel(/A note for other staff/).fill("Asks the same thing in three threads; watch for a fourth.");
+  await note.getByRole("button", { name: "Add the note" }).click();
+  await expect(page.getByRole("status")).toContainText("Your note is kept for other staff.");
+  await expect(page.getByText("Asks the same thing in three threads; watch for a fourth.")).toBeVisible();
 });

@@ -71,7 +71,7 @@ const STAFF: [string, string, string[]][] = [
     "nora@afterword.example",
     ["/author", "/author/templates", "/author/protected", "/author/sections", "/moderation", "/moderation/log"],
   ],
-  ["moderator", "sam@afterword.example", ["/moderation", "/moderation/log", "EDIT"]],
+  ["moderator", "sam@afterword.example", ["/moderation", "/moderation/log", "/moderation/bans", "EDIT"]],
   [
     "admin",
     "admin@afterword.example",
@@ -82,6 +82,7 @@ const STAFF: [string, string, string[]][] = [
       "/author/sections",
       "/moderation",
       "/moderation/log",
+      "/moderation/bans",
       "EDIT",
       "/admin/settings",
       "/admin/mail",

@@ -62,7 +62,7 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     const ban = await send(
       0,
       "/moderation?index",
-      { intent: "ban", postId: String(post.id), revision: "0", confirmed: "yes" },
+      { intent: "ban", postId: String(post.id), revision: "0", confirmed: "yes", banReason: "Selling", banFor: "day" },
       {
         cookie: moderator.cookie,
         address: newAddress(),
@@ -93,7 +93,14 @@ describe(`bans on ${INSTANCES} instance(s)`, () => {
     const ban = await send(
       0,
       "/moderation?index",
-      { intent: "ban", postId: String(post.id), revision: "0", banAddress: "on", confirmed: "yes" },
+      {
+        intent: "ban",
+        postId: String(post.id),
+        revision: "0",
+        banAddress: "on",
+        confirmed: "yes",
+        banReason: "Selling from one address",
+      },
       { cookie: moderator.cookie, address: newAddress() },
     );
     expect(ban.status).toBe(302);

@@ -24,6 +24,7 @@ export const settingsForm = (overrides: Record<string, string> = {}) => ({
   editMinutes: "15",
   guardRunWords: "8",
   guardSharedPercent: "20",
+  reportsToHide: "3",
   bannedWords: "",
   ...overrides,
 });

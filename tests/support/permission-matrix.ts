@@ -12,6 +12,8 @@ import * as subscriptions from "~/routes/subscriptions._index";
 import * as ownPost from "~/routes/articles.$slug_.posts.$id_.edit";
 import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
+import * as moderationBans from "~/routes/moderation.bans";
+import * as writerPage from "~/routes/moderation.writers.$key";
 import * as moderationPost from "~/routes/moderation.posts.$id/route";
 import * as moderationQueue from "~/routes/moderation._index/route";
 import * as authorInbox from "~/routes/author/route";
@@ -91,6 +93,22 @@ async function auditEntryOnNorasArticle() {
 }
 
 /** A pending question on the demo article, whose author is Nora, not the matrix's own author account. */
+/** A writer's history address: the first post's writer that has one (an account or a guest's cookie). */
+async function writerKey() {
+  const post = await db.post.findFirstOrThrow({
+    where: { OR: [{ userId: { not: null } }, { guestKey: { not: null } }] },
+  });
+  return post.userId ? `account-${post.userId}` : `guest-${post.guestKey}`;
+}
+
+/** A guest's ban in force, for a moderator to lift. */
+async function banInForce() {
+  const ban = await db.ban.create({
+    data: { guestKey: `matrix-${Math.random()}`, guestName: "Matrix", reason: "Test", endsAt: null },
+  });
+  return ban.id;
+}
+
 async function pendingPost() {
   const article = await db.article.findFirstOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
   const post = await createPost({
@@ -177,6 +195,7 @@ export const PERMISSION_MATRIX: Guarded[] = [
         bannedWords: "",
         guardRunWords: "8",
         guardSharedPercent: "20",
+        reportsToHide: "3",
       },
     }),
     allowed: ["admin"],
@@ -194,7 +213,13 @@ export const PERMISSION_MATRIX: Guarded[] = [
     attempt: async () => ({
       path: "/moderation",
       // A ban goes with its confirmation (without it the queue answers with the second step and does nothing).
-      form: { intent, postId: String(await pendingPost()), revision: "0", confirmed: "yes" },
+      form: {
+        intent,
+        postId: String(await pendingPost()),
+        revision: "0",
+        confirmed: "yes",
+        ...(intent === "ban" ? { banReason: "Selling things", banFor: "day" } : {}),
+      },
     }),
     allowed: MODERATORS,
   })),
@@ -227,6 +252,41 @@ export const PERMISSION_MATRIX: Guarded[] = [
         params: { id },
         form: { intent: "edit", body: "Reworded", reason: "Test", revision: "0" },
       };
+    },
+    allowed: MODERATORS,
+  },
+  {
+    name: "bans",
+    run: moderationBans.loader,
+    attempt: async () => ({ path: "/moderation/bans" }),
+    allowed: MODERATORS,
+    refusedAs: { author: "forbidden" },
+  },
+  {
+    name: "bans: lift",
+    run: moderationBans.action,
+    attempt: async () => ({
+      path: "/moderation/bans",
+      form: { intent: "lift", banId: String(await banInForce()), reason: "A mistake" },
+    }),
+    allowed: MODERATORS,
+    refusedAs: { author: "forbidden" },
+  },
+  {
+    name: "a writer's history",
+    run: writerPage.loader,
+    attempt: async () => {
+      const key = await writerKey();
+      return { path: `/moderation/writers/${key}`, params: { key } };
+    },
+    allowed: MODERATORS,
+  },
+  {
+    name: "a writer's history: note",
+    run: writerPage.action,
+    attempt: async () => {
+      const key = await writerKey();
+      return { path: `/moderation/writers/${key}`, params: { key }, form: { intent: "note", body: "Watch them" } };
     },
     allowed: MODERATORS,
   },

@@ -4,11 +4,12 @@
 import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { STAFF as MODERATORS } from "~/model/roles";
+import { MODERATORS_AND_ADMINS, STAFF as MODERATORS } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
 import { capitalise } from "~/moderation/post-names";
 import { REJECT_REASONS } from "~/model/report-reasons";
+import { BAN_LENGTHS, BAN_REASON_MAX } from "~/model/ban-lengths";
 import { describePost, getQueue } from "~/moderation/queue.server";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -19,7 +20,9 @@ const QUEUE_FORM = "queue";
 
 export async function loadQueue({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
-  return getQueue(actor, pageParam(new URL(request.url).searchParams.get("page")));
+  const queue = await getQueue(actor, pageParam(new URL(request.url).searchParams.get("page")));
+  // The list of bans is for moderators and admins; an author's queue does not link to it.
+  return { ...queue, keepsBans: (MODERATORS_AND_ADMINS as readonly string[]).includes(actor.role) };
 }
 
 const DECISIONS = ["approve", "reject", "spam", "ban"] as const;
@@ -35,6 +38,13 @@ const DecisionForm = z.union([
       status: z.string().optional(),
       reason: z.string().default(""),
       banAddress: z.boolean().default(false),
+      /** With "ban": why (required, kept on the list of bans) and for how long. */
+      banReason: z
+        .string()
+        .trim()
+        .max(BAN_REASON_MAX, `Keep the reason under ${BAN_REASON_MAX} characters.`)
+        .default(""),
+      banFor: z.enum(BAN_LENGTHS, { message: "Choose how long the ban lasts." }).default("permanent"),
       /** "yes" once the moderator confirmed a ban (the dialog, or the second step without JavaScript). */
       confirmed: z.string().optional(),
     })
@@ -66,17 +76,24 @@ export async function decide({ request }: ActionFunctionArgs) {
   }
   const input = submission.value;
   const single = "postId" in input;
-  if (single && input.intent === "ban" && input.confirmed !== "yes") {
-    // A ban is not undone from the queue: without JavaScript the first press asks (the dialog does with it).
-    return data({
-      confirmBan: {
-        postId: input.postId,
-        post: await describePost(input.postId),
-        revision: input.revision,
-        status: input.status,
-        banAddress: input.banAddress,
+  if (single && input.intent === "ban" && (input.confirmed !== "yes" || !input.banReason)) {
+    // A ban is not undone from the queue: without JavaScript the first press asks (the dialog does with it), and a
+    // ban without a reason asks for one, on the same step.
+    return data(
+      {
+        confirmBan: {
+          postId: input.postId,
+          post: await describePost(input.postId),
+          revision: input.revision,
+          status: input.status,
+          banAddress: input.banAddress,
+          banReason: input.banReason,
+          banFor: input.banFor,
+          problem: input.confirmed === "yes" ? "Say why you ban them: the list of bans keeps it." : null,
+        },
       },
-    });
+      { status: input.confirmed === "yes" ? 400 : 200 },
+    );
   }
   const name = single ? input.intent : (input.intent.split(":")[1] as (typeof DECISIONS)[number]);
   const targets = single
@@ -90,8 +107,9 @@ export async function decide({ request }: ActionFunctionArgs) {
       const decided = await moderate(actor, name, target.id, {
         expectedRevision: target.revision,
         expectedStatus: target.status,
-        reason: single ? input.reason : "",
+        reason: single ? (name === "ban" ? input.banReason : input.reason) : "",
         banAddress: single && input.banAddress,
+        banFor: single ? input.banFor : undefined,
       });
       if (decided.actionId !== null) undoable.push(decided.actionId);
       names.push(await describePost(target.id));

@@ -4,10 +4,22 @@ import { ConfirmButton } from "~/components/confirm-button";
 import { Form, Link } from "@remix-run/react";
 import type { getQueue } from "~/moderation/queue.server";
 import { REJECT_REASONS } from "~/model/report-reasons";
+import { BAN_LENGTHS, BAN_LENGTH_LABELS, BAN_REASON_MAX } from "~/model/ban-lengths";
 
 type Item = Awaited<ReturnType<typeof getQueue>>["items"][number];
 
-export function QueueItem({ item, current, onFocus }: { item: Item; current: boolean; onFocus: () => void }) {
+export function QueueItem({
+  item,
+  current,
+  onFocus,
+  seesWriters,
+}: {
+  item: Item;
+  current: boolean;
+  onFocus: () => void;
+  /** Moderators and admins open writers' histories; authors do not. */
+  seesWriters: boolean;
+}) {
   return (
     <article
       className={`queue-item${current ? " queue-item--current" : ""}`}
@@ -40,6 +52,11 @@ export function QueueItem({ item, current, onFocus }: { item: Item; current: boo
         <time className="queue-item__meta" dateTime={item.date.iso}>
           {item.date.text}
         </time>
+        {seesWriters && item.writer.key ? (
+          <Link className="queue-item__meta" to={`/moderation/writers/${encodeURIComponent(item.writer.key)}`}>
+            Writer’s history<span className="visually-hidden">: {item.writer.name}</span>
+          </Link>
+        ) : null}
       </header>
       <p className="queue-item__where">
         {item.isReply ? "Reply" : "Question"} on <Link to={`/articles/${item.article.slug}`}>{item.article.title}</Link>
@@ -103,22 +120,41 @@ export function QueueItem({ item, current, onFocus }: { item: Item; current: boo
           Edit for length
         </Link>
         {!item.writer.bannable ? null : (
-          <ConfirmButton
-            question={`Ban ${item.writer.name}? Their posts go to spam from now on, and this is not undone from the queue.`}
-            type="submit"
-            name="intent"
-            value="ban"
-            className="button button--danger"
-          >
-            Ban writer
-          </ConfirmButton>
+          <details className="queue-item__ban">
+            <summary>
+              Ban writer…<span className="visually-hidden"> {item.writer.name}</span>
+            </summary>
+            <label>
+              Why ban them? (kept on the list of bans)
+              <input name="banReason" maxLength={BAN_REASON_MAX} />
+            </label>
+            <label>
+              For
+              <select name="banFor" defaultValue="week">
+                {BAN_LENGTHS.map((length) => (
+                  <option key={length} value={length}>
+                    {BAN_LENGTH_LABELS[length]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {item.writer.addressHash ? (
+              <label className="queue-item__ban-address">
+                <input type="checkbox" name="banAddress" /> Also ban the address: every guest posting from it goes to
+                spam (accounts there are not affected)
+              </label>
+            ) : null}
+            <ConfirmButton
+              question={`Ban ${item.writer.name}? Their posts go to spam until the ban ends or is lifted (on the list of bans).`}
+              type="submit"
+              name="intent"
+              value="ban"
+              className="button button--danger"
+            >
+              Ban writer
+            </ConfirmButton>
+          </details>
         )}
-        {item.writer.bannable && item.writer.addressHash ? (
-          <label className="queue-item__ban-address">
-            <input type="checkbox" name="banAddress" /> With “Ban writer”, also ban the address: every guest posting
-            from it goes to spam (accounts there are not affected)
-          </label>
-        ) : null}
       </Form>
     </article>
   );

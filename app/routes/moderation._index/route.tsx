@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { BAN_LENGTHS, BAN_LENGTH_LABELS, BAN_REASON_MAX } from "~/model/ban-lengths";
 import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { FormError, answerMessages } from "~/components/field";
@@ -22,7 +23,7 @@ const HELP: [string, string][] = [
 ];
 
 export default function ModerationQueue() {
-  const { items, counts, page, pageCount } = useLoaderData<typeof loader>();
+  const { items, counts, page, pageCount, keepsBans } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const confirmBan = answer && "confirmBan" in answer ? answer.confirmBan : null;
   const navigate = useNavigate();
@@ -104,6 +105,11 @@ export default function ModerationQueue() {
       <h1>Moderation queue</h1>
       <p className="moderation__counts">
         {counts.pending} pending · {counts.reported} reported · <Link to="/moderation/log">Audit log</Link> ·{" "}
+        {keepsBans ? (
+          <>
+            <Link to="/moderation/bans">Bans</Link> ·{" "}
+          </>
+        ) : null}
         <button type="button" className="link-button link-button--dark" onClick={() => setHelp((open) => !open)}>
           Keyboard shortcuts
         </button>
@@ -125,6 +131,31 @@ export default function ModerationQueue() {
           ) : null}
           {confirmBan.status ? <input type="hidden" name="status" value={confirmBan.status} /> : null}
           {confirmBan.banAddress ? <input type="hidden" name="banAddress" value="on" /> : null}
+          {confirmBan.problem ? (
+            <p className="form-error" role="alert">
+              {confirmBan.problem}
+            </p>
+          ) : null}
+          <label>
+            Why ban them? (kept on the list of bans)
+            <input
+              name="banReason"
+              defaultValue={confirmBan.banReason}
+              maxLength={BAN_REASON_MAX}
+              required
+              aria-invalid={confirmBan.problem ? true : undefined}
+            />
+          </label>
+          <label>
+            For
+            <select name="banFor" defaultValue={confirmBan.banFor}>
+              {BAN_LENGTHS.map((length) => (
+                <option key={length} value={length}>
+                  {BAN_LENGTH_LABELS[length]}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="submit" className="button button--danger" autoFocus>
             Yes, ban the writer
           </button>{" "}
@@ -164,7 +195,12 @@ export default function ModerationQueue() {
           <ol className="queue" ref={list}>
             {items.map((item, index) => (
               <li key={item.id}>
-                <QueueItem item={item} current={index === current} onFocus={() => setCurrent(index)} />
+                <QueueItem
+                  item={item}
+                  current={index === current}
+                  onFocus={() => setCurrent(index)}
+                  seesWriters={keepsBans}
+                />
               </li>
             ))}
           </ol>
