@@ -8,7 +8,7 @@ const LAYERS = [
   // The base: the database client, settings, plain helpers.
   ["utils", "db", "generated", "styles", "db.server", "config.server"],
   // The app's shared words (statuses, addresses, roles) and leaf services.
-  ["model", "security", "settings", "copyright", "content", "templates"],
+  ["model", "security", "settings", "copyright", "content", "templates", "privacy"],
   ["auth"],
   ["mail"],
   ["articles"],

@@ -59,6 +59,12 @@ const schema = z.object({
     .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "use an http:// or https:// address")
     .optional(),
   SESSION_SECRET: z.string().min(32, "use at least 32 random characters").optional(),
+  /** Days a sent (or given-up) email is kept before the daily prune removes it. */
+  MAIL_RETENTION_DAYS: whole(1, 3650, 90),
+  /** Days a post keeps the hash of the address it was sent from (for bans and spam checks). */
+  ADDRESS_RETENTION_DAYS: whole(1, 3650, 90),
+  /** Days an ended (expired) session is kept before it is removed. */
+  SESSION_RETENTION_DAYS: whole(1, 3650, 90),
   FRAME_ANCESTORS: z.string().optional(),
   /**
    * The sites whose pages may embed Afterword's questions (embed.js), as origins separated by spaces or commas:

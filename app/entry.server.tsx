@@ -28,6 +28,7 @@ export { serveArticlePage } from "~/article-page/render.server";
 export { addSecurityHeaders, framingOf } from "~/security/headers.server";
 export { partitionedCookie, EMBED_POST_PATHS as embedPostPaths } from "~/security/frames.server";
 export { config, configProblems } from "~/config.server";
+export { startDailyPrune } from "~/privacy/retention.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

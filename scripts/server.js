@@ -48,6 +48,7 @@ const {
   configProblems,
   startMailSender,
   listenForChanges,
+  startDailyPrune,
 } = await hooks();
 /** Tells the app as it is now that something an article page shows has changed. */
 const articlesChanged = () => hooks().then((current) => current.articlesChanged());
@@ -288,3 +289,5 @@ server.listen(port, () => console.log(`Afterword on http://localhost:${port}`));
 listenForChanges(articlesChanged);
 // This instance's outbox sender (app/mail/sender.server.ts); MAIL_SENDER=0 leaves mail to other instances.
 if (settings.MAIL_SENDER !== "0") startMailSender();
+// What is kept only for a while (sent emails, address hashes, ended sessions) goes once a day (app/privacy).
+startDailyPrune();
