@@ -51,6 +51,8 @@ const schema = z.object({
   PAGE_SPLICE: flag,
   TRUST_PROXY: flag,
   INSECURE_COOKIES: flag,
+  /** 1: a new account's posts are held for a moderator until its email is confirmed by the link sent at sign-up. */
+  REQUIRE_VERIFIED_EMAIL: flag,
   LOG_REQUESTS: flag,
   MAIL_SENDER: flag,
   SITE_URL: z

@@ -31,8 +31,10 @@ ${body}
 
 const link = (href: string, text: string) => `<a href="${escape(href)}" style="color:#1d4e5f">${escape(text)}</a>`;
 
-export function confirmationEmail(token: string, about = "a question"): Message {
+export function confirmationEmail(token: string, about = "a question", manageToken?: string): Message {
   const url = `${siteUrl()}/subscriptions/confirm?token=${token}`;
+  // The guest's own page: their posts (to delete any of them) and every mail to this address (to stop it all).
+  const manage = manageToken ? `${siteUrl()}/subscriptions?token=${manageToken}` : null;
   const subject = "Please confirm your email address for Afterword";
   const text = [
     `You asked to be told by email about ${about}: when the author answers or someone replies.`,
@@ -40,12 +42,17 @@ export function confirmationEmail(token: string, about = "a question"): Message 
     `Confirm your address: ${url}`,
     "",
     "Until you do, we send nothing else to it. If it was not you, ignore this email; you will hear nothing more.",
+    ...(manage ? ["", `Your posts here (delete any of them), and all mail to this address (stop it): ${manage}`] : []),
   ].join("\n");
   const html = page(
     subject,
     `<p>You asked to be told by email about ${escape(about)}: when the author answers or someone replies.</p>
 <p>${link(url, "Confirm your address")}</p>
-<p>Until you do, we send nothing else to it.</p>`,
+<p>Until you do, we send nothing else to it.</p>${
+      manage
+        ? `\n<p>${link(manage, "Your posts here, and all mail to this address")}: delete any of them, or stop it all.</p>`
+        : ""
+    }`,
     "If it was not you, ignore this email; you will hear nothing more.",
   );
   return { subject, text, html };
@@ -215,4 +222,62 @@ export function digestEmail(input: {
       `Your ${input.period} digest, chosen on your account page. ${link(input.stopUrl, "Stop it")}.`,
     ),
   };
+}
+
+/** To the new address a reader asked to change to: the link that makes it their account's. */
+export function emailChangeEmail(token: string, newAddress: string): Message {
+  const url = `${siteUrl()}/account/email?token=${token}`;
+  const subject = "Confirm your new email address for Afterword";
+  const text = [
+    `Someone signed in to an Afterword account asked to use ${newAddress} for it.`,
+    "",
+    `If it was you, confirm it: ${url}`,
+    "",
+    "The link works once, for two days. If it was not you, ignore this email: nothing changes.",
+  ].join("\n");
+  const html = page(
+    subject,
+    `<p>Someone signed in to an Afterword account asked to use ${escape(newAddress)} for it.</p>
+<p>${link(url, "Confirm the new address")}</p>`,
+    "The link works once, for two days. If it was not you, ignore this email: nothing changes.",
+  );
+  return { subject, text, html };
+}
+
+/** To the old address, once the change is done: so that a change someone else made does not go unnoticed. */
+export function emailChangedNotice(newAddress: string): Message {
+  const subject = "Your Afterword email address was changed";
+  const text = [
+    `The email address of your Afterword account is now ${newAddress}. Emails about your account go there from now on.`,
+    "",
+    `If you did not change it, reset your password at ${siteUrl()}/forgot-password with the new address, or ask the site's admin.`,
+  ].join("\n");
+  const html = page(
+    subject,
+    `<p>The email address of your Afterword account is now ${escape(newAddress)}. Emails about your account go there from now on.</p>
+<p>If you did not change it, ${link(`${siteUrl()}/forgot-password`, "reset your password")} or ask the site's admin.</p>`,
+    "",
+  );
+  return { subject, text, html };
+}
+
+/** To a new account's address, when posts wait for it (REQUIRE_VERIFIED_EMAIL=1): the link that confirms it. */
+export function accountConfirmationEmail(token: string): Message {
+  const url = `${siteUrl()}/subscriptions/confirm?token=${token}`;
+  const subject = "Confirm the email address of your Afterword account";
+  const text = [
+    "You created an account on Afterword with this address.",
+    "",
+    `Confirm it: ${url}`,
+    "",
+    "Until you do, your posts wait for a moderator. If it was not you, ignore this email.",
+  ].join("\n");
+  const html = page(
+    subject,
+    `<p>You created an account on Afterword with this address.</p>
+<p>${link(url, "Confirm your address")}</p>
+<p>Until you do, your posts wait for a moderator.</p>`,
+    "If it was not you, ignore this email.",
+  );
+  return { subject, text, html };
 }

@@ -37,8 +37,13 @@ export async function follow(
   });
   if (recent > 0) return { confirmed: false };
   const token = await newMailToken(tx, address.id, "confirm");
+  const manage = await newMailToken(tx, address.id, "manage");
   const about = await followedThing(tx, input.articleId, input.rootId);
-  await enqueue(tx, { kind: "confirm", to: address.address, ...confirmationEmail(token, about) }, { confirmed: true });
+  await enqueue(
+    tx,
+    { kind: "confirm", to: address.address, ...confirmationEmail(token, about, manage) },
+    { confirmed: true },
+  );
   return { confirmed: false };
 }
 

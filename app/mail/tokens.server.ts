@@ -6,7 +6,13 @@ import { type Tx, db } from "~/db.server";
 import { generateSessionToken, sessionIdFromToken } from "~/auth/sessions.server";
 
 const DAY = 24 * 60 * 60_000;
-const LIFETIME = { confirm: 7 * DAY, manage: 365 * DAY, reset: 60 * 60_000, digest: 365 * DAY } as const;
+const LIFETIME = {
+  confirm: 7 * DAY,
+  manage: 365 * DAY,
+  reset: 60 * 60_000,
+  digest: 365 * DAY,
+  email: 2 * DAY,
+} as const;
 export type TokenPurpose = keyof typeof LIFETIME;
 
 /** A new token for an address; the raw value goes into one email and is never stored. */
@@ -45,7 +51,7 @@ export async function readMailToken(token: string | null | undefined, purpose: T
     },
   });
   if (!row || !purposes.includes(row.purpose) || row.expiresAt.getTime() < Date.now()) return null;
-  // A password reset link works once.
-  if (row.purpose === "reset" && row.usedAt) return null;
+  // A password reset link, and a new email address's confirmation, work once.
+  if ((row.purpose === "reset" || row.purpose === "email") && row.usedAt) return null;
   return row;
 }

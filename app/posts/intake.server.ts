@@ -3,6 +3,7 @@
 // of small checks may refuse it (honeypot, too fast, rate limit, duplicate);
 // then flags are added for moderators, and the post is written once, in one
 // transaction, or not at all.
+import { config } from "~/config.server";
 import { Refusal } from "~/utils/refusal";
 import { follow } from "~/mail/subscriptions.server";
 import { z } from "zod";
@@ -330,7 +331,11 @@ export async function submitPost(
 }
 
 /** Why a post that is let through is held for a moderator (or sent to spam) rather than published. */
-export type HoldReason = "moderation mode" | "banned word" | "protected text" | "form time unknown" | "banned writer";
+export type HoldReason =
+  "moderation mode" | "banned word" | "protected text" | "form time unknown" | "banned writer" | "email not confirmed";
+
+/** The flag of a post held because its account's email is not confirmed yet (REQUIRE_VERIFIED_EMAIL=1). */
+export const UNCONFIRMED_EMAIL_FLAG = "email not confirmed";
 
 /** A post let through: where it goes, with what status and why, and what is written. */
 export type PostDecision = {
@@ -445,6 +450,17 @@ async function checkFields(article: Article, fields: PostFields, visitor: Visito
   return { ok: true as const, input, sections, sectionId, parentId: replyTo };
 }
 
+/** Whether an account's email has been confirmed (by the link sent at sign-up, or any of ours since). */
+async function accountEmailConfirmed(userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return false;
+  const address = await db.mailAddress.findUnique({
+    where: { address: user.email.toLowerCase() },
+    select: { confirmedAt: true },
+  });
+  return address?.confirmedAt != null;
+}
+
 /** Published at once, or held for a moderator with the reasons, or spam for a banned writer; and the flags. */
 async function holdOrPublish(
   visitor: Visitor,
@@ -462,6 +478,10 @@ async function holdOrPublish(
     // A reader quoting protected text is held for a moderator.
     if (protectedText) held.push("protected text");
     if (visitor.formShownAt === null) held.push("form time unknown");
+    if (!guest && config().REQUIRE_VERIFIED_EMAIL === "1" && !(await accountEmailConfirmed(visitor.userId!))) {
+      held.push("email not confirmed");
+      flags.push(UNCONFIRMED_EMAIL_FLAG);
+    }
   }
   if (protectedText) flags.push("protected-text");
   if (held.includes("form time unknown")) flags.push(UNTIMED_FLAG);

@@ -121,6 +121,52 @@ export async function editOwnPost(writer: Writer, postId: number, input: string)
 /** Takes the writer's own post off the page: a status, with the text kept. */
 export async function deleteOwnPost(writer: Writer, postId: number) {
   const { post } = await loadOwnPost(writer, postId);
+  return takeDown(post, writer.userId);
+}
+
+/**
+ * The posts a guest wrote with this email (the link in their confirmation email names it): on the page or
+ * waiting, newest first. An account's posts are the account's, never an email link's.
+ */
+export async function guestPostsByEmail(address: string) {
+  const posts = await db.post.findMany({
+    where: { guestEmail: address, userId: null, status: { in: ["pending", "published"] } },
+    orderBy: { id: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      status: true,
+      bodySource: true,
+      createdAt: true,
+      article: { select: { slug: true, title: true } },
+    },
+  });
+  return posts.map((p) => ({
+    ...p,
+    excerpt: p.bodySource.length > 160 ? `${p.bodySource.slice(0, 160)}…` : p.bodySource,
+  }));
+}
+
+/** A guest deletes one of their posts from their email's link: only a post that address wrote, as a guest. */
+export async function deleteByEmailLink(address: string, postId: number) {
+  const post = await db.post.findUnique({ where: { id: postId }, select: ownPostSelect });
+  const mine = await db.post.count({ where: { id: postId, guestEmail: address, userId: null } });
+  if (!post || mine === 0 || !["pending", "published"].includes(post.status)) {
+    throw new Refusal(404, "That post is not one this address wrote, or it is no longer on the page.");
+  }
+  return takeDown(post, null);
+}
+
+async function takeDown(
+  post: {
+    id: number;
+    status: string;
+    revision: number;
+    rootId: number | null;
+    article: { id: string; slug: string; title: string };
+  },
+  actorId: string | null,
+) {
   const answered = await db.post.count({ where: { parentId: post.id, status: VISIBLE_STATUS } });
   if (answered > 0) {
     throw new Refusal(
@@ -137,7 +183,7 @@ export async function deleteOwnPost(writer: Writer, postId: number) {
     if (post.status === VISIBLE_STATUS && post.rootId !== null) {
       await tx.post.update({ where: { id: post.rootId }, data: { replyCount: { decrement: 1 } } });
     }
-    await tx.moderationAction.create({ data: { actorId: writer.userId, action: "delete_own", postId: post.id } });
+    await tx.moderationAction.create({ data: { actorId, action: "delete_own", postId: post.id } });
   });
   return { article: post.article };
 }

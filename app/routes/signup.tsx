@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { confirmNewAccountEmail } from "~/mail/email-change.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { SignUpForm, createAccount } from "~/auth/accounts.server";
 import { MIN_PASSWORD_LENGTH } from "~/auth/passwords.server";
@@ -37,13 +38,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (submission.status !== "success") return refuse(submission, {}, { hide: ["password"] });
-  let user: { id: string };
+  let user: { id: string; email: string };
   try {
     user = await createAccount(submission.value);
   } catch (error) {
     return refused(submission, error, { hide: ["password"] });
   }
   await recordFailure(keys); // counts the accounts made from this address
+  // With REQUIRE_VERIFIED_EMAIL=1 the address gets its confirmation link; the account's posts wait for it.
+  await confirmNewAccountEmail(user.email);
   return startSession(request, user.id, safeRedirect(submission.value.redirectTo, "/account"));
 }
 

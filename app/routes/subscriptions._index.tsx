@@ -2,6 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { followedBy, manageToken, stopFollowing } from "~/mail/subscriptions.server";
+import { deleteByEmailLink, guestPostsByEmail } from "~/posts/own-posts.server";
+import { answerRefusal } from "~/utils/form.server";
 import { questionPath } from "~/model/paths";
 import { flashHeaders } from "~/security/cookies.server";
 import { requireSameOrigin } from "~/security/same-origin.server";
@@ -27,10 +29,20 @@ async function addressOf(token: string | null | undefined) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
   const managed = await addressOf(token);
-  return { token, address: managed.address, followed: await followedBy(managed.addressId) };
+  const posts = (await guestPostsByEmail(managed.address)).map((p) => ({
+    id: p.id,
+    pending: p.status !== "published",
+    excerpt: p.excerpt,
+    article: p.article,
+  }));
+  return { token, address: managed.address, followed: await followedBy(managed.addressId), posts };
 }
 
-const StopForm = z.object({ token: z.string(), stop: z.union([z.literal("all"), z.coerce.number().pipe(idField())]) });
+const StopForm = z.union([
+  z.object({ token: z.string(), stop: z.union([z.literal("all"), z.coerce.number().pipe(idField())]) }),
+  // A guest deletes one of the posts this address wrote.
+  z.object({ token: z.string(), deletePost: z.coerce.number().pipe(idField()) }),
+]);
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
@@ -39,6 +51,14 @@ export async function action({ request }: ActionFunctionArgs) {
     throw new Response("This form is not one of ours. Open the link in your email again.", { status: 400 });
   }
   const managed = await addressOf(submission.value.token);
+  const back = `/subscriptions?token=${encodeURIComponent(submission.value.token)}`;
+  if ("deletePost" in submission.value) {
+    const postId = submission.value.deletePost;
+    await answerRefusal(() => deleteByEmailLink(managed.address, postId));
+    return redirect(back, {
+      headers: await flashHeaders("Done: your post is deleted. Its text is kept for no one else to read."),
+    });
+  }
   const stop = submission.value.stop;
   const count = await stopFollowing(managed.addressId, stop === "all" ? null : stop);
   const message =
@@ -47,13 +67,11 @@ export async function action({ request }: ActionFunctionArgs) {
       : count > 0
         ? "Done: you no longer follow that."
         : "You had already stopped following that.";
-  return redirect(`/subscriptions?token=${encodeURIComponent(submission.value.token)}`, {
-    headers: await flashHeaders(message),
-  });
+  return redirect(back, { headers: await flashHeaders(message) });
 }
 
 export default function Subscriptions() {
-  const { token, address, followed } = useLoaderData<typeof loader>();
+  const { token, address, followed, posts } = useLoaderData<typeof loader>();
   return (
     <div className="auth-page">
       <h1>What you follow</h1>
@@ -92,14 +110,33 @@ export default function Subscriptions() {
           ))}
         </ul>
       )}
-      {followed.length > 1 ? (
+      {followed.length > 0 ? (
         <Form method="post">
           <input type="hidden" name="token" value={token ?? ""} />
           <button type="submit" name="stop" value="all" className="button">
-            Stop everything
+            Stop all mail to this address
           </button>
         </Form>
       ) : null}
+      <h2>Your posts</h2>
+      {posts.length === 0 ? (
+        <p>No post written as a guest with this address is on the page or waiting.</p>
+      ) : (
+        <ul className="followed">
+          {posts.map((p) => (
+            <li key={p.id}>
+              <Form method="post" className="inline-form" aria-label={`Your post on ${p.article.title}`}>
+                <input type="hidden" name="token" value={token ?? ""} />“{p.excerpt}” on{" "}
+                <Link to={`/articles/${p.article.slug}`}>{p.article.title}</Link>
+                {p.pending ? " (awaiting moderation)" : ""}{" "}
+                <button type="submit" name="deletePost" value={p.id} className="link-button">
+                  Delete<span className="visually-hidden"> this post</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

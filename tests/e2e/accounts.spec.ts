@@ -1,4 +1,5 @@
-import { expect, test } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
@@ -134,4 +135,104 @@ test("sign-up names every problem at once", async ({ page }) => {
     await expect(page.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
   }
   await expect(page.getByText("Please use at least 10 characters")).toBeVisible();
+});
+
+test("a reader downloads their data, then deletes their account keeping their posts under “a former reader”", async ({
+  page,
+}) => {
+  const email = `leaving-${Date.now()}@example.com`;
+  const password = "lantern harbour quiet seven";
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Wren");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Signed in as Wren")).toBeVisible();
+  await page.goto(ARTICLE);
+  const text = `Does the silence still count if we share a flat? (${Date.now()})`;
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Your question").fill(text);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+  const postId = task("latest-by", email);
+
+  await page.goto("/account");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download my data" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^afterword-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(data.account.email).toBe(email);
+  expect(data.posts.map((p: { bodySource: string }) => p.bodySource)).toEqual([text]);
+
+  const removal = page.getByRole("region", { name: "Delete my account" });
+  await expect(removal.getByLabel(/Keep them/)).toBeChecked();
+  await removal.getByLabel("Your password, to confirm").fill("not my password at all");
+  await removal.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("That is not your password; the account is not deleted.")).toBeVisible();
+  await page.getByRole("region", { name: "Delete my account" }).getByLabel("Your password, to confirm").fill(password);
+  await page
+    .getByRole("region", { name: "Delete my account" })
+    .getByRole("button", { name: "Delete my account" })
+    .click();
+  await expect(page.getByRole("status")).toContainText(
+    "Your account is deleted, and your posts stay under “a former reader”.",
+  );
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const number = task("publish", postId);
+  await page.goto(`${ARTICLE}/questions/${number}`);
+  await expect(page.getByRole("article", { name: `Question ${number} by a former reader` })).toContainText(text);
+  // Signing in again fails: the account is gone.
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Signed in as Wren")).toHaveCount(0);
+});
+
+test("a reader changes their email, confirmed from the link sent to the new address", async ({ page, browser }) => {
+  const email = `moving-${Date.now()}@example.com`;
+  const fresh = `moved-${Date.now()}@example.com`;
+  const password = "orchard window amber tide";
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Juno");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Signed in as Juno")).toBeVisible();
+  await page.goto("/account");
+  const change = page.getByRole("region", { name: "Change email" });
+  await change.getByLabel("New email").fill(fresh);
+  await change.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText(`We sent a link to ${fresh}.`)).toBeVisible();
+
+  // The admin's mailbox (no SMTP server here) has the email to the new address.
+  const admin = await browser.newPage();
+  await signIn(admin, "admin@afterword.example");
+  await expect(async () => {
+    await admin.goto("/admin/mail");
+    await admin
+      .getByRole("row")
+      .filter({ hasText: fresh })
+      .getByRole("link", { name: /Confirm your new email/ })
+      .first()
+      .click();
+  }).toPass({ timeout: 15_000 });
+  const text = (await admin.locator(".mail-text").textContent()) ?? "";
+  const link = /https?:\/\/\S+\/account\/email\?token=\S+/.exec(text)![0];
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: `Your email address is now ${fresh}` })).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByText(`Your address is ${fresh}.`)).toBeVisible();
+  // The old address was told.
+  await admin.goto("/admin/mail");
+  await expect(
+    admin
+      .getByRole("row")
+      .filter({ hasText: email })
+      .getByRole("link", { name: /email address was changed/ }),
+  ).toHaveCount(1);
+  await admin.close();
 });

@@ -88,3 +88,37 @@ test("a guest follows their question by email, opens the author's answer from it
   await expect(page.getByRole("status")).toContainText("Done: you no longer follow that.");
   await expect(page.getByText("Nothing: we send no more notifications to this address.")).toBeVisible();
 });
+
+test("a guest deletes their question from the link in their confirmation email", async ({ page, browser }) => {
+  const name = `Link Lou ${Date.now() % 100000}`;
+  const email = `lou-${Date.now()}@example.com`;
+  const text = `Should I unfollow them everywhere, or only mute? (${Date.now()})`;
+  await page.goto(ARTICLE);
+  const ask = page.getByRole("form", { name: "Ask a question" });
+  await ask.getByLabel("Name").fill(name);
+  await ask.getByLabel("Email (optional, never shown)").fill(email);
+  await ask.getByLabel("Email me when the author answers or someone replies").check();
+  await ask.getByLabel("Section").selectOption({ label: "The whole article" });
+  await ask.getByLabel("Your question").fill(text);
+  await ask.getByRole("button", { name: "Post question" }).click();
+  await expect(page.getByRole("status")).toContainText("awaiting moderation");
+
+  const admin = await signedIn(browser, "admin@afterword.example");
+  const confirmation = await readEmail(admin, email, /Please confirm your email address/);
+  await admin.close();
+  expect(confirmation).toContain("Your posts here (delete any of them), and all mail to this address (stop it)");
+  // Opened anywhere (another browser, no cookie of theirs): the link alone says whose posts these are.
+  const elsewhere = await browser.newPage({ javaScriptEnabled: test.info().project.use.javaScriptEnabled });
+  await elsewhere.goto(linkTo(confirmation, "/subscriptions?token="));
+  const mine = elsewhere.getByRole("form", { name: /^Your post on / }).filter({ hasText: text });
+  await expect(mine).toContainText("(awaiting moderation)");
+  await mine.getByRole("button", { name: "Delete this post" }).click();
+  await expect(elsewhere.getByRole("status")).toContainText("Done: your post is deleted.");
+  await expect(elsewhere.getByRole("form", { name: /^Your post on / }).filter({ hasText: text })).toHaveCount(0);
+  await elsewhere.getByRole("button", { name: "Stop all mail to this address" }).click();
+  await expect(elsewhere.getByRole("status")).toContainText("we will send nothing more to this address");
+  await elsewhere.close();
+  // Gone from the guest's own page too.
+  await page.goto(ARTICLE);
+  await expect(page.getByText(text)).toHaveCount(0);
+});

@@ -14,6 +14,7 @@ import * as adminSettings from "~/routes/admin.settings";
 import * as moderationLog from "~/routes/moderation.log";
 import * as moderationBans from "~/routes/moderation.bans";
 import * as writerPage from "~/routes/moderation.writers.$key";
+import * as myData from "~/routes/account_.data[.]json";
 import * as moderationPost from "~/routes/moderation.posts.$id/route";
 import * as moderationQueue from "~/routes/moderation._index/route";
 import * as authorInbox from "~/routes/author/route";
@@ -254,6 +255,12 @@ export const PERMISSION_MATRIX: Guarded[] = [
       };
     },
     allowed: MODERATORS,
+  },
+  {
+    name: "download my data",
+    run: myData.loader,
+    attempt: async () => ({ path: "/account/data.json" }),
+    allowed: SIGNED_IN,
   },
   {
     name: "bans",
