@@ -174,6 +174,24 @@ export const PERMISSION_MATRIX: Guarded[] = [
     allowed: SIGNED_IN,
   },
   {
+    name: "account: change email",
+    run: account.action,
+    attempt: async () => ({
+      path: "/account",
+      form: { intent: "email", newEmail: `matrix-${Math.random().toString(36).slice(2)}@example.com` },
+    }),
+    allowed: SIGNED_IN,
+  },
+  {
+    // Every signed-in visitor reaches the password check on their own account (the matrix's accounts have no
+    // password, so it refuses with 400 and deletes nothing); a guest is sent to sign in. There is no id to forge.
+    name: "account: delete",
+    run: account.action,
+    attempt: async () => ({ path: "/account", form: { intent: "delete", posts: "keep", password: "not theirs" } }),
+    allowed: [],
+    refusedAs: { reader: "other 400", author: "other 400", moderator: "other 400", admin: "other 400" },
+  },
+  {
     name: "settings page",
     run: adminSettings.loader,
     attempt: async () => ({ path: "/admin/settings" }),
