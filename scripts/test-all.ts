@@ -8,7 +8,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
-type Outcome = { suite: string; passed: number; failed: number; skipped: number; ok: boolean; note?: string };
+type Outcome = {
+  suite: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  ok: boolean;
+  note?: string;
+  /** The failed tests' names, repeated in the summary so that a log's last lines say which failed. */
+  failures?: string[];
+};
 const TMP = "tests/.tmp";
 mkdirSync(TMP, { recursive: true });
 const outcomes: Outcome[] = [];
@@ -32,7 +41,12 @@ function vitestSuite(suite: string, project: string, env: Record<string, string>
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
     env,
   );
-  const json = readJson(report) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+  const json = readJson(report) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    testResults?: { name: string; assertionResults?: { status: string; fullName: string }[] }[];
+  } | null;
   const passed = json?.numPassedTests ?? 0;
   const failed = json?.numFailedTests ?? 0;
   outcomes.push({
@@ -42,6 +56,27 @@ function vitestSuite(suite: string, project: string, env: Record<string, string>
     skipped: json?.numPendingTests ?? 0,
     ok: ok && passed > 0,
     note: passed === 0 ? "ran no test" : undefined,
+    failures: (json?.testResults ?? []).flatMap((file) =>
+      (file.assertionResults ?? [])
+        .filter((test) => test.status === "failed")
+        .map((test) => `${file.name.replace(`${process.cwd()}/`, "")} › ${test.fullName}`),
+    ),
+  });
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; file: string; line: number; tests: { status: string }[] }[];
+};
+function playwrightFailures(suites: PlaywrightSuite[], path: string[] = []): string[] {
+  return suites.flatMap((suite) => {
+    const here = suite.file && path.length === 0 ? [] : [...path, suite.title];
+    const specs = (suite.specs ?? [])
+      .filter((spec) => spec.tests.some((test) => test.status === "unexpected"))
+      .map((spec) => `${spec.file}:${spec.line} › ${[...here, spec.title].join(" › ")}`);
+    return [...specs, ...playwrightFailures(suite.suites ?? [], here)];
   });
 }
 
@@ -69,7 +104,8 @@ if (!existsSync(chromium)) {
   const report = `${TMP}/e2e-results.json`;
   rmSync(report, { force: true });
   const ok = built && run("node_modules/.bin/playwright", ["test"]);
-  const stats = (readJson(report)?.stats ?? {}) as {
+  const json = readJson(report);
+  const stats = (json?.stats ?? {}) as {
     expected?: number;
     unexpected?: number;
     skipped?: number;
@@ -83,6 +119,7 @@ if (!existsSync(chromium)) {
     skipped: stats.skipped ?? 0,
     ok: ok && passed > 0,
     note: built ? undefined : "the build failed",
+    failures: playwrightFailures((json?.suites ?? []) as PlaywrightSuite[]),
   });
 }
 
@@ -106,6 +143,7 @@ console.log("\n━━ summary ━━");
 for (const o of outcomes) {
   const counts = `${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ""}`;
   console.log(`${o.ok ? "✓" : "✗"} ${o.suite.padEnd(26)} ${counts}${o.note ? ` — ${o.note}` : ""}`);
+  for (const name of o.failures ?? []) console.log(`    ✗ ${name}`);
 }
 // A suite that failed without a failing test (a crash, a missing service) counts as one failure.
 const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
