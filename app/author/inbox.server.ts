@@ -8,7 +8,7 @@ import { type Actor, articlesOf } from "~/model/roles";
 import { type Prisma, db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/model/status";
 import { searchPosts, similarQuestionsOfEach } from "~/search/search.server";
-import { graphemeStart } from "~/utils/graphemes";
+import { shortened } from "~/utils/graphemes";
 import { showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 
@@ -226,7 +226,7 @@ function shownQuestion(post: {
   return {
     number: post.number!,
     asker: post.user?.displayName ?? post.guestName ?? "a reader",
-    excerpt: text.length > 90 ? `${text.slice(0, graphemeStart(text, 90))}…` : text,
+    excerpt: shortened(text, 90),
   };
 }
 

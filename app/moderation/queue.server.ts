@@ -2,7 +2,7 @@
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
 import { writerKeyOf } from "~/moderation/writers.server";
-import { graphemeStart } from "~/utils/graphemes";
+import { shortened } from "~/utils/graphemes";
 import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/model/roles";
 import { type Prisma, db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/model/status";
@@ -41,9 +41,6 @@ export async function queueCounts(actor: Actor) {
   ]);
   return { pending, reported };
 }
-
-const excerpt = (text: string, length = 160) =>
-  text.length > length ? `${text.slice(0, graphemeStart(text, length)).trimEnd()}…` : text;
 
 /** What the queue shows of each waiting post. */
 const QUEUE_ROW = {
@@ -138,7 +135,7 @@ function queueItem(
       ? {
           id: row.parent.id,
           writer: row.parent.user?.displayName ?? row.parent.guestName ?? "Anonymous",
-          excerpt: excerpt(row.parent.bodySource),
+          excerpt: shortened(row.parent.bodySource, 160),
         }
       : null,
     writer: {

@@ -10,6 +10,7 @@ import { postPermalink } from "~/model/paths";
 import { type ShownDate, showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 import { Refusal } from "~/utils/refusal";
+import { shortened } from "~/utils/graphemes";
 
 export const WRITER_POSTS_PER_PAGE = 50;
 export const WRITER_NOTE_MAX = 2_000;
@@ -102,7 +103,7 @@ export async function writerHistory(key: string, page: number) {
       article: row.article.title,
       // A published post's permalink forwards to where it shows; staff open any other from the queue.
       href: row.status === "published" ? postPermalink(row.article.slug, row.id) : null,
-      excerpt: row.bodySource.length > 200 ? `${row.bodySource.slice(0, 200)}…` : row.bodySource,
+      excerpt: shortened(row.bodySource, 200),
       isReply: row.parentId !== null,
     })),
     reports: reports.map((r) => ({

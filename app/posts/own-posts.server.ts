@@ -18,6 +18,7 @@ import { resolveReferences } from "~/posts/references.server";
 import { VISIBLE_STATUS } from "~/model/status";
 import { isWrittenBy } from "~/model/writer";
 import { getSettings } from "~/settings/settings.server";
+import { shortened } from "~/utils/graphemes";
 
 /** The writer's form on their own post: save a new text, or delete the post. */
 export const OwnPostForm = z.discriminatedUnion("intent", [
@@ -143,7 +144,7 @@ export async function guestPostsByEmail(address: string) {
   });
   return posts.map((p) => ({
     ...p,
-    excerpt: p.bodySource.length > 160 ? `${p.bodySource.slice(0, 160)}…` : p.bodySource,
+    excerpt: shortened(p.bodySource, 160),
   }));
 }
 

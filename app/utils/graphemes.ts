@@ -9,7 +9,9 @@ export function graphemeStart(text: string, index: number): number {
   // code point, never between the halves of a surrogate pair.
   const from = Math.max(0, index - 256);
   let at = from;
-  for (const { index: offset } of graphemes.segment(text.slice(from, index + 1))) {
+  // The window holds the whole character at the index (both halves of a surrogate pair): whether a grapheme
+  // starts there depends on it, and half of it would read as a break.
+  for (const { index: offset } of graphemes.segment(text.slice(from, index + 2))) {
     if (from + offset > index) break;
     at = from + offset;
   }
@@ -19,4 +21,9 @@ export function graphemeStart(text: string, index: number): number {
     if (code >= 0xdc00 && code <= 0xdfff) at--;
   }
   return at;
+}
+
+/** `text` cut to at most about `length` characters at a grapheme, with "…" when cut: a post's excerpt in a list. */
+export function shortened(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, graphemeStart(text, length)).trimEnd()}…` : text;
 }
