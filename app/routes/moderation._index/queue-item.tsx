@@ -4,7 +4,7 @@ import { ConfirmButton } from "~/components/confirm-button";
 import { Form, Link } from "@remix-run/react";
 import type { getQueue } from "~/moderation/queue.server";
 import { REJECT_REASONS } from "~/model/report-reasons";
-import { BAN_LENGTHS, BAN_LENGTH_LABELS, BAN_REASON_MAX } from "~/model/ban-lengths";
+import { BanFields } from "./ban-fields";
 
 type Item = Awaited<ReturnType<typeof getQueue>>["items"][number];
 
@@ -124,20 +124,7 @@ export function QueueItem({
             <summary>
               Ban writer…<span className="visually-hidden"> {item.writer.name}</span>
             </summary>
-            <label>
-              Why ban them? (kept on the list of bans)
-              <input name="banReason" maxLength={BAN_REASON_MAX} />
-            </label>
-            <label>
-              For
-              <select name="banFor" defaultValue="week">
-                {BAN_LENGTHS.map((length) => (
-                  <option key={length} value={length}>
-                    {BAN_LENGTH_LABELS[length]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <BanFields />
             {item.writer.addressHash ? (
               <label className="queue-item__ban-address">
                 <input type="checkbox" name="banAddress" /> Also ban the address: every guest posting from it goes to

@@ -1,10 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
-import { BAN_LENGTHS, BAN_LENGTH_LABELS, BAN_REASON_MAX } from "~/model/ban-lengths";
 import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { FormError, answerMessages } from "~/components/field";
 import { PageLinks } from "~/components/page-links";
 import { decide, loadQueue } from "./data.server";
+import { BanFields } from "./ban-fields";
 import { QueueItem } from "./queue-item";
 
 export const meta: MetaFunction = () => [{ title: "Moderation queue — Afterword" }];
@@ -136,26 +136,7 @@ export default function ModerationQueue() {
               {confirmBan.problem}
             </p>
           ) : null}
-          <label>
-            Why ban them? (kept on the list of bans)
-            <input
-              name="banReason"
-              defaultValue={confirmBan.banReason}
-              maxLength={BAN_REASON_MAX}
-              required
-              aria-invalid={confirmBan.problem ? true : undefined}
-            />
-          </label>
-          <label>
-            For
-            <select name="banFor" defaultValue={confirmBan.banFor}>
-              {BAN_LENGTHS.map((length) => (
-                <option key={length} value={length}>
-                  {BAN_LENGTH_LABELS[length]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <BanFields reason={confirmBan.banReason} length={confirmBan.banFor} problem={confirmBan.problem} />
           <button type="submit" className="button button--danger" autoFocus>
             Yes, ban the writer
           </button>{" "}
