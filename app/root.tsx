@@ -18,6 +18,7 @@ import { headerUser } from "~/moderation/header-user.server";
 import { getVisitor } from "~/auth/visitor.server";
 import { type Flash, flashCookie, readCookie } from "~/security/cookies.server";
 import { AccountNav } from "~/components/account-nav";
+import { useFrameMoves } from "~/components/frame";
 import { FlashMessage } from "~/components/flash-message";
 import { RegionStart } from "~/components/page-regions";
 import { useNonce } from "~/security/nonce";
@@ -55,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const frame = useFramePage();
+  useFrameMoves(frame !== null);
   if (frame) {
     // Inside another site's page (embed.js): the questions alone, as tall as they are; the frame's script tells
     // the page its height and follows the page's light or dark scheme (public/embed-frame.js).

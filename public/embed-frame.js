@@ -57,17 +57,16 @@
     tell({ type: "page", path: location.pathname + location.search });
   };
   window.addEventListener("hashchange", sendTarget);
-  // A page the app moved to without loading (Remix's links and forms) says so as its address changes.
+  // A page the app moved to without loading (Remix's links and forms): the frame's layout says so (useFrameMoves).
   let address = location.pathname + location.search;
-  setInterval(() => {
+  window.addEventListener("afterword:moved", () => {
     const now = location.pathname + location.search;
-    if (now !== address) {
-      address = now;
-      sendHeight();
-      setTimeout(sendTarget, 50);
-      tell({ type: "page", path: now });
-    }
-  }, 250);
+    if (now === address) return;
+    address = now;
+    sendHeight();
+    setTimeout(sendTarget, 50);
+    tell({ type: "page", path: now });
+  });
   window.addEventListener("message", (event) => {
     if (event.origin !== host || event.source !== window.parent) return;
     const data = event.data;
