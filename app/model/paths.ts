@@ -14,3 +14,6 @@ export const isFramePath = (pathname: string) => pathname.startsWith(FRAME_PREFI
 const FRAMED_PAGE = /^\/articles\/[^/?#]+(?:\/(?:questions|posts|comments)\/[^/?#]+)?(?=[?#]|$)/;
 /** Where a frame goes for a path of the site: the frame's own page for it, where there is one; else the path. */
 export const framedPath = (path: string) => (FRAMED_PAGE.test(path) ? `/embed${path}` : path);
+
+/** A writer's history for staff; the key is `writerKeyOf`'s (moderation/writers.server). */
+export const writerPath = (key: string) => `/moderation/writers/${encodeURIComponent(key)}`;

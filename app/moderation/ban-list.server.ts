@@ -8,6 +8,8 @@ import { BAN_REASON_MAX } from "~/model/ban-lengths";
 import type { Actor } from "~/model/roles";
 import { type ShownDate, showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
+import { writerPath } from "~/model/paths";
+import { writerKeyOf } from "./writers.server";
 import { Refusal } from "~/utils/refusal";
 
 export const BANS_PER_PAGE = 50;
@@ -20,6 +22,8 @@ export type BanEntry = {
   writer: string;
   /** Shown to moderators and admins only, as this page is. */
   email: string | null;
+  /** The writer's history (every post, report and ban); none for a ban on an address alone. */
+  history: string | null;
   covers: "account" | "guest" | "address";
   reason: string;
   bannedBy: string | null;
@@ -49,6 +53,7 @@ export async function listBans(query: { q: string; page: number }) {
       id: ban.id,
       writer: account?.displayName ?? ban.guestName ?? (ban.ipHash ? "Guests from one address" : "A guest"),
       email: account?.email ?? ban.guestEmail,
+      history: historyOf(ban),
       covers: ban.userId ? "account" : ban.ipHash && !ban.guestKey && !ban.guestEmail ? "address" : "guest",
       reason: ban.reason,
       bannedBy: (ban.createdById && users.get(ban.createdById)?.displayName) || null,
@@ -78,6 +83,11 @@ export async function listBans(query: { q: string; page: number }) {
     page,
     pageCount,
   };
+}
+
+function historyOf(ban: { userId: string | null; guestKey: string | null; guestEmail: string | null }) {
+  const key = writerKeyOf(ban);
+  return key ? writerPath(key) : null;
 }
 
 /**

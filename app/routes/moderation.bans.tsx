@@ -2,7 +2,7 @@
 // by name or email; a moderator lifts one with a reason. Moderators and admins
 // only: authors see nothing here.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireStaffForm } from "~/auth/guards.server";
 import { BackLink } from "~/components/back-link";
@@ -92,7 +92,14 @@ function BanRow({ ban }: { ban: BanEntry }) {
   return (
     <tr>
       <td>
-        {ban.writer}
+        {ban.history ? (
+          <Link to={ban.history}>
+            {ban.writer}
+            <span className="visually-hidden">: history</span>
+          </Link>
+        ) : (
+          ban.writer
+        )}
         {ban.email ? <div className="muted">{ban.email}</div> : null}
       </td>
       <td>{COVERS[ban.covers]}</td>

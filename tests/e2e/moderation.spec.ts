@@ -260,6 +260,11 @@ test("a moderator bans a writer for a day with a reason, finds the ban on the li
   await expect(page.getByRole("status")).toContainText("The ban is lifted.");
   await expect(row).toContainText("Lifted");
   await expect(row).toContainText("The shop link was a real recommendation");
+  // The writer's history is a click away: the ban is on it too.
+  await row.getByRole("link", { name: new RegExp(`^${name}\\W+history$`) }).click();
+  await expect(page.getByRole("heading", { name: `${name}’s history`, level: 1 })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Advertising a shop");
+  await page.goBack();
   await page.goto("/moderation/log?action=lift_ban");
   await expect(page.getByRole("row").filter({ hasText: "Lifted a ban" }).first()).toContainText("Sam Okafor");
 });

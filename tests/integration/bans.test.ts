@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isBanned } from "~/auth/bans.server";
 import { db } from "~/db.server";
 import { liftBan, listBans } from "~/moderation/ban-list.server";
+import { writerHistory } from "~/moderation/writers.server";
 import { moderate } from "~/moderation/moderate.server";
 import { submitPost } from "~/posts/intake.server";
 import { DEMO_ARTICLE, seed } from "../../scripts/seed/seed";
@@ -51,6 +52,10 @@ describe("bans that end", () => {
     expect((await ask("A real question, a day later", visitor)).status).toBe("pending");
     const listed = (await listBans({ q: "day@example.com", page: 1 })).bans;
     expect(listed.map((b) => [b.id, b.state])).toEqual([[ban.id, "expired"]]);
+    // The list links the writer's history, which holds the post the ban was made on.
+    expect(listed[0].history).toBe(`/moderation/writers/${encodeURIComponent(`guest-${visitor.guestKey}`)}`);
+    const history = await writerHistory(`guest-${visitor.guestKey}`, 1);
+    expect(history.posts.map((p) => p.id)).toContain(post.id);
   });
 
   it("is lifted with a reason: it stops holding at once, stays listed, and the audit log says who and why", async () => {

@@ -4,6 +4,7 @@ import { ConfirmButton } from "~/components/confirm-button";
 import { Form, Link } from "@remix-run/react";
 import type { getQueue } from "~/moderation/queue.server";
 import { REJECT_REASONS } from "~/model/report-reasons";
+import { writerPath } from "~/model/paths";
 import { BanFields } from "./ban-fields";
 
 type Item = Awaited<ReturnType<typeof getQueue>>["items"][number];
@@ -53,7 +54,7 @@ export function QueueItem({
           {item.date.text}
         </time>
         {seesWriters && item.writer.key ? (
-          <Link className="queue-item__meta" to={`/moderation/writers/${encodeURIComponent(item.writer.key)}`}>
+          <Link className="queue-item__meta" to={writerPath(item.writer.key)}>
             Writer’s history<span className="visually-hidden">: {item.writer.name}</span>
           </Link>
         ) : null}
