@@ -29,6 +29,8 @@ test("every page a guest or an email's link opens has no serious accessibility p
     `${ARTICLE}?section=how-long`,
     `${ARTICLE}/questions/1`,
     "/articles/how-to-plan-a-month-of-no-contact",
+    // The questions as a frame under another site's page shows them (embed.js).
+    "/embed/articles/no-contact-after-a-breakup",
     "/search?q=texts",
     "/login",
     "/signup",
@@ -62,6 +64,16 @@ test("every staff page has no serious accessibility problem, for its role", asyn
   for (const path of ["/moderation", "/moderation/log", "/moderation/bans"]) {
     found.push(...(await violations(page, path)));
   }
+  // A writer's history, opened from the queue.
+  const writer = `Axe Writer ${Date.now() % 100000}`;
+  task("question", writer, "A question whose writer's history is checked", "pending", `${Date.now()}@axe.example`);
+  await page.goto("/moderation");
+  await page
+    .getByRole("article", { name: `Question by ${writer}` })
+    .getByRole("link", { name: /^Writer’s history/ })
+    .click();
+  await expect(page.getByRole("heading", { name: `${writer}’s history`, level: 1 })).toBeVisible();
+  found.push(...(await violations(page, new URL(page.url()).pathname)));
   await page.context().clearCookies();
   await signIn(page, "admin@afterword.example");
   for (const path of ["/admin/settings", "/admin/mail"]) found.push(...(await violations(page, path)));

@@ -71,7 +71,7 @@ const STAFF: [string, string, string[]][] = [
     "nora@afterword.example",
     ["/author", "/author/templates", "/author/protected", "/author/sections", "/moderation", "/moderation/log"],
   ],
-  ["moderator", "sam@afterword.example", ["/moderation", "/moderation/log", "/moderation/bans", "EDIT"]],
+  ["moderator", "sam@afterword.example", ["/moderation", "/moderation/log", "/moderation/bans", "WRITER", "EDIT"]],
   [
     "admin",
     "admin@afterword.example",
@@ -83,6 +83,7 @@ const STAFF: [string, string, string[]][] = [
       "/moderation",
       "/moderation/log",
       "/moderation/bans",
+      "WRITER",
       "EDIT",
       "/admin/settings",
       "/admin/mail",
@@ -95,8 +96,9 @@ for (const [role, email, pages] of STAFF) {
     const question = task("question", "Phone Check", `A question to edit on a phone ${Date.now()}`);
     await signIn(page, email);
     const thread = await threadPath(page);
+    const writer = pages.includes("WRITER") ? await writerHistoryPath(page) : null;
     const paths = [...READER_PAGES, thread, "/account", ...pages].map((p) =>
-      p === "EDIT" ? `/moderation/posts/${question}` : p,
+      p === "EDIT" ? `/moderation/posts/${question}` : p === "WRITER" ? writer! : p,
     );
     for (const path of paths) await fitsTheScreen(page, path, role, info);
     // The header's last link is on screen, not pushed off its right edge.
@@ -123,4 +125,23 @@ async function threadPath(page: Page) {
   await page.goto(ARTICLE);
   const href = await page.locator(`a[href*="/questions/"]`).first().getAttribute("href");
   return href!.split("#")[0];
+}
+
+/** A writer's history, as a moderator opens it from the queue. */
+async function writerHistoryPath(page: Page) {
+  const writer = `Phone Writer ${Date.now() % 100000}`;
+  task(
+    "question",
+    writer,
+    "A question whose writer's history is read on a phone",
+    "pending",
+    `${Date.now()}@phone.example`,
+  );
+  await page.goto("/moderation");
+  await page
+    .getByRole("article", { name: `Question by ${writer}` })
+    .getByRole("link", { name: /^Writer’s history/ })
+    .click();
+  await expect(page.getByRole("heading", { name: `${writer}’s history`, level: 1 })).toBeVisible();
+  return new URL(page.url()).pathname;
 }

@@ -77,7 +77,10 @@ if (task === "publish") {
 } else if (task === "question") {
   const article = await db.article.findUniqueOrThrow({ where: { slug: "no-contact-after-a-breakup" } });
   const status = args[2] === "pending" ? "pending" : "published";
-  const post = await retrying(() => createPost({ articleId: article.id, guestName: args[0], body: args[1], status }));
+  // args: the guest's name, the text, "pending" or not, and optionally the guest's email.
+  const post = await retrying(() =>
+    createPost({ articleId: article.id, guestName: args[0], body: args[1], status, guestEmail: args[3] || null }),
+  );
   process.stdout.write(String(post.id));
 } else if (task === "reply") {
   // A published reply by a guest under a post (args: parent id, name, text).
