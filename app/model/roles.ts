@@ -35,3 +35,4 @@ export function articlesOf(actor: Actor): { authorId: string } | undefined {
 }
 /** Who keeps the bans and sees writers' histories: moderators and admins (authors do not). */
 export const MODERATORS_AND_ADMINS = ["moderator", "admin"] as const;
+export const keepsBans = (actor: Actor) => (MODERATORS_AND_ADMINS as readonly string[]).includes(actor.role);

@@ -8,8 +8,7 @@ import { BAN_REASON_MAX } from "~/model/ban-lengths";
 import type { Actor } from "~/model/roles";
 import { type ShownDate, showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
-import { writerPath } from "~/model/paths";
-import { writerKeyOf } from "./writers.server";
+import { historyPathOf } from "./writers.server";
 import { Refusal } from "~/utils/refusal";
 
 export const BANS_PER_PAGE = 50;
@@ -53,7 +52,7 @@ export async function listBans(query: { q: string; page: number }) {
       id: ban.id,
       writer: account?.displayName ?? ban.guestName ?? (ban.ipHash ? "Guests from one address" : "A guest"),
       email: account?.email ?? ban.guestEmail,
-      history: historyOf(ban),
+      history: historyPathOf(ban),
       covers: ban.userId ? "account" : ban.ipHash && !ban.guestKey && !ban.guestEmail ? "address" : "guest",
       reason: ban.reason,
       bannedBy: (ban.createdById && users.get(ban.createdById)?.displayName) || null,
@@ -83,11 +82,6 @@ export async function listBans(query: { q: string; page: number }) {
     page,
     pageCount,
   };
-}
-
-function historyOf(ban: { userId: string | null; guestKey: string | null; guestEmail: string | null }) {
-  const key = writerKeyOf(ban);
-  return key ? writerPath(key) : null;
 }
 
 /**

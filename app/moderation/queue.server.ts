@@ -1,9 +1,9 @@
 // What the moderation queue and the audit log show. The queue is pending
 // posts and reported published posts, oldest first, 25 a page, read in a
 // fixed number of queries whatever its length.
-import { writerKeyOf } from "~/moderation/writers.server";
+import { historyPathOf, writerKeyOf } from "~/moderation/writers.server";
 import { shortened } from "~/utils/graphemes";
-import { type Actor, articlesOf, isStaff, mayActOnArticle } from "~/model/roles";
+import { type Actor, articlesOf, isStaff, keepsBans, mayActOnArticle } from "~/model/roles";
 import { type Prisma, db } from "~/db.server";
 import { VISIBLE_STATUS } from "~/model/status";
 import { removedParts } from "~/moderation/cuts";
@@ -203,6 +203,9 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
             parentId: true,
             number: true,
             guestName: true,
+            userId: true,
+            guestKey: true,
+            guestEmail: true,
             user: { select: { displayName: true } },
             article: { select: { slug: true } },
           },
@@ -229,6 +232,7 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
         rootNumber: post.rootId !== null ? (rootNumber.get(post.rootId) ?? null) : null,
       }),
     );
+  const seesWriters = keepsBans(viewer);
   return {
     entries: rows.map((r) => ({
       id: r.id,
@@ -244,6 +248,7 @@ export async function getAuditLog(viewer: Actor, filter: LogFilter, page = 1) {
       postId: r.postId,
       postLabel: r.post ? postLabel(r.post) : null,
       postHref: r.post && r.postId !== null ? postPermalink(r.post.article.slug, r.postId) : null,
+      writerHref: r.post && seesWriters ? historyPathOf(r.post) : null,
     })),
     actors,
     total,

@@ -6,7 +6,7 @@
 import { db } from "~/db.server";
 import { POST_STATUSES, type PostStatus } from "~/model/status";
 import type { Actor } from "~/model/roles";
-import { postPermalink } from "~/model/paths";
+import { postPermalink, writerPath } from "~/model/paths";
 import { type ShownDate, showDateTime } from "~/utils/dates";
 import { pageWindow } from "~/utils/pages";
 import { Refusal } from "~/utils/refusal";
@@ -21,6 +21,12 @@ export function writerKeyOf(post: { userId: string | null; guestKey: string | nu
   if (post.guestKey) return `guest-${post.guestKey}`;
   if (post.guestEmail) return `email-${post.guestEmail}`;
   return null;
+}
+
+/** The address of the history of a post's (or a ban's) writer; null where there is no writer to name. */
+export function historyPathOf(post: Parameters<typeof writerKeyOf>[0]) {
+  const key = writerKeyOf(post);
+  return key ? writerPath(key) : null;
 }
 
 /** Which posts and bans a key names; a key that names nobody is a 404. */

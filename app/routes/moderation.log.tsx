@@ -74,7 +74,16 @@ export default function AuditLog() {
             <WhenCell at={e.date} />
             <td>{e.actor}</td>
             <td>{labels[e.action] ?? e.action}</td>
-            <td>{e.postHref ? <Link to={e.postHref}>{e.postLabel}</Link> : "—"}</td>
+            <td>
+              {e.postHref ? <Link to={e.postHref}>{e.postLabel}</Link> : "—"}
+              {e.writerHref ? (
+                <div>
+                  <Link to={e.writerHref} className="muted">
+                    Writer’s history<span className="visually-hidden">: {e.postLabel}</span>
+                  </Link>
+                </div>
+              ) : null}
+            </td>
             <td>
               {e.reason}
               {e.before !== null && e.after !== null ? (

@@ -288,6 +288,17 @@ describe("the queue", () => {
     expect(first.entries.find((e) => e.postId === question.id)?.postLabel).toMatch(
       new RegExp(`^Question ${number} by `),
     );
+    // A moderator reaches the writer's history from the entry; an author, who has no such page, is not linked.
+    const visitor = guest();
+    const theirs = await ask("Whose history does the log link?", visitor);
+    await moderate(moderator, "approve", theirs.id);
+    const entry = (await getAuditLog(moderator, {}, 1)).entries.find((e) => e.postId === theirs.id);
+    expect(entry?.writerHref).toBe(`/moderation/writers/${encodeURIComponent(`guest-${visitor.guestKey}`)}`);
+    const author = (await userWithSession("author")).user;
+    await db.article.update({ where: { id: article.id }, data: { authorId: author.id } });
+    const authorsView = (await getAuditLog(author, {}, 1)).entries.find((e) => e.postId === theirs.id);
+    expect(authorsView?.postLabel).toBe(entry?.postLabel);
+    expect(authorsView?.writerHref).toBeNull();
     const cut = first.entries.find((e) => e.action === "edit_length");
     expect(cut?.cuts?.some((part) => part.removed)).toBe(true);
     for (let i = 0; i < LOG_PAGE_SIZE; i++) await moderate(moderator, "reject", (await ask(`Filler question ${i}`)).id);

@@ -4,7 +4,7 @@
 import { Refusal } from "~/utils/refusal";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { MODERATORS_AND_ADMINS, STAFF as MODERATORS } from "~/model/roles";
+import { STAFF as MODERATORS, keepsBans } from "~/model/roles";
 import { requireRole } from "~/auth/guards.server";
 import { UNDO_SECONDS, moderate } from "~/moderation/moderate.server";
 import { capitalise } from "~/moderation/post-names";
@@ -22,7 +22,7 @@ export async function loadQueue({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, MODERATORS);
   const queue = await getQueue(actor, pageParam(new URL(request.url).searchParams.get("page")));
   // The list of bans is for moderators and admins; an author's queue does not link to it.
-  return { ...queue, keepsBans: (MODERATORS_AND_ADMINS as readonly string[]).includes(actor.role) };
+  return { ...queue, keepsBans: keepsBans(actor) };
 }
 
 const DECISIONS = ["approve", "reject", "spam", "ban"] as const;
