@@ -66,6 +66,7 @@ test("every staff page has no serious accessibility problem, for its role", asyn
   }
   // A writer's history, opened from the queue.
   const writer = `Axe Writer ${Date.now() % 100000}`;
+  task("settle-queue"); // its post is on the queue's first page
   task("question", writer, "A question whose writer's history is checked", "pending", `${Date.now()}@axe.example`);
   await page.goto("/moderation");
   await page

@@ -16,6 +16,9 @@ async function guestAsks(browser: Browser, name: string, text: string) {
   return page;
 }
 
+// Each test's posts are on the queue's first page, whatever the tests before it left waiting.
+test.beforeEach(() => void task("settle-queue"));
+
 async function signInAsModerator(page: Page) {
   await signIn(page, "sam@afterword.example", { to: "/moderation" });
   await expect(page.getByRole("heading", { name: "Moderation queue" })).toBeVisible();
