@@ -68,14 +68,16 @@ type PlaywrightSuite = {
   title: string;
   file?: string;
   suites?: PlaywrightSuite[];
-  specs?: { title: string; file: string; line: number; tests: { status: string }[] }[];
+  specs?: { title: string; file: string; line: number; tests: { status: string; projectName: string }[] }[];
 };
 function playwrightFailures(suites: PlaywrightSuite[], path: string[] = []): string[] {
   return suites.flatMap((suite) => {
     const here = suite.file && path.length === 0 ? [] : [...path, suite.title];
-    const specs = (suite.specs ?? [])
-      .filter((spec) => spec.tests.some((test) => test.status === "unexpected"))
-      .map((spec) => `${spec.file}:${spec.line} › ${[...here, spec.title].join(" › ")}`);
+    const specs = (suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.status === "unexpected")
+        .map((test) => `[${test.projectName}] ${spec.file}:${spec.line} › ${[...here, spec.title].join(" › ")}`),
+    );
     return [...specs, ...playwrightFailures(suite.suites ?? [], here)];
   });
 }
