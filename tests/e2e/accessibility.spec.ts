@@ -5,7 +5,7 @@
 // axe-core runs inside the page.)
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, openWriterHistory, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
@@ -68,13 +68,7 @@ test("every staff page has no serious accessibility problem, for its role", asyn
   const writer = `Axe Writer ${Date.now() % 100000}`;
   task("settle-queue"); // its post is on the queue's first page
   task("question", writer, "A question whose writer's history is checked", "pending", `${Date.now()}@axe.example`);
-  await page.goto("/moderation");
-  await page
-    .getByRole("article", { name: `Question by ${writer}` })
-    .getByRole("link", { name: /^Writer’s history/ })
-    .click();
-  await expect(page.getByRole("heading", { name: `${writer}’s history`, level: 1 })).toBeVisible();
-  found.push(...(await violations(page, new URL(page.url()).pathname)));
+  found.push(...(await violations(page, await openWriterHistory(page, writer))));
   await page.context().clearCookies();
   await signIn(page, "admin@afterword.example");
   for (const path of ["/admin/settings", "/admin/mail"]) found.push(...(await violations(page, path)));

@@ -51,6 +51,20 @@ export { expect };
 export const DEMO_PASSWORD = "afterword-demo-2026";
 
 /** Signs in through the form, as a person would, and waits until the header says so; then on `to`, if given. */
+/**
+ * Opens, from its card in the queue, the history of the writer of a pending question the test just asked (the
+ * moderator is signed in); returns the page's path.
+ */
+export async function openWriterHistory(page: Page, writer: string): Promise<string> {
+  await page.goto("/moderation");
+  await page
+    .getByRole("article", { name: `Question by ${writer}` })
+    .getByRole("link", { name: /^Writer’s history/ })
+    .click();
+  await expect(page.getByRole("heading", { name: `${writer}’s history`, level: 1 })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
 export async function signIn(page: Page, email: string, options: { to?: string; password?: string } = {}) {
   await page.goto(options.to ? `/login?redirectTo=${encodeURIComponent(options.to)}` : "/login");
   await page.getByLabel("Email").fill(email);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
@@ -18,6 +18,17 @@ async function guestAsks(browser: Browser, name: string, text: string) {
 
 // Each test's posts are on the queue's first page, whatever the tests before it left waiting.
 test.beforeEach(() => void task("settle-queue"));
+
+/**
+ * Presses a queue card's "Ban writer". A ban asks first: with JavaScript a dialog, accepted here; without, a second
+ * step, returned for the test to check and confirm.
+ */
+async function banWriter(page: Page, item: Locator): Promise<Locator | null> {
+  const javaScript = test.info().project.use.javaScriptEnabled !== false;
+  if (javaScript) page.once("dialog", (dialog) => dialog.accept());
+  await item.getByRole("button", { name: "Ban writer" }).click();
+  return javaScript ? null : page.getByRole("form", { name: "Confirm: ban the writer" });
+}
 
 async function signInAsModerator(page: Page) {
   await signIn(page, "sam@afterword.example", { to: "/moderation" });
@@ -170,13 +181,8 @@ test("a moderator bans a guest, and bans their address only when they tick the b
   await item.getByText("Ban writer…").click();
   await item.getByLabel(/Why ban them/).fill("Selling courses in every thread");
   await item.getByLabel(/Also ban the address/).check();
-  // A ban asks first: a dialog with JavaScript, a second step without.
-  if (test.info().project.use.javaScriptEnabled !== false) {
-    page.once("dialog", (dialog) => dialog.accept());
-    await item.getByRole("button", { name: "Ban writer" }).click();
-  } else {
-    await item.getByRole("button", { name: "Ban writer" }).click();
-    const step = page.getByRole("form", { name: "Confirm: ban the writer" });
+  const step = await banWriter(page, item);
+  if (step) {
     await expect(step).toContainText(`Ban the writer of the question by ${sid}?`);
     await expect(step).toContainText("every guest posting from their address");
     await step.getByRole("button", { name: "Yes, ban the writer" }).click();
@@ -229,12 +235,8 @@ test("a moderator bans a writer for a day with a reason, finds the ban on the li
   await item.getByText("Ban writer…").click();
   await item.getByLabel(/Why ban them/).fill("Advertising a shop");
   await item.getByRole("combobox", { name: "For" }).selectOption({ label: "A day" });
-  if (test.info().project.use.javaScriptEnabled !== false) {
-    page.once("dialog", (dialog) => dialog.accept());
-    await item.getByRole("button", { name: "Ban writer" }).click();
-  } else {
-    await item.getByRole("button", { name: "Ban writer" }).click();
-    const step = page.getByRole("form", { name: "Confirm: ban the writer" });
+  const step = await banWriter(page, item);
+  if (step) {
     await expect(step.getByLabel(/Why ban them/)).toHaveValue("Advertising a shop");
     await expect(step.getByRole("combobox", { name: "For" })).toHaveValue("day");
     await step.getByRole("button", { name: "Yes, ban the writer" }).click();

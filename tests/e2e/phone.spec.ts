@@ -2,7 +2,7 @@
 // nothing may be wider than the screen. Each page's screenshot is attached to
 // the test's results (test-results/phone-…/), to be looked at.
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, openWriterHistory, signIn, test } from "./fixtures";
 import { task } from "./tasks";
 
 const ARTICLE = "/articles/no-contact-after-a-breakup";
@@ -138,11 +138,5 @@ async function writerHistoryPath(page: Page) {
     "pending",
     `${Date.now()}@phone.example`,
   );
-  await page.goto("/moderation");
-  await page
-    .getByRole("article", { name: `Question by ${writer}` })
-    .getByRole("link", { name: /^Writer’s history/ })
-    .click();
-  await expect(page.getByRole("heading", { name: `${writer}’s history`, level: 1 })).toBeVisible();
-  return new URL(page.url()).pathname;
+  return openWriterHistory(page, writer);
 }
